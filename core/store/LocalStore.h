@@ -1,0 +1,104 @@
+#pragma once
+
+#include "model/Goal.h"
+#include "model/Result.h"
+#include "model/Task.h"
+#include "store/GoalStats.h"
+#include "store/OutboxMutation.h"
+#include "store/TaskFilter.h"
+#include "store/TaskStats.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace bizy {
+
+// The local SQLite store of one account: tasks and goals keyed by uuid, and the
+// outbox of changes not yet acknowledged by the server. Every change and its
+// outbox mutation are written in one transaction. A LocalStore belongs to the
+// thread that opened it; its QSqlDatabase connection is never shared.
+//
+// Edits take fields in the sync shape of API.md (relations as uuids:
+// parent_goal_uuid, dependency_uuids), validated with Task::schema() /
+// Goal::schema() and origin FromSync; the validated fields are what the outbox
+// mutation carries.
+class LocalStore : public QObject {
+    Q_OBJECT
+
+public:
+    // Opens or creates the store at `path` and migrates it to the newest schema.
+    // A file written by a newer Bizy is refused with Error::Code::Incompatible
+    // and left untouched.
+    static Result<std::unique_ptr<LocalStore>> open(const QString& path);
+    // <AppDataLocation>/accounts/<account>.sqlite; "local" is the account of
+    // someone who never logged in.
+    static QString defaultPath(const QString& account = QStringLiteral("local"));
+    static int latestSchemaVersion();
+
+    ~LocalStore() override;
+
+    QString path() const;
+    int schemaVersion() const;
+    // This installation's device id for sync (made once, kept in the store).
+    QString deviceId() const;
+
+    // Tasks
+    Result<Task> createTask(const QJsonObject& fields);
+    Result<Task> updateTask(const QString& uuid, const QJsonObject& fields); // partial
+    Status deleteTask(const QString& uuid);
+    Result<Task> completeTask(const QString& uuid,
+                              std::optional<double> actualHours = std::nullopt);
+    Result<Task> uncompleteTask(const QString& uuid);
+    std::optional<Task> task(const QString& uuid) const;
+    // In the contract's order: priority asc, due_date asc nulls last, created_at desc.
+    QList<Task> tasks(const TaskFilter& filter = {}) const;
+    qsizetype taskCount(const TaskFilter& filter = {}) const;
+    TaskStats taskStats(const QDateTime& now) const;
+
+    // Goals
+    Result<Goal> createGoal(const QJsonObject& fields);
+    Result<Goal> updateGoal(const QString& uuid, const QJsonObject& fields); // partial
+    // Tasks and sub-goals of a deleted goal stay, with no parent.
+    Status deleteGoal(const QString& uuid);
+    std::optional<Goal> goal(const QString& uuid) const;
+    // target_date asc nulls last, created_at desc.
+    QList<Goal> goals() const;
+    // Direct children; an empty parent means the roots.
+    QList<Goal> childGoals(const QString& parentUuid) const;
+    // From the parent up to the root.
+    QList<Goal> ancestors(const QString& uuid) const;
+    // The goal and everything below it, parents before children.
+    QList<Goal> subtree(const QString& uuid) const;
+    // Re-parents a goal (empty = root). Refuses with Error::Code::Cycle when the
+    // new parent is the goal itself or one of its descendants.
+    Result<Goal> moveGoal(const QString& uuid, const QString& newParentUuid);
+    // The progress rule for one goal from its direct tasks and sub-goals as
+    // stored; at 100 an active goal becomes completed.
+    Result<Goal> calculateProgress(const QString& uuid);
+    // Rolls progress up the whole tree, leaves first.
+    Status recalculateAllProgress();
+    GoalStats goalStats() const;
+
+    // Outbox
+    // Unsent mutations, oldest first.
+    QList<OutboxMutation> pendingMutations(int limit = 100) const;
+    qsizetype pendingCount() const;
+
+signals:
+    void tasksChanged(const QStringList& uuids);
+    void goalsChanged(const QStringList& uuids);
+    void outboxChanged(qsizetype pending);
+
+private:
+    explicit LocalStore(QSqlDatabase db, QString path);
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace bizy
