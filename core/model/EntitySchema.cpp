@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QUuid>
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -13,13 +12,11 @@ using namespace Qt::StringLiterals;
 namespace bizy {
 namespace {
 
-FieldError fieldError(const QString& name, QString msg, QString type)
-{
+FieldError fieldError(const QString& name, QString msg, QString type) {
     return FieldError{QJsonArray{name}, std::move(msg), std::move(type)};
 }
 
-QString typeMessageFor(FieldKind kind, QString* type)
-{
+QString typeMessageFor(FieldKind kind, QString* type) {
     switch (kind) {
     case FieldKind::String:
     case FieldKind::Email:
@@ -54,8 +51,7 @@ QString typeMessageFor(FieldKind kind, QString* type)
     return u"Invalid value"_s;
 }
 
-QString quotedChoices(const QStringList& choices)
-{
+QString quotedChoices(const QStringList& choices) {
     QStringList quoted;
     for (const QString& choice : choices)
         quoted << u"'"_s + choice + u"'"_s;
@@ -65,35 +61,31 @@ QString quotedChoices(const QStringList& choices)
     return quoted.join(u", "_s) + u" or "_s + last;
 }
 
-std::optional<QString> canonicalUuid(const QString& text)
-{
+std::optional<QString> canonicalUuid(const QString& text) {
     const QUuid uuid = QUuid::fromString(text);
     if (uuid.isNull())
         return std::nullopt;
     return uuid.toString(QUuid::WithoutBraces);
 }
 
-bool isWholeNumber(double value)
-{
+bool isWholeNumber(double value) {
     return std::isfinite(value) && std::floor(value) == value && std::fabs(value) < 9.007e15;
 }
 
 // Checks one string against the spec's length, pattern and NUL rules.
 std::optional<FieldError> checkString(const FieldSpec& spec, const QString& text,
-                                      const QJsonArray& loc)
-{
+                                      const QJsonArray& loc) {
     if (text.contains(QChar(u'\0')))
-        return FieldError{loc, u"String should not contain NUL characters"_s,
-                          u"string_nul"_s};
+        return FieldError{loc, u"String should not contain NUL characters"_s, u"string_nul"_s};
     if (text.size() < spec.minLength)
         return FieldError{loc,
-                          u"String should have at least %1 character%2"_s.arg(spec.minLength).arg(
-                              spec.minLength == 1 ? QString() : u"s"_s),
+                          u"String should have at least %1 character%2"_s.arg(spec.minLength)
+                              .arg(spec.minLength == 1 ? QString() : u"s"_s),
                           u"string_too_short"_s};
     if (spec.maxLength >= 0 && text.size() > spec.maxLength)
         return FieldError{loc,
-                          u"String should have at most %1 character%2"_s.arg(spec.maxLength).arg(
-                              spec.maxLength == 1 ? QString() : u"s"_s),
+                          u"String should have at most %1 character%2"_s.arg(spec.maxLength)
+                              .arg(spec.maxLength == 1 ? QString() : u"s"_s),
                           u"string_too_long"_s};
     if (!spec.pattern.isEmpty()) {
         const QRegularExpression re(QRegularExpression::anchoredPattern(spec.pattern));
@@ -104,8 +96,7 @@ std::optional<FieldError> checkString(const FieldSpec& spec, const QString& text
     return std::nullopt;
 }
 
-bool looksLikeEmail(const QString& text)
-{
+bool looksLikeEmail(const QString& text) {
     static const QRegularExpression re(
         uR"(^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"_s);
     return text.size() <= 254 && re.match(text).hasMatch() && !text.startsWith(u'.') &&
@@ -114,10 +105,10 @@ bool looksLikeEmail(const QString& text)
 
 } // namespace
 
-EntitySchema::EntitySchema(QList<FieldSpec> fields) : m_fields(std::move(fields)) {}
+EntitySchema::EntitySchema(QList<FieldSpec> fields)
+    : m_fields(std::move(fields)) {}
 
-const FieldSpec* EntitySchema::field(QStringView name) const
-{
+const FieldSpec* EntitySchema::field(QStringView name) const {
     for (const FieldSpec& spec : m_fields) {
         if (spec.name == name)
             return &spec;
@@ -125,8 +116,7 @@ const FieldSpec* EntitySchema::field(QStringView name) const
     return nullptr;
 }
 
-ValidatedFields EntitySchema::validate(const QJsonObject& input, Mode mode, unsigned origin) const
-{
+ValidatedFields EntitySchema::validate(const QJsonObject& input, Mode mode, unsigned origin) const {
     ValidatedFields result;
     for (const FieldSpec& spec : m_fields) {
         if ((spec.origins & origin) == 0)
@@ -147,8 +137,7 @@ ValidatedFields EntitySchema::validate(const QJsonObject& input, Mode mode, unsi
 }
 
 std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJsonValue& value,
-                                              QJsonValue* normalised) const
-{
+                                              QJsonValue* normalised) const {
     const QJsonArray loc{spec.name};
     QString type;
     const QString typeMessage = typeMessageFor(spec.kind, &type);
@@ -204,8 +193,8 @@ std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJson
         if (spec.maximum && number > *spec.maximum)
             return FieldError{loc, u"Input should be less than or equal to %1"_s.arg(*spec.maximum),
                               u"less_than_equal"_s};
-        *normalised = spec.kind == FieldKind::Integer ? QJsonValue(qint64(number))
-                                                      : QJsonValue(number);
+        *normalised =
+            spec.kind == FieldKind::Integer ? QJsonValue(qint64(number)) : QJsonValue(number);
         return std::nullopt;
     }
     case FieldKind::Boolean:
@@ -218,8 +207,7 @@ std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJson
             return FieldError{loc, typeMessage, type};
         const auto parsed = IsoDateTime::parse(value.toString());
         if (!parsed)
-            return FieldError{loc, u"Input should be a valid datetime"_s,
-                              u"datetime_parsing"_s};
+            return FieldError{loc, u"Input should be a valid datetime"_s, u"datetime_parsing"_s};
         *normalised = IsoDateTime::format(*parsed);
         return std::nullopt;
     }
@@ -251,8 +239,7 @@ std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJson
                 out.append(item);
             } else if (spec.kind == FieldKind::IntegerList) {
                 if (!item.isDouble() || !isWholeNumber(item.toDouble()))
-                    return FieldError{itemLoc, u"Input should be a valid integer"_s,
-                                      u"int_type"_s};
+                    return FieldError{itemLoc, u"Input should be a valid integer"_s, u"int_type"_s};
                 out.append(qint64(item.toDouble()));
             } else {
                 const auto uuid = item.isString() ? canonicalUuid(item.toString()) : std::nullopt;

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace bizy {
@@ -41,13 +40,13 @@ struct FieldSpec {
     FieldKind kind = FieldKind::String;
     unsigned origins = FromAnywhere;
     bool requiredOnCreate = false;
-    bool nullable = true; // an explicit null is accepted (and clears the field)
-    qsizetype minLength = 0; // strings, in characters
+    bool nullable = true;     // an explicit null is accepted (and clears the field)
+    qsizetype minLength = 0;  // strings, in characters
     qsizetype maxLength = -1; // strings and each string of a list; -1 = no limit
     std::optional<double> minimum;
     std::optional<double> maximum;
     QStringList choices; // Enum
-    QString pattern; // String: a full-match regular expression
+    QString pattern;     // String: a full-match regular expression
 };
 
 // Fields that passed validation, normalised (times in IsoDateTime::format,

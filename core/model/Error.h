@@ -13,8 +13,8 @@ struct Error {
         Validation, // fields carries one entry per bad field
         NotFound,
         Conflict,
-        Cycle, // a goal would end up under its own descendant
-        Storage, // the local database failed or is unusable
+        Cycle,        // a goal would end up under its own descendant
+        Storage,      // the local database failed or is unusable
         Incompatible, // a file or answer from a newer version
         Network,
         Unauthorized,

@@ -4,20 +4,17 @@ using namespace Qt::StringLiterals;
 
 namespace bizy {
 
-QJsonObject FieldError::toJson() const
-{
+QJsonObject FieldError::toJson() const {
     return QJsonObject{{u"loc"_s, loc}, {u"msg"_s, msg}, {u"type"_s, type}};
 }
 
-FieldError FieldError::under(const QString& head) const
-{
+FieldError FieldError::under(const QString& head) const {
     FieldError copy = *this;
     copy.loc.prepend(head);
     return copy;
 }
 
-QString FieldError::describe() const
-{
+QString FieldError::describe() const {
     QStringList parts;
     for (const QJsonValue& part : loc) {
         if (part.isDouble())
@@ -28,8 +25,7 @@ QString FieldError::describe() const
     return parts.isEmpty() ? msg : parts.join(u'.') + u": "_s + msg;
 }
 
-QJsonArray toJson(const FieldErrors& errors)
-{
+QJsonArray toJson(const FieldErrors& errors) {
     QJsonArray array;
     for (const FieldError& error : errors)
         array.append(error.toJson());

@@ -10,108 +10,107 @@ using namespace Qt::StringLiterals;
 namespace bizy {
 namespace {
 
-const QStringList& horizonNames()
-{
+const QStringList& horizonNames() {
     static const QStringList names{u"yearly"_s, u"quarterly"_s, u"monthly"_s, u"weekly"_s};
     return names;
 }
 
-const QStringList& statusNames()
-{
+const QStringList& statusNames() {
     static const QStringList names{u"active"_s, u"completed"_s, u"on_hold"_s, u"cancelled"_s};
     return names;
 }
 
-QJsonValue nullable(const std::optional<QString>& value)
-{
+QJsonValue nullable(const std::optional<QString>& value) {
     return value ? QJsonValue(*value) : QJsonValue::Null;
 }
 
-QJsonValue nullable(const std::optional<qint64>& value)
-{
+QJsonValue nullable(const std::optional<qint64>& value) {
     return value ? QJsonValue(*value) : QJsonValue::Null;
 }
 
-QJsonValue nullable(const std::optional<QDateTime>& value)
-{
+QJsonValue nullable(const std::optional<QDateTime>& value) {
     return value ? QJsonValue(IsoDateTime::format(*value)) : QJsonValue::Null;
 }
 
-std::optional<QString> optionalString(const QJsonValue& value)
-{
+std::optional<QString> optionalString(const QJsonValue& value) {
     return value.isNull() ? std::nullopt : std::optional<QString>(value.toString());
 }
 
-std::optional<qint64> optionalInteger(const QJsonValue& value)
-{
+std::optional<qint64> optionalInteger(const QJsonValue& value) {
     return value.isNull() ? std::nullopt : std::optional<qint64>(value.toInteger());
 }
 
-std::optional<QDateTime> optionalTime(const QJsonValue& value)
-{
+std::optional<QDateTime> optionalTime(const QJsonValue& value) {
     return value.isNull() ? std::nullopt : IsoDateTime::parse(value.toString());
 }
 
 } // namespace
 
-QString toString(GoalHorizon horizon)
-{
+QString toString(GoalHorizon horizon) {
     return horizonNames().at(int(horizon));
 }
 
-QString toString(GoalStatus status)
-{
+QString toString(GoalStatus status) {
     return statusNames().at(int(status));
 }
 
-std::optional<GoalHorizon> goalHorizonFromString(const QString& text)
-{
+std::optional<GoalHorizon> goalHorizonFromString(const QString& text) {
     const qsizetype index = horizonNames().indexOf(text);
     return index < 0 ? std::nullopt : std::optional<GoalHorizon>(GoalHorizon(index));
 }
 
-std::optional<GoalStatus> goalStatusFromString(const QString& text)
-{
+std::optional<GoalStatus> goalStatusFromString(const QString& text) {
     const qsizetype index = statusNames().indexOf(text);
     return index < 0 ? std::nullopt : std::optional<GoalStatus>(GoalStatus(index));
 }
 
-const EntitySchema& Goal::schema()
-{
+const EntitySchema& Goal::schema() {
     static const EntitySchema schema({
-        {.name = u"title"_s, .requiredOnCreate = true, .nullable = false, .minLength = 1,
+        {.name = u"title"_s,
+         .requiredOnCreate = true,
+         .nullable = false,
+         .minLength = 1,
          .maxLength = 500},
         {.name = u"description"_s},
-        {.name = u"horizon"_s, .kind = FieldKind::Enum, .requiredOnCreate = true,
-         .nullable = false, .choices = horizonNames()},
+        {.name = u"horizon"_s,
+         .kind = FieldKind::Enum,
+         .requiredOnCreate = true,
+         .nullable = false,
+         .choices = horizonNames()},
         {.name = u"target_date"_s, .kind = FieldKind::DateTime},
         {.name = u"status"_s, .kind = FieldKind::Enum, .nullable = false, .choices = statusNames()},
-        {.name = u"progress_percentage"_s, .kind = FieldKind::Number, .nullable = false,
-         .minimum = 0, .maximum = 100},
+        {.name = u"progress_percentage"_s,
+         .kind = FieldKind::Number,
+         .nullable = false,
+         .minimum = 0,
+         .maximum = 100},
         {.name = u"success_criteria"_s},
         {.name = u"metrics"_s, .kind = FieldKind::Object},
-        {.name = u"parent_goal_id"_s, .kind = FieldKind::Integer,
-         .origins = FromRest | FromServer},
+        {.name = u"parent_goal_id"_s, .kind = FieldKind::Integer, .origins = FromRest | FromServer},
         {.name = u"parent_goal_uuid"_s, .kind = FieldKind::Uuid, .origins = FromSync | FromServer},
-        {.name = u"created_at"_s, .kind = FieldKind::DateTime, .origins = FromSync | FromServer,
+        {.name = u"created_at"_s,
+         .kind = FieldKind::DateTime,
+         .origins = FromSync | FromServer,
          .nullable = false},
-        {.name = u"completed_at"_s, .kind = FieldKind::DateTime,
-         .origins = FromSync | FromServer},
+        {.name = u"completed_at"_s, .kind = FieldKind::DateTime, .origins = FromSync | FromServer},
         {.name = u"uuid"_s, .kind = FieldKind::Uuid, .origins = FromServer, .nullable = false},
         {.name = u"id"_s, .kind = FieldKind::Integer, .origins = FromServer},
         {.name = u"user_id"_s, .kind = FieldKind::Integer, .origins = FromServer},
-        {.name = u"updated_at"_s, .kind = FieldKind::DateTime, .origins = FromServer,
+        {.name = u"updated_at"_s,
+         .kind = FieldKind::DateTime,
+         .origins = FromServer,
          .nullable = false},
         {.name = u"task_count"_s, .kind = FieldKind::Integer, .origins = FromServer},
         {.name = u"subgoal_count"_s, .kind = FieldKind::Integer, .origins = FromServer},
-        {.name = u"version"_s, .kind = FieldKind::Integer, .origins = FromServer,
+        {.name = u"version"_s,
+         .kind = FieldKind::Integer,
+         .origins = FromServer,
          .nullable = false},
     });
     return schema;
 }
 
-Goal Goal::create(const QDateTime& now)
-{
+Goal Goal::create(const QDateTime& now) {
     Goal goal;
     goal.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     goal.createdAt = now;
@@ -119,8 +118,7 @@ Goal Goal::create(const QDateTime& now)
     return goal;
 }
 
-Result<Goal> Goal::fromJson(const QJsonObject& json)
-{
+Result<Goal> Goal::fromJson(const QJsonObject& json) {
     const ValidatedFields validated =
         schema().validate(json, EntitySchema::Mode::Create, FromAnywhere);
     if (!validated.ok())
@@ -137,8 +135,7 @@ Result<Goal> Goal::fromJson(const QJsonObject& json)
     return goal;
 }
 
-void Goal::applyFields(const QJsonObject& validated, const QDateTime& now)
-{
+void Goal::applyFields(const QJsonObject& validated, const QDateTime& now) {
     const GoalStatus before = status;
     for (auto it = validated.constBegin(); it != validated.constEnd(); ++it) {
         const QString& name = it.key();
@@ -191,8 +188,7 @@ void Goal::applyFields(const QJsonObject& validated, const QDateTime& now)
     updatedAt = now;
 }
 
-QJsonObject Goal::toRestJson() const
-{
+QJsonObject Goal::toRestJson() const {
     return QJsonObject{
         {u"id"_s, nullable(id)},
         {u"user_id"_s, nullable(userId)},
@@ -215,8 +211,7 @@ QJsonObject Goal::toRestJson() const
     };
 }
 
-QJsonObject Goal::toSyncJson() const
-{
+QJsonObject Goal::toSyncJson() const {
     QJsonObject json = toRestJson();
     json.insert(u"parent_goal_uuid"_s, nullable(parentGoalUuid));
     json.remove(u"task_count"_s);

@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 namespace bizy {
@@ -51,8 +50,7 @@ struct Goal {
     // recomputes progress, which needs the tree). updated_at becomes `now`.
     void applyFields(const QJsonObject& validated, const QDateTime& now);
     // True when the last applyFields moved the goal out of `completed`.
-    bool leftCompleted(GoalStatus before) const
-    {
+    bool leftCompleted(GoalStatus before) const {
         return before == GoalStatus::Completed && status != GoalStatus::Completed;
     }
 

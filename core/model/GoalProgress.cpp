@@ -6,8 +6,7 @@
 namespace bizy::GoalProgress {
 
 double compute(qsizetype taskCount, qsizetype completedTaskCount,
-               const QList<double>& subgoalProgress)
-{
+               const QList<double>& subgoalProgress) {
     const bool hasTasks = taskCount > 0;
     const bool hasSubgoals = !subgoalProgress.isEmpty();
     const double taskRate = hasTasks ? 100.0 * double(completedTaskCount) / double(taskCount) : 0;

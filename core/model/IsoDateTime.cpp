@@ -7,8 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace bizy::IsoDateTime {
 
-std::optional<QDateTime> parse(const QString& text)
-{
+std::optional<QDateTime> parse(const QString& text) {
     // Qt's ISO parser is lenient about shapes the contract does not allow
     // (week dates, missing seconds are fine but "T" alone is not), so the
     // overall shape is checked first.
@@ -44,15 +43,13 @@ std::optional<QDateTime> parse(const QString& text)
     return parsed.toUTC();
 }
 
-QString format(const QDateTime& time)
-{
+QString format(const QDateTime& time) {
     const QDateTime utc = time.toUTC();
     return utc.time().msec() == 0 ? utc.toString(u"yyyy-MM-ddTHH:mm:ss"_s)
                                   : utc.toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s);
 }
 
-QDateTime nowUtc()
-{
+QDateTime nowUtc() {
     return QDateTime::currentDateTimeUtc();
 }
 

@@ -10,15 +10,12 @@ using namespace Qt::StringLiterals;
 namespace bizy {
 namespace {
 
-const QStringList& statusNames()
-{
+const QStringList& statusNames() {
     static const QStringList names{u"pending"_s, u"in_progress"_s, u"completed"_s, u"blocked"_s};
     return names;
 }
 
-template <typename T>
-QJsonValue optionalJson(const std::optional<T>& value)
-{
+template <typename T> QJsonValue optionalJson(const std::optional<T>& value) {
     if (!value)
         return QJsonValue::Null;
     if constexpr (std::is_same_v<T, QDateTime>)
@@ -34,28 +31,23 @@ QJsonValue optionalJson(const std::optional<T>& value)
         return QJsonValue(*value);
 }
 
-std::optional<QString> optionalString(const QJsonValue& value)
-{
+std::optional<QString> optionalString(const QJsonValue& value) {
     return value.isNull() ? std::nullopt : std::optional<QString>(value.toString());
 }
 
-std::optional<double> optionalDouble(const QJsonValue& value)
-{
+std::optional<double> optionalDouble(const QJsonValue& value) {
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
 }
 
-std::optional<qint64> optionalInteger(const QJsonValue& value)
-{
+std::optional<qint64> optionalInteger(const QJsonValue& value) {
     return value.isNull() ? std::nullopt : std::optional<qint64>(value.toInteger());
 }
 
-std::optional<QDateTime> optionalTime(const QJsonValue& value)
-{
+std::optional<QDateTime> optionalTime(const QJsonValue& value) {
     return value.isNull() ? std::nullopt : IsoDateTime::parse(value.toString());
 }
 
-std::optional<QStringList> optionalStringList(const QJsonValue& value)
-{
+std::optional<QStringList> optionalStringList(const QJsonValue& value) {
     if (value.isNull())
         return std::nullopt;
     QStringList list;
@@ -64,8 +56,7 @@ std::optional<QStringList> optionalStringList(const QJsonValue& value)
     return list;
 }
 
-std::optional<QList<qint64>> optionalIntegerList(const QJsonValue& value)
-{
+std::optional<QList<qint64>> optionalIntegerList(const QJsonValue& value) {
     if (value.isNull())
         return std::nullopt;
     QList<qint64> list;
@@ -76,57 +67,65 @@ std::optional<QList<qint64>> optionalIntegerList(const QJsonValue& value)
 
 } // namespace
 
-QString toString(TaskStatus status)
-{
+QString toString(TaskStatus status) {
     return statusNames().at(int(status));
 }
 
-std::optional<TaskStatus> taskStatusFromString(const QString& text)
-{
+std::optional<TaskStatus> taskStatusFromString(const QString& text) {
     const qsizetype index = statusNames().indexOf(text);
     return index < 0 ? std::nullopt : std::optional<TaskStatus>(TaskStatus(index));
 }
 
-const EntitySchema& Task::schema()
-{
+const EntitySchema& Task::schema() {
     static const EntitySchema schema({
-        {.name = u"title"_s, .requiredOnCreate = true, .nullable = false, .minLength = 1,
+        {.name = u"title"_s,
+         .requiredOnCreate = true,
+         .nullable = false,
+         .minLength = 1,
          .maxLength = 500},
         {.name = u"description"_s},
-        {.name = u"priority"_s, .kind = FieldKind::Integer, .nullable = false, .minimum = 1,
+        {.name = u"priority"_s,
+         .kind = FieldKind::Integer,
+         .nullable = false,
+         .minimum = 1,
          .maximum = 5},
         {.name = u"status"_s, .kind = FieldKind::Enum, .nullable = false, .choices = statusNames()},
         {.name = u"category"_s, .maxLength = 100},
         {.name = u"estimated_hours"_s, .kind = FieldKind::Number, .minimum = 0},
         {.name = u"actual_hours"_s, .kind = FieldKind::Number, .minimum = 0},
         {.name = u"due_date"_s, .kind = FieldKind::DateTime},
-        {.name = u"parent_goal_id"_s, .kind = FieldKind::Integer,
-         .origins = FromRest | FromServer},
+        {.name = u"parent_goal_id"_s, .kind = FieldKind::Integer, .origins = FromRest | FromServer},
         {.name = u"parent_goal_uuid"_s, .kind = FieldKind::Uuid, .origins = FromSync | FromServer},
-        {.name = u"dependencies"_s, .kind = FieldKind::IntegerList,
+        {.name = u"dependencies"_s,
+         .kind = FieldKind::IntegerList,
          .origins = FromRest | FromServer},
-        {.name = u"dependency_uuids"_s, .kind = FieldKind::UuidList,
+        {.name = u"dependency_uuids"_s,
+         .kind = FieldKind::UuidList,
          .origins = FromSync | FromServer},
         {.name = u"notes"_s},
         {.name = u"tags"_s, .kind = FieldKind::StringList, .maxLength = 100},
-        {.name = u"created_at"_s, .kind = FieldKind::DateTime, .origins = FromSync | FromServer,
+        {.name = u"created_at"_s,
+         .kind = FieldKind::DateTime,
+         .origins = FromSync | FromServer,
          .nullable = false},
-        {.name = u"completed_at"_s, .kind = FieldKind::DateTime,
-         .origins = FromSync | FromServer},
+        {.name = u"completed_at"_s, .kind = FieldKind::DateTime, .origins = FromSync | FromServer},
         // Read-only: only a server's answer sets these.
         {.name = u"uuid"_s, .kind = FieldKind::Uuid, .origins = FromServer, .nullable = false},
         {.name = u"id"_s, .kind = FieldKind::Integer, .origins = FromServer},
         {.name = u"user_id"_s, .kind = FieldKind::Integer, .origins = FromServer},
-        {.name = u"updated_at"_s, .kind = FieldKind::DateTime, .origins = FromServer,
+        {.name = u"updated_at"_s,
+         .kind = FieldKind::DateTime,
+         .origins = FromServer,
          .nullable = false},
-        {.name = u"version"_s, .kind = FieldKind::Integer, .origins = FromServer,
+        {.name = u"version"_s,
+         .kind = FieldKind::Integer,
+         .origins = FromServer,
          .nullable = false},
     });
     return schema;
 }
 
-Task Task::create(const QDateTime& now)
-{
+Task Task::create(const QDateTime& now) {
     Task task;
     task.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     task.createdAt = now;
@@ -134,8 +133,7 @@ Task Task::create(const QDateTime& now)
     return task;
 }
 
-Result<Task> Task::fromJson(const QJsonObject& json)
-{
+Result<Task> Task::fromJson(const QJsonObject& json) {
     const ValidatedFields validated =
         schema().validate(json, EntitySchema::Mode::Create, FromAnywhere);
     if (!validated.ok())
@@ -151,8 +149,7 @@ Result<Task> Task::fromJson(const QJsonObject& json)
     return task;
 }
 
-void Task::applyFields(const QJsonObject& validated, const QDateTime& now)
-{
+void Task::applyFields(const QJsonObject& validated, const QDateTime& now) {
     const TaskStatus before = status;
     for (auto it = validated.constBegin(); it != validated.constEnd(); ++it) {
         const QString& name = it.key();
@@ -207,8 +204,7 @@ void Task::applyFields(const QJsonObject& validated, const QDateTime& now)
     updatedAt = now;
 }
 
-void Task::complete(const QDateTime& now, std::optional<double> hours)
-{
+void Task::complete(const QDateTime& now, std::optional<double> hours) {
     status = TaskStatus::Completed;
     completedAt = now;
     if (hours)
@@ -216,25 +212,21 @@ void Task::complete(const QDateTime& now, std::optional<double> hours)
     updatedAt = now;
 }
 
-void Task::uncomplete(const QDateTime& now)
-{
+void Task::uncomplete(const QDateTime& now) {
     status = TaskStatus::Pending;
     completedAt.reset();
     updatedAt = now;
 }
 
-bool Task::isOverdue(const QDateTime& now) const
-{
+bool Task::isOverdue(const QDateTime& now) const {
     return dueDate && *dueDate < now && !isCompleted();
 }
 
-QJsonValue Task::fieldValue(const QString& name) const
-{
+QJsonValue Task::fieldValue(const QString& name) const {
     return toSyncJson().value(name);
 }
 
-QJsonObject Task::toRestJson() const
-{
+QJsonObject Task::toRestJson() const {
     return QJsonObject{
         {u"id"_s, optionalJson(id)},
         {u"user_id"_s, optionalJson(userId)},
@@ -258,8 +250,7 @@ QJsonObject Task::toRestJson() const
     };
 }
 
-QJsonObject Task::toSyncJson() const
-{
+QJsonObject Task::toSyncJson() const {
     QJsonObject json = toRestJson();
     json.insert(u"parent_goal_uuid"_s, optionalJson(parentGoalUuid));
     json.insert(u"dependency_uuids"_s, optionalJson(dependencyUuids));

@@ -7,45 +7,48 @@ using namespace Qt::StringLiterals;
 namespace bizy {
 namespace {
 
-QJsonValue nullable(const std::optional<QString>& value)
-{
+QJsonValue nullable(const std::optional<QString>& value) {
     return value ? QJsonValue(*value) : QJsonValue::Null;
 }
 
-QJsonValue nullable(const std::optional<QDateTime>& value)
-{
+QJsonValue nullable(const std::optional<QDateTime>& value) {
     return value ? QJsonValue(IsoDateTime::format(*value)) : QJsonValue::Null;
 }
 
-FieldSpec usernameSpec()
-{
-    return {.name = u"username"_s, .requiredOnCreate = true, .nullable = false, .minLength = 3,
-            .maxLength = 50, .pattern = u"[A-Za-z0-9_]+"_s};
+FieldSpec usernameSpec() {
+    return {.name = u"username"_s,
+            .requiredOnCreate = true,
+            .nullable = false,
+            .minLength = 3,
+            .maxLength = 50,
+            .pattern = u"[A-Za-z0-9_]+"_s};
 }
 
-FieldSpec emailSpec(bool required)
-{
-    return {.name = u"email"_s, .kind = FieldKind::Email, .requiredOnCreate = required,
-            .nullable = false, .maxLength = 254};
+FieldSpec emailSpec(bool required) {
+    return {.name = u"email"_s,
+            .kind = FieldKind::Email,
+            .requiredOnCreate = required,
+            .nullable = false,
+            .maxLength = 254};
 }
 
 } // namespace
 
-const FieldSpec& User::passwordSpec()
-{
-    static const FieldSpec spec{.name = u"password"_s, .requiredOnCreate = true,
-                                .nullable = false, .minLength = 8, .maxLength = 128};
+const FieldSpec& User::passwordSpec() {
+    static const FieldSpec spec{.name = u"password"_s,
+                                .requiredOnCreate = true,
+                                .nullable = false,
+                                .minLength = 8,
+                                .maxLength = 128};
     return spec;
 }
 
-const EntitySchema& User::registrationSchema()
-{
+const EntitySchema& User::registrationSchema() {
     static const EntitySchema schema({usernameSpec(), emailSpec(true), passwordSpec()});
     return schema;
 }
 
-const EntitySchema& User::adminUpdateSchema()
-{
+const EntitySchema& User::adminUpdateSchema() {
     static const EntitySchema schema({
         {.name = u"is_admin"_s, .kind = FieldKind::Boolean, .nullable = false},
         {.name = u"is_active"_s, .kind = FieldKind::Boolean, .nullable = false},
@@ -56,8 +59,7 @@ const EntitySchema& User::adminUpdateSchema()
     return schema;
 }
 
-Result<User> User::fromJson(const QJsonObject& json)
-{
+Result<User> User::fromJson(const QJsonObject& json) {
     FieldErrors errors;
     const auto require = [&](const QString& name, bool (QJsonValue::*isType)() const) {
         if (!(json.value(name).*isType)())
@@ -76,16 +78,15 @@ Result<User> User::fromJson(const QJsonObject& json)
         user.fullName = json.value(u"full_name"_s).toString();
     user.isAdmin = json.value(u"is_admin"_s).toBool();
     user.isActive = json.value(u"is_active"_s).toBool(true);
-    user.isVerified =
-        json.value(u"is_verified"_s).toBool(json.value(u"email_verified"_s).toBool());
-    user.createdAt = IsoDateTime::parse(json.value(u"created_at"_s).toString()).value_or(QDateTime());
+    user.isVerified = json.value(u"is_verified"_s).toBool(json.value(u"email_verified"_s).toBool());
+    user.createdAt =
+        IsoDateTime::parse(json.value(u"created_at"_s).toString()).value_or(QDateTime());
     user.lastLoginAt = IsoDateTime::parse(json.value(u"last_login_at"_s).toString());
     user.lockedUntil = IsoDateTime::parse(json.value(u"locked_until"_s).toString());
     return user;
 }
 
-QJsonObject User::toProfileJson() const
-{
+QJsonObject User::toProfileJson() const {
     return QJsonObject{{u"id"_s, id},
                        {u"username"_s, username},
                        {u"email"_s, email},
@@ -93,8 +94,7 @@ QJsonObject User::toProfileJson() const
                        {u"email_verified"_s, isVerified}};
 }
 
-QJsonObject User::toMeJson() const
-{
+QJsonObject User::toMeJson() const {
     return QJsonObject{{u"id"_s, id},
                        {u"username"_s, username},
                        {u"email"_s, email},
@@ -104,8 +104,7 @@ QJsonObject User::toMeJson() const
                        {u"is_admin"_s, isAdmin}};
 }
 
-QJsonObject User::toAdminJson() const
-{
+QJsonObject User::toAdminJson() const {
     QJsonObject json = toMeJson();
     json.insert(u"created_at"_s, IsoDateTime::format(createdAt));
     json.insert(u"last_login_at"_s, nullable(lastLoginAt));
