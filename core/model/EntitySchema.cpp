@@ -62,10 +62,63 @@ QString quotedChoices(const QStringList& choices) {
 }
 
 std::optional<QString> canonicalUuid(const QString& text) {
-    const QUuid uuid = QUuid::fromString(text);
+    // QUuid::fromString reads only the first 38 characters and forgives an
+    // unbalanced brace, so the whole text is matched first: hyphenated, braced
+    // or 32 bare hex digits, as the existing backend accepts.
+    static const QRegularExpression shape(
+        uR"(^(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|)"
+        uR"(\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}|)"
+        uR"([0-9A-Fa-f]{32})$)"_s);
+    if (!shape.match(text).hasMatch())
+        return std::nullopt;
+    QString hex = text;
+    hex.remove(u'{').remove(u'}').remove(u'-');
+    const QUuid uuid = QUuid::fromString(QString(u'{' + hex.mid(0, 8) + u'-' + hex.mid(8, 4) +
+                                                 u'-' + hex.mid(12, 4) + u'-' + hex.mid(16, 4) +
+                                                 u'-' + hex.mid(20) + u'}'));
     if (uuid.isNull())
         return std::nullopt;
     return uuid.toString(QUuid::WithoutBraces);
+}
+
+// Lengths count characters as a person (and Python, and PostgreSQL) does:
+// an emoji is one, not two UTF-16 units.
+qsizetype characterCount(const QString& text) {
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        ++count;
+    }
+    return count;
+}
+
+// The path to the first NUL character in a JSON value (keys included), if any.
+// PostgreSQL refuses NUL in text and jsonb, so it is refused at the door.
+std::optional<QJsonArray> nulPath(const QJsonValue& value, const QJsonArray& loc) {
+    if (value.isString())
+        return value.toString().contains(QChar(u'\0')) ? std::optional(loc) : std::nullopt;
+    if (value.isArray()) {
+        const QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            QJsonArray itemLoc = loc;
+            itemLoc.append(i);
+            if (auto path = nulPath(items.at(i), itemLoc))
+                return path;
+        }
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            QJsonArray itemLoc = loc;
+            itemLoc.append(it.key());
+            if (it.key().contains(QChar(u'\0')))
+                return itemLoc;
+            if (auto path = nulPath(it.value(), itemLoc))
+                return path;
+        }
+    }
+    return std::nullopt;
 }
 
 bool isWholeNumber(double value) {
@@ -77,12 +130,13 @@ std::optional<FieldError> checkString(const FieldSpec& spec, const QString& text
                                       const QJsonArray& loc) {
     if (text.contains(QChar(u'\0')))
         return FieldError{loc, u"String should not contain NUL characters"_s, u"string_nul"_s};
-    if (text.size() < spec.minLength)
+    const qsizetype length = characterCount(text);
+    if (length < spec.minLength)
         return FieldError{loc,
                           u"String should have at least %1 character%2"_s.arg(spec.minLength)
                               .arg(spec.minLength == 1 ? QString() : u"s"_s),
                           u"string_too_short"_s};
-    if (spec.maxLength >= 0 && text.size() > spec.maxLength)
+    if (spec.maxLength >= 0 && length > spec.maxLength)
         return FieldError{loc,
                           u"String should have at most %1 character%2"_s.arg(spec.maxLength)
                               .arg(spec.maxLength == 1 ? QString() : u"s"_s),
@@ -238,8 +292,13 @@ std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJson
                     return error;
                 out.append(item);
             } else if (spec.kind == FieldKind::IntegerList) {
-                if (!item.isDouble() || !isWholeNumber(item.toDouble()))
+                if (!item.isDouble() || !std::isfinite(item.toDouble()))
                     return FieldError{itemLoc, u"Input should be a valid integer"_s, u"int_type"_s};
+                if (!isWholeNumber(item.toDouble()))
+                    return FieldError{itemLoc,
+                                      u"Input should be a valid integer, got a number with a "
+                                      u"fractional part"_s,
+                                      u"int_from_float"_s};
                 out.append(qint64(item.toDouble()));
             } else {
                 const auto uuid = item.isString() ? canonicalUuid(item.toString()) : std::nullopt;
@@ -255,6 +314,9 @@ std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJson
     case FieldKind::Object:
         if (!value.isObject())
             return FieldError{loc, typeMessage, type};
+        if (auto path = nulPath(value, loc))
+            return FieldError{*path, u"String should not contain NUL characters"_s,
+                              u"string_nul"_s};
         *normalised = value;
         return std::nullopt;
     }
