@@ -34,11 +34,15 @@ std::optional<QDateTime> parse(const QString& text) {
             return std::nullopt;
         parsed = QDateTime(date, QTime(0, 0), QTimeZone::utc());
     } else {
+        // No zone means UTC. Saying so before parsing matters: read as local
+        // time first, a time inside a daylight-saving gap of the machine's
+        // zone would be shifted or refused.
+        static const QRegularExpression zone(uR"((Z|[+-]\d{2}:?\d{2})$)"_s);
+        if (!zone.match(normalised).hasMatch())
+            normalised += u'Z';
         parsed = QDateTime::fromString(normalised, Qt::ISODateWithMs);
         if (!parsed.isValid())
             return std::nullopt;
-        if (parsed.timeSpec() == Qt::LocalTime)
-            parsed = QDateTime(parsed.date(), parsed.time(), QTimeZone::utc());
     }
     return parsed.toUTC();
 }
