@@ -12,7 +12,7 @@ struct GoalStats {
     QMap<QString, qint64> byStatus;
     QMap<QString, qint64> byHorizon;
     double averageProgress = 0; // of active goals
-    qint64 nearCompletion = 0; // active goals at 80% or more
+    qint64 nearCompletion = 0;  // active goals at 80% or more
 
     QJsonObject toJson() const;
 };

@@ -12,7 +12,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 #include <optional>
 
@@ -39,6 +38,10 @@ public:
     // someone who never logged in.
     static QString defaultPath(const QString& account = QStringLiteral("local"));
     static int latestSchemaVersion();
+    // Test hook: creates a store file at an older schema `version` (1 ..
+    // latestSchemaVersion()) without migrating further, so tests can put rows
+    // in it and check that open() upgrades them intact.
+    static Status createAtVersion(const QString& path, int version);
 
     ~LocalStore() override;
 
@@ -55,10 +58,16 @@ public:
                               std::optional<double> actualHours = std::nullopt);
     Result<Task> uncompleteTask(const QString& uuid);
     std::optional<Task> task(const QString& uuid) const;
+    // Creates many tasks in one transaction (import, benchmarks); each still
+    // gets its outbox mutation. All or nothing: the first invalid one is
+    // returned as the error, with its index in front of every loc.
+    Result<QList<Task>> createTasks(const QList<QJsonObject>& fieldsList);
     // In the contract's order: priority asc, due_date asc nulls last, created_at desc.
     QList<Task> tasks(const TaskFilter& filter = {}) const;
     qsizetype taskCount(const TaskFilter& filter = {}) const;
     TaskStats taskStats(const QDateTime& now) const;
+    // SQLite's EXPLAIN QUERY PLAN lines for tasks(filter), for tests and tuning.
+    QStringList taskQueryPlan(const TaskFilter& filter) const;
 
     // Goals
     Result<Goal> createGoal(const QJsonObject& fields);
@@ -88,6 +97,12 @@ public:
     // Unsent mutations, oldest first.
     QList<OutboxMutation> pendingMutations(int limit = 100) const;
     qsizetype pendingCount() const;
+    // For the sync engine: returns the sealed, unacknowledged mutations first,
+    // then seals the oldest unsealed ones by giving them consecutive mids, up
+    // to `max` in all, in mid order. Sealed mutations never change again.
+    QList<OutboxMutation> sealBatch(int max);
+    // The server has applied every mutation up to `upToMid`: forget them.
+    Status acknowledge(qint64 upToMid);
 
 signals:
     void tasksChanged(const QStringList& uuids);
@@ -96,6 +111,8 @@ signals:
 
 private:
     explicit LocalStore(QSqlDatabase db, QString path);
+    // Emits the signals for what the last committed write changed.
+    void announce();
 
     struct Private;
     std::unique_ptr<Private> d;

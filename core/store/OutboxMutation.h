@@ -2,7 +2,6 @@
 
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 namespace bizy {
@@ -15,13 +14,13 @@ struct OutboxMutation {
     enum class Entity { Task, Goal };
     enum class Op { Upsert, Delete };
 
-    qint64 seq = 0; // local order
+    qint64 seq = 0;            // local order
     std::optional<qint64> mid; // set once sealed
     Entity entity = Entity::Task;
     QString uuid;
     Op op = Op::Upsert;
     qint64 baseVersion = 0; // 0 for a create
-    QJsonObject fields; // only what changed; {} for a delete
+    QJsonObject fields;     // only what changed; {} for a delete
 
     QJsonObject toJson() const; // needs mid
 };

@@ -3,21 +3,24 @@
 #include "model/Task.h"
 
 #include <QString>
-
 #include <optional>
 
 namespace bizy {
 
 // What a task list shows. Every criterion is optional and they combine with AND.
 struct TaskFilter {
+    // Today: due on the calendar day of `now` (in now's time zone), any status.
+    // Upcoming: due in the 7 days after today, not completed.
+    // Overdue: due before `now`, not completed (as in the stats' `overdue`).
     enum class Due { Any, Today, Upcoming, Overdue };
 
     std::optional<TaskStatus> status;
     std::optional<int> priority;
     std::optional<QString> category;
     std::optional<QString> tag;
-    std::optional<QString> goalUuid;
-    // Full-text search over title, description and notes (prefix match per word).
+    std::optional<QString> goalUuid; // an empty string: tasks without a goal
+    // Full-text search over title, description and notes (prefix match per word,
+    // every word must match; text without any word is no filter).
     std::optional<QString> search;
     Due due = Due::Any;
     // "Now" for the due filters; the caller passes it so results are reproducible.

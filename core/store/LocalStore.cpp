@@ -1,0 +1,1395 @@
+#include "LocalStore.h"
+
+#include "FtsQuery.h"
+#include "StoreLog.h"
+#include "StoreSchema.h"
+#include "model/GoalProgress.h"
+#include "model/IsoDateTime.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTimeZone>
+#include <QVariant>
+#include <cmath>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace bizy {
+namespace {
+
+const QString kTaskColumns =
+    u"uuid, server_id, user_id, version, title, description, priority, status, category, "
+    u"estimated_hours, actual_hours, due_date, parent_goal_uuid, parent_goal_id, dependencies, "
+    u"dependency_uuids, notes, tags, created_at, updated_at, completed_at"_s;
+
+const QString kGoalColumns =
+    u"uuid, server_id, user_id, version, parent_goal_uuid, parent_goal_id, title, description, "
+    u"horizon, target_date, status, progress_percentage, success_criteria, metrics, created_at, "
+    u"updated_at, completed_at"_s;
+
+// Recursive walks stop here even if a damaged file holds a loop.
+constexpr int kMaxDepth = 10000;
+
+QString nextConnectionName() {
+    static QAtomicInteger<quint64> counter;
+    return u"bizy.store.%1"_s.arg(counter.fetchAndAddRelaxed(1) + 1);
+}
+
+QVariant toDb(const std::optional<QString>& value) {
+    return value ? QVariant(*value) : QVariant();
+}
+
+QVariant toDb(const std::optional<double>& value) {
+    return value ? QVariant(*value) : QVariant();
+}
+
+QVariant toDb(const std::optional<qint64>& value) {
+    return value ? QVariant(*value) : QVariant();
+}
+
+QVariant toDb(const QDateTime& time) {
+    return IsoDateTime::format(time);
+}
+
+QVariant toDb(const std::optional<QDateTime>& time) {
+    return time ? toDb(*time) : QVariant();
+}
+
+QVariant toDb(const std::optional<QStringList>& list) {
+    if (!list)
+        return QVariant();
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(*list)).toJson(QJsonDocument::Compact));
+}
+
+QVariant toDb(const std::optional<QList<qint64>>& list) {
+    if (!list)
+        return QVariant();
+    QJsonArray array;
+    for (qint64 id : *list)
+        array.append(id);
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QVariant toDb(const std::optional<QJsonObject>& object) {
+    if (!object)
+        return QVariant();
+    return QString::fromUtf8(QJsonDocument(*object).toJson(QJsonDocument::Compact));
+}
+
+QString jsonText(const QJsonObject& object) {
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonObject(const QVariant& text) {
+    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+std::optional<QString> optString(const QVariant& value) {
+    return value.isNull() ? std::nullopt : std::optional<QString>(value.toString());
+}
+
+std::optional<double> optDouble(const QVariant& value) {
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+std::optional<qint64> optInteger(const QVariant& value) {
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+std::optional<QDateTime> optTime(const QVariant& value) {
+    return value.isNull() ? std::nullopt : IsoDateTime::parse(value.toString());
+}
+
+QDateTime timeValue(const QVariant& value) {
+    return IsoDateTime::parse(value.toString()).value_or(QDateTime());
+}
+
+std::optional<QStringList> optStringList(const QVariant& value) {
+    if (value.isNull())
+        return std::nullopt;
+    QStringList list;
+    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    for (const QJsonValue& item : array)
+        list << item.toString();
+    return list;
+}
+
+std::optional<QList<qint64>> optIntegerList(const QVariant& value) {
+    if (value.isNull())
+        return std::nullopt;
+    QList<qint64> list;
+    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    for (const QJsonValue& item : array)
+        list << item.toInteger();
+    return list;
+}
+
+Task taskFromRow(const QSqlQuery& q) {
+    Task task;
+    task.uuid = q.value(0).toString();
+    task.id = optInteger(q.value(1));
+    task.userId = optInteger(q.value(2));
+    task.version = q.value(3).toLongLong();
+    task.title = q.value(4).toString();
+    task.description = optString(q.value(5));
+    task.priority = q.value(6).toInt();
+    task.status = taskStatusFromString(q.value(7).toString()).value_or(TaskStatus::Pending);
+    task.category = optString(q.value(8));
+    task.estimatedHours = optDouble(q.value(9));
+    task.actualHours = optDouble(q.value(10));
+    task.dueDate = optTime(q.value(11));
+    task.parentGoalUuid = optString(q.value(12));
+    task.parentGoalId = optInteger(q.value(13));
+    task.dependencies = optIntegerList(q.value(14));
+    task.dependencyUuids = optStringList(q.value(15));
+    task.notes = optString(q.value(16));
+    task.tags = optStringList(q.value(17));
+    task.createdAt = timeValue(q.value(18));
+    task.updatedAt = timeValue(q.value(19));
+    task.completedAt = optTime(q.value(20));
+    return task;
+}
+
+Goal goalFromRow(const QSqlQuery& q) {
+    Goal goal;
+    goal.uuid = q.value(0).toString();
+    goal.id = optInteger(q.value(1));
+    goal.userId = optInteger(q.value(2));
+    goal.version = q.value(3).toLongLong();
+    goal.parentGoalUuid = optString(q.value(4));
+    goal.parentGoalId = optInteger(q.value(5));
+    goal.title = q.value(6).toString();
+    goal.description = optString(q.value(7));
+    goal.horizon = goalHorizonFromString(q.value(8).toString()).value_or(GoalHorizon::Yearly);
+    goal.targetDate = optTime(q.value(9));
+    goal.status = goalStatusFromString(q.value(10).toString()).value_or(GoalStatus::Active);
+    goal.progressPercentage = q.value(11).toDouble();
+    goal.successCriteria = optString(q.value(12));
+    if (!q.value(13).isNull())
+        goal.metrics = jsonObject(q.value(13));
+    goal.createdAt = timeValue(q.value(14));
+    goal.updatedAt = timeValue(q.value(15));
+    goal.completedAt = optTime(q.value(16));
+    return goal;
+}
+
+// The fields a client may send in a sync push, as the row has them now.
+QJsonObject syncWritableFields(const QJsonObject& syncJson, const EntitySchema& schema) {
+    QJsonObject fields;
+    for (const FieldSpec& spec : schema.fields()) {
+        if ((spec.origins & FromSync) && syncJson.contains(spec.name))
+            fields.insert(spec.name, syncJson.value(spec.name));
+    }
+    return fields;
+}
+
+// What an edit changed, in the sync-writable fields only.
+QJsonObject changedFields(const QJsonObject& before, const QJsonObject& after) {
+    QJsonObject changed;
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        if (before.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    return changed;
+}
+
+FieldError fieldError(const QString& field, const QString& message) {
+    return FieldError{QJsonArray{field}, message, u"value_error"_s};
+}
+
+QString entityName(OutboxMutation::Entity entity) {
+    return entity == OutboxMutation::Entity::Task ? u"task"_s : u"goal"_s;
+}
+
+} // namespace
+
+struct LocalStore::Private {
+    QSqlDatabase db;
+    QString connectionName;
+    QString path;
+    QString deviceId;
+    std::map<QString, std::unique_ptr<QSqlQuery>> statements;
+    // Collected during a write, announced after its commit.
+    QStringList changedTasks;
+    QStringList changedGoals;
+    bool outboxTouched = false;
+
+    Error storageError(const QSqlQuery& query, const QString& what) const {
+        const QString reason = query.lastError().text();
+        qCWarning(lcStore) << what << "failed:" << reason << "in" << path;
+        return Error::make(Error::Code::Storage,
+                           u"The local database could not %1 (%2). Check free disk space and "
+                           u"that %3 is writable."_s.arg(what, reason, path));
+    }
+
+    // A prepared statement kept for the life of the store.
+    QSqlQuery& prepared(const QString& sql) {
+        auto it = statements.find(sql);
+        if (it == statements.end()) {
+            auto query = std::make_unique<QSqlQuery>(db);
+            query->setForwardOnly(true);
+            if (!query->prepare(sql))
+                qCWarning(lcStore) << "cannot prepare" << sql << query->lastError().text();
+            it = statements.emplace(sql, std::move(query)).first;
+        }
+        return *it->second;
+    }
+
+    // Runs a statement with positional values; false on an SQL error.
+    bool run(QSqlQuery& query, const QVariantList& values) {
+        for (qsizetype i = 0; i < values.size(); ++i)
+            query.bindValue(int(i), values.at(i));
+        return query.exec();
+    }
+
+    QSqlQuery& query(const QString& sql, const QVariantList& values, bool* ok) {
+        QSqlQuery& q = prepared(sql);
+        *ok = run(q, values);
+        return q;
+    }
+
+    Status exec(const QString& sql, const QVariantList& values, const QString& what) {
+        QSqlQuery& q = prepared(sql);
+        if (!run(q, values))
+            return storageError(q, what);
+        q.finish();
+        return Done{};
+    }
+
+    // One value of the first row (or an invalid QVariant).
+    QVariant scalar(const QString& sql, const QVariantList& values) {
+        bool ok = false;
+        QSqlQuery& q = query(sql, values, &ok);
+        QVariant value;
+        if (ok && q.next())
+            value = q.value(0);
+        else if (!ok)
+            qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql;
+        q.finish();
+        return value;
+    }
+
+    // Runs `body` in one IMMEDIATE transaction: all of it or none of it.
+    template <typename Body> auto write(Body&& body) -> decltype(body()) {
+        QSqlQuery begin(db);
+        if (!begin.exec(u"BEGIN IMMEDIATE"_s))
+            return storageError(begin, u"start a change"_s);
+        auto result = body();
+        if (result.ok()) {
+            QSqlQuery commit(db);
+            if (commit.exec(u"COMMIT"_s))
+                return result;
+            const Error error = storageError(commit, u"save the change"_s);
+            QSqlQuery(db).exec(u"ROLLBACK"_s);
+            forgetChanges();
+            return error;
+        }
+        QSqlQuery(db).exec(u"ROLLBACK"_s);
+        forgetChanges();
+        return result;
+    }
+
+    void forgetChanges() {
+        changedTasks.clear();
+        changedGoals.clear();
+        outboxTouched = false;
+    }
+
+    // --- rows ---
+
+    std::optional<Task> loadTask(const QString& uuid) {
+        bool ok = false;
+        QSqlQuery& q =
+            query(u"SELECT "_s + kTaskColumns + u" FROM tasks WHERE uuid = ?"_s, {uuid}, &ok);
+        std::optional<Task> task;
+        if (ok && q.next())
+            task = taskFromRow(q);
+        q.finish();
+        return task;
+    }
+
+    std::optional<Goal> loadGoal(const QString& uuid) {
+        bool ok = false;
+        QSqlQuery& q =
+            query(u"SELECT "_s + kGoalColumns + u" FROM goals WHERE uuid = ?"_s, {uuid}, &ok);
+        std::optional<Goal> goal;
+        if (ok && q.next())
+            goal = goalFromRow(q);
+        q.finish();
+        return goal;
+    }
+
+    QList<Task> loadTasks(const QString& sql, const QVariantList& values) {
+        bool ok = false;
+        QSqlQuery& q = query(sql, values, &ok);
+        QList<Task> tasks;
+        if (!ok)
+            qCWarning(lcStore) << "task query failed:" << q.lastError().text();
+        while (ok && q.next())
+            tasks << taskFromRow(q);
+        q.finish();
+        return tasks;
+    }
+
+    QList<Goal> loadGoals(const QString& sql, const QVariantList& values) {
+        bool ok = false;
+        QSqlQuery& q = query(sql, values, &ok);
+        QList<Goal> goals;
+        if (!ok)
+            qCWarning(lcStore) << "goal query failed:" << q.lastError().text();
+        while (ok && q.next())
+            goals << goalFromRow(q);
+        q.finish();
+        return goals;
+    }
+
+    bool goalExists(const QString& uuid) {
+        return scalar(u"SELECT 1 FROM goals WHERE uuid = ?"_s, {uuid}).isValid();
+    }
+
+    QVariantList taskValues(const Task& t) const {
+        return {t.id ? QVariant(*t.id) : QVariant(),
+                toDb(t.userId),
+                t.version,
+                t.title,
+                toDb(t.description),
+                t.priority,
+                toString(t.status),
+                toDb(t.category),
+                toDb(t.estimatedHours),
+                toDb(t.actualHours),
+                toDb(t.dueDate),
+                toDb(t.parentGoalUuid),
+                toDb(t.parentGoalId),
+                toDb(t.dependencies),
+                toDb(t.dependencyUuids),
+                toDb(t.notes),
+                toDb(t.tags),
+                toDb(t.createdAt),
+                toDb(t.updatedAt),
+                toDb(t.completedAt),
+                t.uuid};
+    }
+
+    Status insertTaskRow(const Task& task) {
+        QSqlQuery& q = prepared(
+            u"INSERT INTO tasks (server_id, user_id, version, title, description, priority, "
+            u"status, category, estimated_hours, actual_hours, due_date, parent_goal_uuid, "
+            u"parent_goal_id, dependencies, dependency_uuids, notes, tags, created_at, "
+            u"updated_at, completed_at, uuid) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        if (!run(q, taskValues(task)))
+            return storageError(q, u"save the task"_s);
+        const qint64 rowId = q.lastInsertId().toLongLong();
+        q.finish();
+        return insertTags(rowId, task.tags);
+    }
+
+    Status updateTaskRow(const Task& task, bool tagsChanged) {
+        QSqlQuery& q = prepared(
+            u"UPDATE tasks SET server_id = ?, user_id = ?, version = ?, title = ?, "
+            u"description = ?, priority = ?, status = ?, category = ?, estimated_hours = ?, "
+            u"actual_hours = ?, due_date = ?, parent_goal_uuid = ?, parent_goal_id = ?, "
+            u"dependencies = ?, dependency_uuids = ?, notes = ?, tags = ?, created_at = ?, "
+            u"updated_at = ?, completed_at = ? WHERE uuid = ?"_s);
+        if (!run(q, taskValues(task)))
+            return storageError(q, u"save the task"_s);
+        q.finish();
+        if (!tagsChanged)
+            return Done{};
+        const QVariant rowId = scalar(u"SELECT row_id FROM tasks WHERE uuid = ?"_s, {task.uuid});
+        if (Status s = exec(u"DELETE FROM task_tags WHERE task_id = ?"_s, {rowId},
+                            u"save the task's tags"_s);
+            !s)
+            return s;
+        return insertTags(rowId.toLongLong(), task.tags);
+    }
+
+    Status insertTags(qint64 rowId, const std::optional<QStringList>& tags) {
+        if (!tags)
+            return Done{};
+        for (const QString& tag : *tags) {
+            if (Status s = exec(u"INSERT OR IGNORE INTO task_tags (tag, task_id) VALUES (?, ?)"_s,
+                                {tag, rowId}, u"save the task's tags"_s);
+                !s)
+                return s;
+        }
+        return Done{};
+    }
+
+    QVariantList goalValues(const Goal& g) const {
+        return {toDb(g.id),
+                toDb(g.userId),
+                g.version,
+                toDb(g.parentGoalUuid),
+                toDb(g.parentGoalId),
+                g.title,
+                toDb(g.description),
+                toString(g.horizon),
+                toDb(g.targetDate),
+                toString(g.status),
+                g.progressPercentage,
+                toDb(g.successCriteria),
+                toDb(g.metrics),
+                toDb(g.createdAt),
+                toDb(g.updatedAt),
+                toDb(g.completedAt),
+                g.uuid};
+    }
+
+    Status insertGoalRow(const Goal& goal) {
+        return exec(
+            u"INSERT INTO goals (server_id, user_id, version, parent_goal_uuid, "
+            u"parent_goal_id, title, description, horizon, target_date, status, "
+            u"progress_percentage, success_criteria, metrics, created_at, updated_at, "
+            u"completed_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            goalValues(goal), u"save the goal"_s);
+    }
+
+    Status updateGoalRow(const Goal& goal) {
+        return exec(u"UPDATE goals SET server_id = ?, user_id = ?, version = ?, "
+                    u"parent_goal_uuid = ?, parent_goal_id = ?, title = ?, description = ?, "
+                    u"horizon = ?, target_date = ?, status = ?, progress_percentage = ?, "
+                    u"success_criteria = ?, metrics = ?, created_at = ?, updated_at = ?, "
+                    u"completed_at = ? WHERE uuid = ?"_s,
+                    goalValues(goal), u"save the goal"_s);
+    }
+
+    // --- outbox ---
+
+    // Appends or coalesces the mutation for one changed row, in the caller's
+    // transaction. `rowVersion` is the row's server version before the change.
+    Status record(OutboxMutation::Entity entity, const QString& uuid, OutboxMutation::Op op,
+                  const QJsonObject& fields, qint64 rowVersion) {
+        outboxTouched = true;
+        const QString kind = entityName(entity);
+        if (op == OutboxMutation::Op::Upsert)
+            return recordUpsert(kind, uuid, fields, rowVersion);
+        return recordDelete(kind, uuid, rowVersion);
+    }
+
+    Status recordUpsert(const QString& kind, const QString& uuid, const QJsonObject& fields,
+                        qint64 rowVersion) {
+        bool ok = false;
+        QSqlQuery& latest = query(u"SELECT seq, fields FROM outbox WHERE entity = ? AND uuid = ? "
+                                  u"AND mid IS NULL ORDER BY seq DESC LIMIT 1"_s,
+                                  {kind, uuid}, &ok);
+        if (!ok)
+            return storageError(latest, u"read the outbox"_s);
+        if (latest.next()) {
+            const qint64 seq = latest.value(0).toLongLong();
+            QJsonObject merged = jsonObject(latest.value(1));
+            latest.finish();
+            // Merging moves these fields back to an older place in the queue;
+            // a row they point at must already be created by then.
+            if (referencesAreOlderThan(fields, seq)) {
+                for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+                    merged.insert(it.key(), it.value());
+                return exec(u"UPDATE outbox SET fields = ? WHERE seq = ?"_s,
+                            {jsonText(merged), seq}, u"update the outbox"_s);
+            }
+        } else {
+            latest.finish();
+        }
+        return exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
+                    u"VALUES (?, ?, 'upsert', ?, ?)"_s,
+                    {kind, uuid, rowVersion, jsonText(fields)}, u"write the outbox"_s);
+    }
+
+    bool referencesAreOlderThan(const QJsonObject& fields, qint64 seq) {
+        QList<std::pair<QString, QString>> references;
+        if (fields.value(u"parent_goal_uuid"_s).isString())
+            references.append({u"goal"_s, fields.value(u"parent_goal_uuid"_s).toString()});
+        for (const QJsonValue& dependency : fields.value(u"dependency_uuids"_s).toArray())
+            references.append({u"task"_s, dependency.toString()});
+        for (const auto& [kind, uuid] : references) {
+            const QVariant newest = scalar(
+                u"SELECT max(seq) FROM outbox WHERE entity = ? AND uuid = ?"_s, {kind, uuid});
+            if (!newest.isNull() && newest.toLongLong() > seq)
+                return false;
+        }
+        return true;
+    }
+
+    Status recordDelete(const QString& kind, const QString& uuid, qint64 rowVersion) {
+        const bool serverMayKnowIt =
+            rowVersion > 0 ||
+            scalar(u"SELECT 1 FROM outbox WHERE entity = ? AND uuid = ? AND mid IS NOT NULL"_s,
+                   {kind, uuid})
+                .isValid();
+        const QVariant firstBase =
+            scalar(u"SELECT base_version FROM outbox WHERE entity = ? AND uuid = ? "
+                   u"AND mid IS NULL ORDER BY seq LIMIT 1"_s,
+                   {kind, uuid});
+        if (Status s = exec(u"DELETE FROM outbox WHERE entity = ? AND uuid = ? AND mid IS NULL"_s,
+                            {kind, uuid}, u"update the outbox"_s);
+            !s)
+            return s;
+        // Created and deleted before the server heard of it: nothing to send.
+        if (!serverMayKnowIt)
+            return Done{};
+        const qint64 base = firstBase.isValid() ? firstBase.toLongLong() : rowVersion;
+        return exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
+                    u"VALUES (?, ?, 'delete', ?, '{}')"_s,
+                    {kind, uuid, base}, u"write the outbox"_s);
+    }
+
+    QList<OutboxMutation> loadMutations(const QString& sql, const QVariantList& values) {
+        bool ok = false;
+        QSqlQuery& q = query(sql, values, &ok);
+        QList<OutboxMutation> mutations;
+        while (ok && q.next()) {
+            OutboxMutation m;
+            m.seq = q.value(0).toLongLong();
+            if (!q.value(1).isNull())
+                m.mid = q.value(1).toLongLong();
+            m.entity = q.value(2).toString() == u"task"_s ? OutboxMutation::Entity::Task
+                                                          : OutboxMutation::Entity::Goal;
+            m.uuid = q.value(3).toString();
+            m.op = q.value(4).toString() == u"delete"_s ? OutboxMutation::Op::Delete
+                                                        : OutboxMutation::Op::Upsert;
+            m.baseVersion = q.value(5).toLongLong();
+            m.fields = jsonObject(q.value(6));
+            mutations << m;
+        }
+        q.finish();
+        return mutations;
+    }
+
+    // --- task and goal changes inside a transaction ---
+
+    Result<Task> saveTaskChange(const Task& before, const Task& after) {
+        const QJsonObject changed =
+            changedFields(syncWritableFields(before.toSyncJson(), Task::schema()),
+                          syncWritableFields(after.toSyncJson(), Task::schema()));
+        if (changed.isEmpty())
+            return before;
+        if (Status s = updateTaskRow(after, changed.contains(u"tags"_s)); !s)
+            return s.error();
+        if (Status s = record(OutboxMutation::Entity::Task, after.uuid, OutboxMutation::Op::Upsert,
+                              changed, before.version);
+            !s)
+            return s.error();
+        changedTasks << after.uuid;
+        return after;
+    }
+
+    Result<Goal> saveGoalChange(const Goal& before, const Goal& after) {
+        const QJsonObject changed =
+            changedFields(syncWritableFields(before.toSyncJson(), Goal::schema()),
+                          syncWritableFields(after.toSyncJson(), Goal::schema()));
+        if (changed.isEmpty())
+            return before;
+        if (Status s = updateGoalRow(after); !s)
+            return s.error();
+        if (Status s = record(OutboxMutation::Entity::Goal, after.uuid, OutboxMutation::Op::Upsert,
+                              changed, before.version);
+            !s)
+            return s.error();
+        changedGoals << after.uuid;
+        return after;
+    }
+
+    Result<Task> insertNewTask(const QJsonObject& fields, const QDateTime& now) {
+        const ValidatedFields validated =
+            Task::schema().validate(fields, EntitySchema::Mode::Create, FromSync);
+        if (!validated.ok())
+            return Error::validation(validated.errors);
+        Task task = Task::create(now);
+        task.applyFields(validated.fields, now);
+        if (task.parentGoalUuid && !goalExists(*task.parentGoalUuid))
+            return Error::validation({fieldError(
+                u"parent_goal_uuid"_s, u"Goal %1 not found"_s.arg(*task.parentGoalUuid))});
+        if (Status s = insertTaskRow(task); !s)
+            return s.error();
+        if (Status s = record(OutboxMutation::Entity::Task, task.uuid, OutboxMutation::Op::Upsert,
+                              syncWritableFields(task.toSyncJson(), Task::schema()), 0);
+            !s)
+            return s.error();
+        changedTasks << task.uuid;
+        return task;
+    }
+
+    // Progress from the goal's direct tasks and sub-goals as stored now.
+    double progressFromChildren(const QString& uuid) {
+        bool ok = false;
+        QSqlQuery& counts = query(u"SELECT count(*), coalesce(sum(status = 'completed'), 0) "
+                                  u"FROM tasks WHERE parent_goal_uuid = ?"_s,
+                                  {uuid}, &ok);
+        qint64 total = 0;
+        qint64 completed = 0;
+        if (ok && counts.next()) {
+            total = counts.value(0).toLongLong();
+            completed = counts.value(1).toLongLong();
+        }
+        counts.finish();
+        QSqlQuery& children = query(
+            u"SELECT progress_percentage FROM goals WHERE parent_goal_uuid = ?"_s, {uuid}, &ok);
+        QList<double> subgoals;
+        while (ok && children.next())
+            subgoals << children.value(0).toDouble();
+        children.finish();
+        return GoalProgress::compute(total, completed, subgoals);
+    }
+
+    Result<Goal> recalculate(const QString& uuid, const QDateTime& now) {
+        const std::optional<Goal> before = loadGoal(uuid);
+        if (!before)
+            return Error::make(Error::Code::NotFound, u"Goal %1 not found"_s.arg(uuid));
+        const double progress = progressFromChildren(uuid);
+        QJsonObject fields{{u"progress_percentage"_s, progress}};
+        if (progress >= 100 && before->status == GoalStatus::Active)
+            fields.insert(u"status"_s, u"completed"_s);
+        Goal after = *before;
+        after.applyFields(fields, now);
+        return saveGoalChange(*before, after);
+    }
+
+    QStringList subtreeUuids(const QString& uuid) {
+        bool ok = false;
+        QSqlQuery& q =
+            query(u"WITH RECURSIVE down(uuid, depth) AS (SELECT uuid, 0 FROM goals WHERE uuid = ? "
+                  u"UNION ALL SELECT g.uuid, down.depth + 1 FROM goals g JOIN down "
+                  u"ON g.parent_goal_uuid = down.uuid WHERE down.depth < ?) "
+                  u"SELECT uuid FROM down ORDER BY depth"_s,
+                  {uuid, kMaxDepth}, &ok);
+        QStringList uuids;
+        while (ok && q.next())
+            uuids << q.value(0).toString();
+        q.finish();
+        return uuids;
+    }
+
+    // Cycle and existence checks for a goal's new parent.
+    std::optional<Error> checkGoalParent(const QString& uuid, const QString& parentUuid) {
+        if (parentUuid == uuid) {
+            const QString message = u"A goal cannot be its own parent"_s;
+            return Error{Error::Code::Cycle, message, {fieldError(u"parent_goal_uuid"_s, message)}};
+        }
+        if (!goalExists(parentUuid))
+            return Error::validation(
+                {fieldError(u"parent_goal_uuid"_s, u"Parent goal %1 not found"_s.arg(parentUuid))});
+        if (subtreeUuids(uuid).contains(parentUuid)) {
+            const QString message =
+                u"Cannot create circular reference: parent goal is a descendant of this goal"_s;
+            return Error{Error::Code::Cycle, message, {fieldError(u"parent_goal_uuid"_s, message)}};
+        }
+        return std::nullopt;
+    }
+
+    Result<Goal> changeGoal(const QString& uuid, const QJsonObject& fields, const QDateTime& now) {
+        const ValidatedFields validated =
+            Goal::schema().validate(fields, EntitySchema::Mode::Patch, FromSync);
+        if (!validated.ok())
+            return Error::validation(validated.errors);
+        const std::optional<Goal> before = loadGoal(uuid);
+        if (!before)
+            return Error::make(Error::Code::NotFound, u"Goal %1 not found"_s.arg(uuid));
+        const QJsonValue parent = validated.fields.value(u"parent_goal_uuid"_s);
+        if (parent.isString()) {
+            if (auto error = checkGoalParent(uuid, parent.toString()))
+                return *error;
+        }
+        Goal after = *before;
+        after.applyFields(validated.fields, now);
+        // Leaving `completed` gives the goal back the progress its tree has.
+        if (after.leftCompleted(before->status) &&
+            !validated.fields.contains(u"progress_percentage"_s))
+            after.progressPercentage = progressFromChildren(uuid);
+        return saveGoalChange(*before, after);
+    }
+
+    Result<Task> changeTask(const QString& uuid, const QJsonObject& validatedFields,
+                            const QDateTime& now) {
+        const std::optional<Task> before = loadTask(uuid);
+        if (!before)
+            return Error::make(Error::Code::NotFound, u"Task %1 not found"_s.arg(uuid));
+        const QJsonValue parent = validatedFields.value(u"parent_goal_uuid"_s);
+        if (parent.isString() && !goalExists(parent.toString()))
+            return Error::validation(
+                {fieldError(u"parent_goal_uuid"_s, u"Goal %1 not found"_s.arg(parent.toString()))});
+        Task after = *before;
+        after.applyFields(validatedFields, now);
+        return saveTaskChange(*before, after);
+    }
+};
+
+// ---------------------------------------------------------------------------
+
+LocalStore::LocalStore(QSqlDatabase db, QString path)
+    : d(std::make_unique<Private>()) {
+    d->db = db;
+    d->connectionName = db.connectionName();
+    d->path = std::move(path);
+    d->deviceId = d->scalar(u"SELECT value FROM meta WHERE key = 'device_id'"_s, {}).toString();
+}
+
+LocalStore::~LocalStore() {
+    d->statements.clear();
+    {
+        // Keeps the planner's statistics fresh for the next start; cheap.
+        QSqlQuery optimize(d->db);
+        optimize.exec(u"PRAGMA optimize"_s);
+    }
+    d->db.close();
+    d->db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(d->connectionName);
+    qCDebug(lcStore) << "closed" << d->path;
+}
+
+QString LocalStore::defaultPath(const QString& account) {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/accounts/"_s +
+           account + u".sqlite"_s;
+}
+
+int LocalStore::latestSchemaVersion() {
+    return StoreSchema::latestVersion();
+}
+
+namespace {
+
+// Reads the schema version of an existing file without writing anything to it
+// (read-only connection, no journal mode change).
+Result<int> existingSchemaVersion(const QString& path) {
+    const QString name = nextConnectionName();
+    Result<int> version = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!db.open())
+            version = Error::make(Error::Code::Storage,
+                                  u"The local database %1 could not be opened (%2). Check that "
+                                  u"the file is readable."_s.arg(path, db.lastError().text()));
+        else
+            version = StoreSchema::version(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return version;
+}
+
+Error newerSchemaError(const QString& path, int fileVersion) {
+    return Error::make(Error::Code::Incompatible,
+                       u"The local database %1 was written by a newer version of Bizy (schema "
+                       u"%2; this version reads up to %3). Update Bizy to open it."_s.arg(path)
+                           .arg(fileVersion)
+                           .arg(StoreSchema::latestVersion()));
+}
+
+// Opens a read-write connection with the store's settings, migrated to
+// `targetVersion`. On failure the connection is removed again.
+Result<QSqlDatabase> openConnection(const QString& path, int targetVersion) {
+    const QFileInfo info(path);
+    if (info.exists() && info.size() > 0) {
+        const Result<int> fileVersion = existingSchemaVersion(path);
+        if (!fileVersion)
+            return fileVersion.error();
+        if (*fileVersion > StoreSchema::latestVersion()) {
+            qCWarning(lcStore) << "refusing" << path << "at schema" << *fileVersion;
+            return newerSchemaError(path, *fileVersion);
+        }
+    }
+    if (!QDir().mkpath(info.absolutePath()))
+        return Error::make(Error::Code::Storage,
+                           u"The folder %1 could not be created. Check its permissions."_s.arg(
+                               info.absolutePath()));
+
+    const QString name = nextConnectionName();
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    auto fail = [&](Error error) -> Result<QSqlDatabase> {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return error;
+    };
+    if (!db.open())
+        return fail(Error::make(Error::Code::Storage,
+                                u"The local database %1 could not be opened (%2). Check that "
+                                u"the folder is writable."_s.arg(path, db.lastError().text())));
+    // Checked again on this connection, before its first write.
+    const Result<int> fileVersion = StoreSchema::version(db);
+    if (!fileVersion)
+        return fail(fileVersion.error());
+    if (*fileVersion > StoreSchema::latestVersion())
+        return fail(newerSchemaError(path, *fileVersion));
+    {
+        QSqlQuery pragma(db);
+        for (const QString& statement :
+             {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
+              u"PRAGMA foreign_keys = ON"_s}) {
+            if (!pragma.exec(statement))
+                return fail(Error::make(Error::Code::Storage,
+                                        u"The local database %1 could not be set up (%2)."_s.arg(
+                                            path, pragma.lastError().text())));
+        }
+    }
+    if (Status migrated = StoreSchema::migrate(db, targetVersion); !migrated)
+        return fail(migrated.error());
+    return db;
+}
+
+} // namespace
+
+Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString& path) {
+    QElapsedTimer timer;
+    timer.start();
+    Result<QSqlDatabase> db = openConnection(path, StoreSchema::latestVersion());
+    if (!db)
+        return db.error();
+    std::unique_ptr<LocalStore> store(new LocalStore(*db, path));
+    qCInfo(lcStore) << "opened" << path << "schema" << store->schemaVersion() << "with"
+                    << store->taskCount() << "tasks," << store->pendingCount()
+                    << "pending changes in" << timer.elapsed() << "ms";
+    return store;
+}
+
+Status LocalStore::createAtVersion(const QString& path, int version) {
+    if (version < 1 || version > StoreSchema::latestVersion())
+        return Error::make(Error::Code::Validation,
+                           u"Schema version %1 does not exist."_s.arg(version));
+    Result<QSqlDatabase> db = openConnection(path, version);
+    if (!db)
+        return db.error();
+    const QString name = db.value().connectionName();
+    db.value().close();
+    db.value() = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+    return Done{};
+}
+
+QString LocalStore::path() const {
+    return d->path;
+}
+
+int LocalStore::schemaVersion() const {
+    return d->scalar(u"PRAGMA user_version"_s, {}).toInt();
+}
+
+QString LocalStore::deviceId() const {
+    return d->deviceId;
+}
+
+// --- tasks ---
+
+Result<Task> LocalStore::createTask(const QJsonObject& fields) {
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<Task> result = d->write([&] { return d->insertNewTask(fields, now); });
+    announce();
+    return result;
+}
+
+Result<QList<Task>> LocalStore::createTasks(const QList<QJsonObject>& fieldsList) {
+    QElapsedTimer timer;
+    timer.start();
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<QList<Task>> result = d->write([&]() -> Result<QList<Task>> {
+        QList<Task> created;
+        created.reserve(fieldsList.size());
+        for (qsizetype i = 0; i < fieldsList.size(); ++i) {
+            Result<Task> task = d->insertNewTask(fieldsList.at(i), now);
+            if (!task) {
+                Error error = task.error();
+                for (FieldError& field : error.fields)
+                    field.loc.prepend(i);
+                return error;
+            }
+            created << std::move(task).value();
+        }
+        return created;
+    });
+    if (result)
+        qCInfo(lcStore) << "created" << fieldsList.size() << "tasks in one transaction in"
+                        << timer.elapsed() << "ms";
+    announce();
+    return result;
+}
+
+Result<Task> LocalStore::updateTask(const QString& uuid, const QJsonObject& fields) {
+    const ValidatedFields validated =
+        Task::schema().validate(fields, EntitySchema::Mode::Patch, FromSync);
+    if (!validated.ok())
+        return Error::validation(validated.errors);
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<Task> result = d->write([&] { return d->changeTask(uuid, validated.fields, now); });
+    announce();
+    return result;
+}
+
+Status LocalStore::deleteTask(const QString& uuid) {
+    const QDateTime now = IsoDateTime::nowUtc();
+    Status result = d->write([&]() -> Status {
+        const std::optional<Task> task = d->loadTask(uuid);
+        if (!task)
+            return Error::make(Error::Code::NotFound, u"Task %1 not found"_s.arg(uuid));
+        // Tasks that depended on it stop doing so, through the outbox too.
+        const QList<Task> dependents = d->loadTasks(
+            u"SELECT "_s + kTaskColumns +
+                u" FROM tasks WHERE dependency_uuids IS NOT NULL AND EXISTS (SELECT 1 FROM "
+                u"json_each(tasks.dependency_uuids) WHERE value = ?)"_s,
+            {uuid});
+        for (const Task& dependent : dependents) {
+            QStringList remaining = dependent.dependencyUuids.value_or(QStringList());
+            remaining.removeAll(uuid);
+            Task after = dependent;
+            after.applyFields({{u"dependency_uuids"_s, QJsonArray::fromStringList(remaining)}},
+                              now);
+            if (Result<Task> saved = d->saveTaskChange(dependent, after); !saved)
+                return saved.error();
+        }
+        if (Status s = d->exec(u"DELETE FROM tasks WHERE uuid = ?"_s, {uuid}, u"delete the task"_s);
+            !s)
+            return s;
+        d->changedTasks << uuid;
+        return d->record(OutboxMutation::Entity::Task, uuid, OutboxMutation::Op::Delete, {},
+                         task->version);
+    });
+    announce();
+    return result;
+}
+
+Result<Task> LocalStore::completeTask(const QString& uuid, std::optional<double> actualHours) {
+    QJsonObject fields{{u"status"_s, u"completed"_s}};
+    if (actualHours)
+        fields.insert(u"actual_hours"_s, *actualHours);
+    const ValidatedFields validated =
+        Task::schema().validate(fields, EntitySchema::Mode::Patch, FromSync);
+    if (!validated.ok())
+        return Error::validation(validated.errors);
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<Task> result = d->write([&]() -> Result<Task> {
+        const std::optional<Task> task = d->loadTask(uuid);
+        if (!task)
+            return Error::make(Error::Code::NotFound, u"Task %1 not found"_s.arg(uuid));
+        if (task->isCompleted())
+            return Error::make(Error::Code::Conflict, u"Task is already completed"_s);
+        Task after = *task;
+        after.complete(now, actualHours);
+        return d->saveTaskChange(*task, after);
+    });
+    announce();
+    return result;
+}
+
+Result<Task> LocalStore::uncompleteTask(const QString& uuid) {
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<Task> result = d->write([&]() -> Result<Task> {
+        const std::optional<Task> task = d->loadTask(uuid);
+        if (!task)
+            return Error::make(Error::Code::NotFound, u"Task %1 not found"_s.arg(uuid));
+        if (!task->isCompleted())
+            return Error::make(Error::Code::Conflict, u"Task is not completed"_s);
+        Task after = *task;
+        after.uncomplete(now);
+        return d->saveTaskChange(*task, after);
+    });
+    announce();
+    return result;
+}
+
+std::optional<Task> LocalStore::task(const QString& uuid) const {
+    return d->loadTask(uuid);
+}
+
+namespace {
+
+struct TaskQuery {
+    QString where;
+    QVariantList values;
+};
+
+TaskQuery taskQuery(const TaskFilter& filter) {
+    QStringList conditions;
+    QVariantList values;
+    if (filter.status) {
+        conditions << u"status = ?"_s;
+        values << toString(*filter.status);
+    }
+    if (!filter.includeCompleted)
+        conditions << u"status IN ('pending', 'in_progress', 'blocked')"_s;
+    if (filter.priority) {
+        conditions << u"priority = ?"_s;
+        values << *filter.priority;
+    }
+    if (filter.category) {
+        conditions << u"category = ?"_s;
+        values << *filter.category;
+    }
+    if (filter.tag) {
+        conditions << u"row_id IN (SELECT task_id FROM task_tags WHERE tag = ?)"_s;
+        values << *filter.tag;
+    }
+    if (filter.goalUuid) {
+        if (filter.goalUuid->isEmpty()) {
+            conditions << u"parent_goal_uuid IS NULL"_s;
+        } else {
+            conditions << u"parent_goal_uuid = ?"_s;
+            values << *filter.goalUuid;
+        }
+    }
+    if (filter.search) {
+        const QString match = FtsQuery::fromUserText(*filter.search);
+        if (!match.isEmpty()) {
+            conditions << u"row_id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)"_s;
+            values << match;
+        }
+    }
+    if (filter.due != TaskFilter::Due::Any) {
+        const QDateTime now = filter.now.isValid() ? filter.now : IsoDateTime::nowUtc();
+        const QDateTime startOfToday(now.date(), QTime(0, 0), now.timeZone());
+        const QDateTime startOfTomorrow = startOfToday.addDays(1);
+        switch (filter.due) {
+        case TaskFilter::Due::Today:
+            conditions << u"due_date >= ? AND due_date < ?"_s;
+            values << toDb(startOfToday) << toDb(startOfTomorrow);
+            break;
+        case TaskFilter::Due::Upcoming:
+            conditions << u"due_date >= ? AND due_date < ? AND status <> 'completed'"_s;
+            values << toDb(startOfTomorrow) << toDb(startOfTomorrow.addDays(7));
+            break;
+        case TaskFilter::Due::Overdue:
+            conditions << u"due_date < ? AND status <> 'completed'"_s;
+            values << toDb(now);
+            break;
+        case TaskFilter::Due::Any:
+            break;
+        }
+    }
+    TaskQuery query;
+    query.values = values;
+    if (!conditions.isEmpty())
+        query.where = u" WHERE "_s + conditions.join(u" AND "_s);
+    return query;
+}
+
+QString taskListSql(const TaskFilter& filter, const TaskQuery& query, QVariantList* values) {
+    *values = query.values;
+    QString sql = u"SELECT "_s + kTaskColumns + u" FROM tasks"_s + query.where +
+                  u" ORDER BY priority, due_key, created_at DESC"_s;
+    if (filter.limit >= 0 || filter.offset > 0) {
+        sql += u" LIMIT ? OFFSET ?"_s;
+        *values << filter.limit << std::max(0, filter.offset);
+    }
+    return sql;
+}
+
+} // namespace
+
+QList<Task> LocalStore::tasks(const TaskFilter& filter) const {
+    QVariantList values;
+    const QString sql = taskListSql(filter, taskQuery(filter), &values);
+    return d->loadTasks(sql, values);
+}
+
+qsizetype LocalStore::taskCount(const TaskFilter& filter) const {
+    const TaskQuery query = taskQuery(filter);
+    return d->scalar(u"SELECT count(*) FROM tasks"_s + query.where, query.values).toLongLong();
+}
+
+QStringList LocalStore::taskQueryPlan(const TaskFilter& filter) const {
+    QVariantList values;
+    const QString sql = taskListSql(filter, taskQuery(filter), &values);
+    QSqlQuery q(d->db);
+    q.prepare(u"EXPLAIN QUERY PLAN "_s + sql);
+    QStringList plan;
+    if (!d->run(q, values)) {
+        plan << u"error: "_s + q.lastError().text();
+        return plan;
+    }
+    while (q.next())
+        plan << q.value(3).toString();
+    return plan;
+}
+
+TaskStats LocalStore::taskStats(const QDateTime& now) const {
+    TaskStats stats;
+    bool ok = false;
+    auto countBy = [&](const QString& column, QMap<QString, qint64>* counts) {
+        QSqlQuery& q =
+            d->query(u"SELECT %1, count(*) FROM tasks GROUP BY %1"_s.arg(column), {}, &ok);
+        while (ok && q.next()) {
+            const QString key = q.value(0).isNull() ? u"uncategorized"_s : q.value(0).toString();
+            counts->insert(key, counts->value(key) + q.value(1).toLongLong());
+        }
+        q.finish();
+    };
+    countBy(u"status"_s, &stats.byStatus);
+    countBy(u"priority"_s, &stats.byPriority);
+    countBy(u"category"_s, &stats.byCategory);
+    for (qint64 count : std::as_const(stats.byStatus))
+        stats.total += count;
+    stats.overdue = d->scalar(u"SELECT count(*) FROM tasks WHERE due_date < ? "
+                              u"AND status <> 'completed'"_s,
+                              {toDb(now)})
+                        .toLongLong();
+    return stats;
+}
+
+// --- goals ---
+
+Result<Goal> LocalStore::createGoal(const QJsonObject& fields) {
+    const ValidatedFields validated =
+        Goal::schema().validate(fields, EntitySchema::Mode::Create, FromSync);
+    if (!validated.ok())
+        return Error::validation(validated.errors);
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<Goal> result = d->write([&]() -> Result<Goal> {
+        Goal goal = Goal::create(now);
+        goal.applyFields(validated.fields, now);
+        if (goal.parentGoalUuid && !d->goalExists(*goal.parentGoalUuid))
+            return Error::validation({fieldError(
+                u"parent_goal_uuid"_s, u"Parent goal %1 not found"_s.arg(*goal.parentGoalUuid))});
+        if (Status s = d->insertGoalRow(goal); !s)
+            return s.error();
+        if (Status s =
+                d->record(OutboxMutation::Entity::Goal, goal.uuid, OutboxMutation::Op::Upsert,
+                          syncWritableFields(goal.toSyncJson(), Goal::schema()), 0);
+            !s)
+            return s.error();
+        d->changedGoals << goal.uuid;
+        return goal;
+    });
+    announce();
+    return result;
+}
+
+Result<Goal> LocalStore::updateGoal(const QString& uuid, const QJsonObject& fields) {
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<Goal> result = d->write([&] { return d->changeGoal(uuid, fields, now); });
+    announce();
+    return result;
+}
+
+Status LocalStore::deleteGoal(const QString& uuid) {
+    const QDateTime now = IsoDateTime::nowUtc();
+    Status result = d->write([&]() -> Status {
+        const std::optional<Goal> goal = d->loadGoal(uuid);
+        if (!goal)
+            return Error::make(Error::Code::NotFound, u"Goal %1 not found"_s.arg(uuid));
+        // Children live on at the root; each records that through the outbox
+        // so no queued change still points at the deleted goal.
+        const QJsonObject noParent{{u"parent_goal_uuid"_s, QJsonValue::Null}};
+        const QList<Task> tasks = d->loadTasks(
+            u"SELECT "_s + kTaskColumns + u" FROM tasks WHERE parent_goal_uuid = ?"_s, {uuid});
+        for (const Task& task : tasks) {
+            if (Result<Task> r = d->changeTask(task.uuid, noParent, now); !r)
+                return r.error();
+        }
+        const QList<Goal> subgoals = d->loadGoals(
+            u"SELECT "_s + kGoalColumns + u" FROM goals WHERE parent_goal_uuid = ?"_s, {uuid});
+        for (const Goal& subgoal : subgoals) {
+            if (Result<Goal> r = d->changeGoal(subgoal.uuid, noParent, now); !r)
+                return r.error();
+        }
+        if (Status s = d->exec(u"DELETE FROM goals WHERE uuid = ?"_s, {uuid}, u"delete the goal"_s);
+            !s)
+            return s;
+        d->changedGoals << uuid;
+        return d->record(OutboxMutation::Entity::Goal, uuid, OutboxMutation::Op::Delete, {},
+                         goal->version);
+    });
+    announce();
+    return result;
+}
+
+std::optional<Goal> LocalStore::goal(const QString& uuid) const {
+    return d->loadGoal(uuid);
+}
+
+QList<Goal> LocalStore::goals() const {
+    return d->loadGoals(
+        u"SELECT "_s + kGoalColumns + u" FROM goals ORDER BY target_key, created_at DESC"_s, {});
+}
+
+QList<Goal> LocalStore::childGoals(const QString& parentUuid) const {
+    if (parentUuid.isEmpty())
+        return d->loadGoals(u"SELECT "_s + kGoalColumns +
+                                u" FROM goals WHERE parent_goal_uuid IS NULL "
+                                u"ORDER BY target_key, created_at DESC"_s,
+                            {});
+    return d->loadGoals(u"SELECT "_s + kGoalColumns +
+                            u" FROM goals WHERE parent_goal_uuid = ? "
+                            u"ORDER BY target_key, created_at DESC"_s,
+                        {parentUuid});
+}
+
+QList<Goal> LocalStore::ancestors(const QString& uuid) const {
+    QString columns = kGoalColumns;
+    columns.replace(u", "_s, u", g."_s);
+    return d->loadGoals(
+        u"WITH RECURSIVE up(uuid, depth) AS (SELECT parent_goal_uuid, 1 FROM goals WHERE uuid = ? "
+        u"UNION ALL SELECT g.parent_goal_uuid, up.depth + 1 FROM goals g JOIN up "
+        u"ON g.uuid = up.uuid WHERE up.depth < ?) "
+        u"SELECT g."_s +
+            columns + u" FROM up JOIN goals g ON g.uuid = up.uuid ORDER BY up.depth"_s,
+        {uuid, kMaxDepth});
+}
+
+QList<Goal> LocalStore::subtree(const QString& uuid) const {
+    QString columns = kGoalColumns;
+    columns.replace(u", "_s, u", g."_s);
+    return d->loadGoals(
+        u"WITH RECURSIVE down(uuid, depth) AS (SELECT uuid, 0 FROM goals WHERE uuid = ? "
+        u"UNION ALL SELECT g.uuid, down.depth + 1 FROM goals g JOIN down "
+        u"ON g.parent_goal_uuid = down.uuid WHERE down.depth < ?) "
+        u"SELECT g."_s +
+            columns + u" FROM down JOIN goals g ON g.uuid = down.uuid ORDER BY down.depth"_s,
+        {uuid, kMaxDepth});
+}
+
+Result<Goal> LocalStore::moveGoal(const QString& uuid, const QString& newParentUuid) {
+    return updateGoal(
+        uuid, {{u"parent_goal_uuid"_s, newParentUuid.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                               : QJsonValue(newParentUuid)}});
+}
+
+Result<Goal> LocalStore::calculateProgress(const QString& uuid) {
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<Goal> result = d->write([&] { return d->recalculate(uuid, now); });
+    announce();
+    return result;
+}
+
+Status LocalStore::recalculateAllProgress() {
+    QElapsedTimer timer;
+    timer.start();
+    const QDateTime now = IsoDateTime::nowUtc();
+    qsizetype count = 0;
+    Status result = d->write([&]() -> Status {
+        bool ok = false;
+        QSqlQuery& q = d->query(
+            u"WITH RECURSIVE tree(uuid, depth) AS (SELECT uuid, 0 FROM goals "
+            u"WHERE parent_goal_uuid IS NULL UNION ALL SELECT g.uuid, tree.depth + 1 "
+            u"FROM goals g JOIN tree ON g.parent_goal_uuid = tree.uuid WHERE tree.depth < ?) "
+            u"SELECT uuid FROM tree ORDER BY depth DESC"_s,
+            {kMaxDepth}, &ok);
+        if (!ok)
+            return d->storageError(q, u"read the goal tree"_s);
+        QStringList leavesFirst;
+        while (q.next())
+            leavesFirst << q.value(0).toString();
+        q.finish();
+        for (const QString& uuid : std::as_const(leavesFirst)) {
+            if (Result<Goal> r = d->recalculate(uuid, now); !r)
+                return r.error();
+        }
+        count = leavesFirst.size();
+        return Done{};
+    });
+    qCInfo(lcStore) << "recalculated the progress of" << count << "goals in" << timer.elapsed()
+                    << "ms";
+    announce();
+    return result;
+}
+
+GoalStats LocalStore::goalStats() const {
+    GoalStats stats;
+    bool ok = false;
+    auto countBy = [&](const QString& column, QMap<QString, qint64>* counts) {
+        QSqlQuery& q =
+            d->query(u"SELECT %1, count(*) FROM goals GROUP BY %1"_s.arg(column), {}, &ok);
+        while (ok && q.next())
+            counts->insert(q.value(0).toString(), q.value(1).toLongLong());
+        q.finish();
+    };
+    countBy(u"status"_s, &stats.byStatus);
+    countBy(u"horizon"_s, &stats.byHorizon);
+    for (qint64 count : std::as_const(stats.byStatus))
+        stats.total += count;
+    QSqlQuery& q = d->query(u"SELECT avg(progress_percentage), "
+                            u"coalesce(sum(progress_percentage >= 80), 0) FROM goals "
+                            u"WHERE status = 'active'"_s,
+                            {}, &ok);
+    if (ok && q.next()) {
+        stats.averageProgress = std::round(q.value(0).toDouble() * 100) / 100;
+        stats.nearCompletion = q.value(1).toLongLong();
+    }
+    q.finish();
+    return stats;
+}
+
+// --- outbox ---
+
+QList<OutboxMutation> LocalStore::pendingMutations(int limit) const {
+    return d->loadMutations(u"SELECT seq, mid, entity, uuid, op, base_version, fields "
+                            u"FROM outbox ORDER BY seq LIMIT ?"_s,
+                            {limit});
+}
+
+qsizetype LocalStore::pendingCount() const {
+    return d->scalar(u"SELECT count(*) FROM outbox"_s, {}).toLongLong();
+}
+
+QList<OutboxMutation> LocalStore::sealBatch(int max) {
+    Result<QList<OutboxMutation>> result = d->write([&]() -> Result<QList<OutboxMutation>> {
+        const QString select =
+            u"SELECT seq, mid, entity, uuid, op, base_version, fields FROM outbox "_s;
+        QList<OutboxMutation> batch =
+            d->loadMutations(select + u"WHERE mid IS NOT NULL ORDER BY mid LIMIT ?"_s, {max});
+        const int room = max - int(batch.size());
+        if (room <= 0)
+            return batch;
+        QList<OutboxMutation> toSeal =
+            d->loadMutations(select + u"WHERE mid IS NULL ORDER BY seq LIMIT ?"_s, {room});
+        if (toSeal.isEmpty())
+            return batch;
+        qint64 nextMid =
+            d->scalar(u"SELECT value FROM meta WHERE key = 'next_mid'"_s, {}).toLongLong();
+        for (OutboxMutation& mutation : toSeal) {
+            mutation.mid = nextMid++;
+            if (Status s = d->exec(u"UPDATE outbox SET mid = ? WHERE seq = ?"_s,
+                                   {*mutation.mid, mutation.seq}, u"seal the outbox"_s);
+                !s)
+                return s.error();
+            batch << mutation;
+        }
+        if (Status s = d->exec(u"UPDATE meta SET value = ? WHERE key = 'next_mid'"_s,
+                               {QString::number(nextMid)}, u"seal the outbox"_s);
+            !s)
+            return s.error();
+        qCDebug(lcStore) << "sealed" << toSeal.size() << "mutations up to mid" << nextMid - 1;
+        return batch;
+    });
+    if (!result) {
+        qCWarning(lcStore) << "sealing failed:" << result.error().message;
+        return {};
+    }
+    return std::move(result).value();
+}
+
+Status LocalStore::acknowledge(qint64 upToMid) {
+    Status result = d->write([&]() -> Status {
+        d->outboxTouched = true;
+        return d->exec(u"DELETE FROM outbox WHERE mid IS NOT NULL AND mid <= ?"_s, {upToMid},
+                       u"update the outbox"_s);
+    });
+    announce();
+    return result;
+}
+
+void LocalStore::announce() {
+    const QStringList tasks = std::exchange(d->changedTasks, {});
+    const QStringList goals = std::exchange(d->changedGoals, {});
+    const bool outbox = std::exchange(d->outboxTouched, false);
+    if (!tasks.isEmpty())
+        emit tasksChanged(tasks);
+    if (!goals.isEmpty())
+        emit goalsChanged(goals);
+    if (outbox)
+        emit outboxChanged(pendingCount());
+}
+
+} // namespace bizy

@@ -1,0 +1,201 @@
+#include "StoreSchema.h"
+
+#include "StoreLog.h"
+
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace bizy {
+namespace {
+
+// Step 1: the rows. Times are UTC text in IsoDateTime::format, whose text order
+// is time order (fixed-width date and time; milliseconds only sort after). The integer primary keys
+// keep rowids stable across VACUUM, which the external-content full-text index of step 2 needs. The
+// *_key columns put missing dates last in the contract's order.
+const QStringList step1{
+    uR"(CREATE TABLE goals (
+        row_id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        server_id INTEGER,
+        user_id INTEGER,
+        version INTEGER NOT NULL DEFAULT 0,
+        parent_goal_uuid TEXT REFERENCES goals(uuid) ON DELETE SET NULL
+                                DEFERRABLE INITIALLY DEFERRED,
+        parent_goal_id INTEGER,
+        title TEXT NOT NULL,
+        description TEXT,
+        horizon TEXT NOT NULL,
+        target_date TEXT,
+        target_key TEXT GENERATED ALWAYS AS (coalesce(target_date, '9999')) VIRTUAL,
+        status TEXT NOT NULL,
+        progress_percentage REAL NOT NULL DEFAULT 0,
+        success_criteria TEXT,
+        metrics TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        completed_at TEXT))"_s,
+    uR"(CREATE TABLE tasks (
+        row_id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        server_id INTEGER,
+        user_id INTEGER,
+        version INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL,
+        description TEXT,
+        priority INTEGER NOT NULL DEFAULT 3,
+        status TEXT NOT NULL,
+        category TEXT,
+        estimated_hours REAL,
+        actual_hours REAL,
+        due_date TEXT,
+        due_key TEXT GENERATED ALWAYS AS (coalesce(due_date, '9999')) VIRTUAL,
+        parent_goal_uuid TEXT REFERENCES goals(uuid) ON DELETE SET NULL
+                                DEFERRABLE INITIALLY DEFERRED,
+        parent_goal_id INTEGER,
+        dependencies TEXT,
+        dependency_uuids TEXT,
+        notes TEXT,
+        tags TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        completed_at TEXT))"_s,
+};
+
+// Step 2: what the queries need. Tags get their own table (filled from the
+// JSON column of step 1), every list filter an index in the contract's order,
+// and title/description/notes a full-text index kept in step by triggers.
+const QStringList step2{
+    uR"(CREATE TABLE task_tags (
+        tag TEXT NOT NULL,
+        task_id INTEGER NOT NULL REFERENCES tasks(row_id) ON DELETE CASCADE,
+        PRIMARY KEY (tag, task_id)) WITHOUT ROWID)"_s,
+    u"CREATE INDEX task_tags_by_task ON task_tags(task_id)"_s,
+    uR"(INSERT OR IGNORE INTO task_tags(tag, task_id)
+        SELECT j.value, t.row_id FROM tasks t, json_each(t.tags) j
+        WHERE t.tags IS NOT NULL AND json_valid(t.tags))"_s,
+    u"CREATE INDEX tasks_in_order ON tasks(priority, due_key, created_at DESC)"_s,
+    u"CREATE INDEX tasks_by_status ON tasks(status, priority, due_key, created_at DESC)"_s,
+    u"CREATE INDEX tasks_by_category ON tasks(category, priority, due_key, created_at DESC)"_s,
+    u"CREATE INDEX tasks_by_goal ON tasks(parent_goal_uuid, priority, due_key, created_at DESC)"_s,
+    u"CREATE INDEX tasks_by_due ON tasks(due_date)"_s,
+    u"CREATE INDEX goals_by_parent ON goals(parent_goal_uuid)"_s,
+    u"CREATE INDEX goals_in_order ON goals(target_key, created_at DESC)"_s,
+    u"CREATE INDEX goals_by_status ON goals(status)"_s,
+    uR"(CREATE VIRTUAL TABLE tasks_fts USING fts5(
+        title, description, notes, content='tasks', content_rowid='row_id',
+        tokenize='unicode61 remove_diacritics 2'))"_s,
+    uR"(CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN
+        INSERT INTO tasks_fts(rowid, title, description, notes)
+        VALUES (new.row_id, new.title, new.description, new.notes);
+        END)"_s,
+    uR"(CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN
+        INSERT INTO tasks_fts(tasks_fts, rowid, title, description, notes)
+        VALUES ('delete', old.row_id, old.title, old.description, old.notes);
+        END)"_s,
+    uR"(CREATE TRIGGER tasks_fts_update AFTER UPDATE OF title, description, notes ON tasks BEGIN
+        INSERT INTO tasks_fts(tasks_fts, rowid, title, description, notes)
+        VALUES ('delete', old.row_id, old.title, old.description, old.notes);
+        INSERT INTO tasks_fts(rowid, title, description, notes)
+        VALUES (new.row_id, new.title, new.description, new.notes);
+        END)"_s,
+    u"INSERT INTO tasks_fts(tasks_fts) VALUES ('rebuild')"_s,
+};
+
+// Step 3: sync bookkeeping. The outbox holds unsent changes in the push shape;
+// `mid` stays NULL until the sync engine seals a mutation. Rows of a file from
+// before the outbox existed were never sent, so they are queued as creates.
+const QStringList step3{
+    uR"(CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID)"_s,
+    u"INSERT INTO meta(key, value) VALUES ('device_id', lower(hex(randomblob(16))))"_s,
+    // A uuid in its usual 8-4-4-4-12 form (version 4 bits set).
+    uR"(UPDATE meta SET value = substr(value, 1, 8) || '-' || substr(value, 9, 4) || '-4'
+        || substr(value, 14, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)
+        || substr(value, 18, 3) || '-' || substr(value, 21, 12) WHERE key = 'device_id')"_s,
+    u"INSERT INTO meta(key, value) VALUES ('next_mid', '1')"_s,
+    uR"(CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        mid INTEGER UNIQUE,
+        entity TEXT NOT NULL CHECK (entity IN ('task', 'goal')),
+        uuid TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+        base_version INTEGER NOT NULL,
+        fields TEXT NOT NULL))"_s,
+    u"CREATE INDEX outbox_by_row ON outbox(entity, uuid, seq)"_s,
+    uR"(INSERT INTO outbox(entity, uuid, op, base_version, fields)
+        SELECT 'goal', uuid, 'upsert', 0, json_object(
+            'title', title, 'description', description, 'horizon', horizon,
+            'target_date', target_date, 'status', status,
+            'progress_percentage', progress_percentage, 'success_criteria', success_criteria,
+            'metrics', json(metrics), 'parent_goal_uuid', parent_goal_uuid,
+            'created_at', created_at, 'completed_at', completed_at)
+        FROM goals WHERE version = 0 ORDER BY row_id)"_s,
+    uR"(INSERT INTO outbox(entity, uuid, op, base_version, fields)
+        SELECT 'task', uuid, 'upsert', 0, json_object(
+            'title', title, 'description', description, 'priority', priority,
+            'status', status, 'category', category, 'estimated_hours', estimated_hours,
+            'actual_hours', actual_hours, 'due_date', due_date,
+            'parent_goal_uuid', parent_goal_uuid, 'dependency_uuids', json(dependency_uuids),
+            'notes', notes, 'tags', json(tags), 'created_at', created_at,
+            'completed_at', completed_at)
+        FROM tasks WHERE version = 0 ORDER BY row_id)"_s,
+};
+
+const QList<QStringList>& steps() {
+    static const QList<QStringList> all{step1, step2, step3};
+    return all;
+}
+
+} // namespace
+
+int StoreSchema::latestVersion() {
+    return int(steps().size());
+}
+
+Result<int> StoreSchema::version(const QSqlDatabase& db) {
+    QSqlQuery query(db);
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return Error::make(Error::Code::Storage,
+                           u"The local database could not be read (%1). It may be damaged or "
+                           u"not a Bizy store."_s.arg(query.lastError().text()));
+    return query.value(0).toInt();
+}
+
+Status StoreSchema::migrate(const QSqlDatabase& db, int target) {
+    const Result<int> current = version(db);
+    if (!current)
+        return current.error();
+    for (int next = *current + 1; next <= target; ++next) {
+        QElapsedTimer timer;
+        timer.start();
+        QSqlQuery query(db);
+        auto fail = [&](const QString& what) -> Status {
+            const QString reason = query.lastError().text();
+            query.finish();
+            QSqlQuery(db).exec(u"ROLLBACK"_s);
+            qCWarning(lcStore) << "migration to schema" << next << "failed at" << what << reason;
+            return Error::make(Error::Code::Storage,
+                               u"The local database could not be upgraded to schema %1 (%2). "
+                               u"Check free disk space; your data was left as it was."_s.arg(next)
+                                   .arg(reason));
+        };
+        if (!query.exec(u"BEGIN IMMEDIATE"_s))
+            return fail(u"BEGIN"_s);
+        for (const QString& statement : steps().at(next - 1)) {
+            if (!query.exec(statement))
+                return fail(statement.left(60));
+        }
+        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(next)))
+            return fail(u"user_version"_s);
+        if (!query.exec(u"COMMIT"_s))
+            return fail(u"COMMIT"_s);
+        qCInfo(lcStore) << "migrated" << db.databaseName() << "to schema" << next << "in"
+                        << timer.elapsed() << "ms";
+    }
+    return Done{};
+}
+
+} // namespace bizy
