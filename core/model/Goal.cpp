@@ -178,13 +178,16 @@ void Goal::applyFields(const QJsonObject& validated, const QDateTime& now) {
             version = value.toInteger();
     }
     if (status != before && !validated.contains(u"completed_at"_s)) {
-        if (status == GoalStatus::Completed) {
+        if (status == GoalStatus::Completed)
             completedAt = now;
-            progressPercentage = 100;
-        } else if (before == GoalStatus::Completed) {
+        else if (before == GoalStatus::Completed)
             completedAt.reset();
-        }
     }
+    // A completed goal is at 100 %, also when a device sent its own completion
+    // time along; only a progress sent in the same change is kept.
+    if (status == GoalStatus::Completed && before != GoalStatus::Completed &&
+        !validated.contains(u"progress_percentage"_s))
+        progressPercentage = 100;
     updatedAt = now;
 }
 
