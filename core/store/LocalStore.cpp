@@ -523,11 +523,10 @@ struct LocalStore::Private {
     }
 
     Status recordDelete(const QString& kind, const QString& uuid, qint64 rowVersion) {
+        // Called before the row is deleted, so its `pushed` mark is still there.
         const bool serverMayKnowIt =
             rowVersion > 0 ||
-            scalar(u"SELECT 1 FROM outbox WHERE entity = ? AND uuid = ? AND mid IS NOT NULL"_s,
-                   {kind, uuid})
-                .isValid();
+            scalar(u"SELECT pushed FROM %1s WHERE uuid = ?"_s.arg(kind), {uuid}).toInt() != 0;
         const QVariant firstBase =
             scalar(u"SELECT base_version FROM outbox WHERE entity = ? AND uuid = ? "
                    u"AND mid IS NULL ORDER BY seq LIMIT 1"_s,
@@ -950,12 +949,12 @@ Status LocalStore::deleteTask(const QString& uuid) {
             if (Result<Task> saved = d->saveTaskChange(dependent, after); !saved)
                 return saved.error();
         }
-        if (Status s = d->exec(u"DELETE FROM tasks WHERE uuid = ?"_s, {uuid}, u"delete the task"_s);
+        if (Status s = d->record(OutboxMutation::Entity::Task, uuid, OutboxMutation::Op::Delete, {},
+                                 task->version);
             !s)
             return s;
         d->changedTasks << uuid;
-        return d->record(OutboxMutation::Entity::Task, uuid, OutboxMutation::Op::Delete, {},
-                         task->version);
+        return d->exec(u"DELETE FROM tasks WHERE uuid = ?"_s, {uuid}, u"delete the task"_s);
     });
     announce();
     return result;
@@ -1061,7 +1060,9 @@ TaskQuery taskQuery(const TaskFilter& filter) {
             values << toDb(startOfTomorrow) << toDb(startOfTomorrow.addDays(7));
             break;
         case TaskFilter::Due::Overdue:
-            conditions << u"due_date < ? AND status <> 'completed'"_s;
+            // Bounded on both sides (every date sorts after "0") so the planner
+            // takes the due-date index instead of scanning in list order.
+            conditions << u"due_date >= '0' AND due_date < ? AND status <> 'completed'"_s;
             values << toDb(now);
             break;
         case TaskFilter::Due::Any:
@@ -1194,12 +1195,12 @@ Status LocalStore::deleteGoal(const QString& uuid) {
             if (Result<Goal> r = d->changeGoal(subgoal.uuid, noParent, now); !r)
                 return r.error();
         }
-        if (Status s = d->exec(u"DELETE FROM goals WHERE uuid = ?"_s, {uuid}, u"delete the goal"_s);
+        if (Status s = d->record(OutboxMutation::Entity::Goal, uuid, OutboxMutation::Op::Delete, {},
+                                 goal->version);
             !s)
             return s;
         d->changedGoals << uuid;
-        return d->record(OutboxMutation::Entity::Goal, uuid, OutboxMutation::Op::Delete, {},
-                         goal->version);
+        return d->exec(u"DELETE FROM goals WHERE uuid = ?"_s, {uuid}, u"delete the goal"_s);
     });
     announce();
     return result;
@@ -1352,6 +1353,12 @@ QList<OutboxMutation> LocalStore::sealBatch(int max) {
             mutation.mid = nextMid++;
             if (Status s = d->exec(u"UPDATE outbox SET mid = ? WHERE seq = ?"_s,
                                    {*mutation.mid, mutation.seq}, u"seal the outbox"_s);
+                !s)
+                return s.error();
+            const QString table =
+                mutation.entity == OutboxMutation::Entity::Task ? u"tasks"_s : u"goals"_s;
+            if (Status s = d->exec(u"UPDATE %1 SET pushed = 1 WHERE uuid = ?"_s.arg(table),
+                                   {mutation.uuid}, u"seal the outbox"_s);
                 !s)
                 return s.error();
             batch << mutation;

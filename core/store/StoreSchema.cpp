@@ -125,6 +125,10 @@ const QStringList step3{
         base_version INTEGER NOT NULL,
         fields TEXT NOT NULL))"_s,
     u"CREATE INDEX outbox_by_row ON outbox(entity, uuid, seq)"_s,
+    // Set once a change of the row was sealed for pushing: from then on the
+    // server may know the row, so deleting it must be sent.
+    u"ALTER TABLE tasks ADD COLUMN pushed INTEGER NOT NULL DEFAULT 0"_s,
+    u"ALTER TABLE goals ADD COLUMN pushed INTEGER NOT NULL DEFAULT 0"_s,
     uR"(INSERT INTO outbox(entity, uuid, op, base_version, fields)
         SELECT 'goal', uuid, 'upsert', 0, json_object(
             'title', title, 'description', description, 'horizon', horizon,

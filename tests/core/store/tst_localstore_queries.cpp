@@ -1,0 +1,328 @@
+#include "model/IsoDateTime.h"
+#include "store/LocalStore.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bizy;
+
+// Filters, full-text search, the contract's order, paging, stats, and that
+// every filter is served by an index.
+class TestLocalStoreQueries : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    const QDateTime m_now = *IsoDateTime::parse(u"2030-06-15T12:00:00Z"_s);
+
+    // Each task a little later, so created_at orders them without ties.
+    Task add(const QJsonObject& fields) {
+        QTest::qWait(2);
+        Result<Task> task = m_store->createTask(fields);
+        if (!task.ok())
+            qWarning() << task.error().message;
+        return task.value();
+    }
+
+    static QStringList titles(const QList<Task>& tasks) {
+        QStringList list;
+        for (const Task& task : tasks)
+            list << task.title;
+        return list;
+    }
+
+private slots:
+    void init() {
+        QVERIFY(m_dir.isValid());
+        const QString path =
+            m_dir.filePath(u"q%1.sqlite"_s.arg(QDateTime::currentMSecsSinceEpoch()));
+        m_store = LocalStore::open(path).value();
+    }
+
+    void cleanup() { m_store.reset(); }
+
+    void listFollowsTheContractOrder() {
+        // given tasks of mixed priority and due dates, created in this order
+        add({{u"title"_s, u"p3 none"_s}});
+        add({{u"title"_s, u"p1 late"_s},
+             {u"priority"_s, 1},
+             {u"due_date"_s, u"2030-07-01T00:00:00Z"_s}});
+        add({{u"title"_s, u"p1 none"_s}, {u"priority"_s, 1}});
+        add({{u"title"_s, u"p1 early"_s},
+             {u"priority"_s, 1},
+             {u"due_date"_s, u"2030-06-01T00:00:00Z"_s}});
+        add({{u"title"_s, u"p3 none newer"_s}});
+
+        // when the whole list is read
+        const QList<Task> tasks = m_store->tasks();
+
+        // then: priority asc, due date asc with no date last, newest first
+        QCOMPARE(titles(tasks), (QStringList{u"p1 early"_s, u"p1 late"_s, u"p1 none"_s,
+                                             u"p3 none newer"_s, u"p3 none"_s}));
+    }
+
+    void limitAndOffsetPage() {
+        // given five tasks of priorities 1..5
+        for (int p = 1; p <= 5; ++p)
+            add({{u"title"_s, u"t%1"_s.arg(p)}, {u"priority"_s, p}});
+
+        // when the second page of two is read
+        TaskFilter filter;
+        filter.limit = 2;
+        filter.offset = 2;
+
+        // then it holds the third and fourth, and the count ignores paging
+        QCOMPARE(titles(m_store->tasks(filter)), (QStringList{u"t3"_s, u"t4"_s}));
+        QCOMPARE(m_store->taskCount(filter), 5);
+    }
+
+    void filtersCombine() {
+        // given tasks across status, priority, category, tags
+        const Goal goal =
+            m_store->createGoal({{u"title"_s, u"G"_s}, {u"horizon"_s, u"yearly"_s}}).value();
+        add({{u"title"_s, u"a"_s},
+             {u"priority"_s, 1},
+             {u"category"_s, u"work"_s},
+             {u"tags"_s, QJsonArray{u"x"_s, u"y"_s}},
+             {u"parent_goal_uuid"_s, goal.uuid}});
+        add({{u"title"_s, u"b"_s},
+             {u"priority"_s, 2},
+             {u"category"_s, u"work"_s},
+             {u"status"_s, u"in_progress"_s},
+             {u"tags"_s, QJsonArray{u"y"_s}}});
+        add({{u"title"_s, u"c"_s},
+             {u"priority"_s, 1},
+             {u"category"_s, u"home"_s},
+             {u"status"_s, u"completed"_s}});
+
+        // when/then each filter keeps exactly its tasks
+        TaskFilter byStatus;
+        byStatus.status = TaskStatus::InProgress;
+        QCOMPARE(titles(m_store->tasks(byStatus)), QStringList{u"b"_s});
+        TaskFilter byPriority;
+        byPriority.priority = 1;
+        QCOMPARE(titles(m_store->tasks(byPriority)), (QStringList{u"c"_s, u"a"_s}));
+        TaskFilter byCategory;
+        byCategory.category = u"work"_s;
+        QCOMPARE(titles(m_store->tasks(byCategory)), (QStringList{u"a"_s, u"b"_s}));
+        TaskFilter byTag;
+        byTag.tag = u"y"_s;
+        QCOMPARE(titles(m_store->tasks(byTag)), (QStringList{u"a"_s, u"b"_s}));
+        byTag.tag = u"x"_s;
+        QCOMPARE(titles(m_store->tasks(byTag)), QStringList{u"a"_s});
+        TaskFilter byGoal;
+        byGoal.goalUuid = goal.uuid;
+        QCOMPARE(titles(m_store->tasks(byGoal)), QStringList{u"a"_s});
+        TaskFilter withoutGoal;
+        withoutGoal.goalUuid = QString();
+        QCOMPARE(titles(m_store->tasks(withoutGoal)), (QStringList{u"c"_s, u"b"_s}));
+        TaskFilter open;
+        open.includeCompleted = false;
+        QCOMPARE(titles(m_store->tasks(open)), (QStringList{u"a"_s, u"b"_s}));
+        TaskFilter combined;
+        combined.priority = 1;
+        combined.category = u"work"_s;
+        combined.tag = u"y"_s;
+        QCOMPARE(titles(m_store->tasks(combined)), QStringList{u"a"_s});
+        QCOMPARE(m_store->taskCount(combined), 1);
+    }
+
+    void tagEditsReplaceTheTagRows() {
+        // given a task tagged x
+        const Task task = add({{u"title"_s, u"a"_s}, {u"tags"_s, QJsonArray{u"x"_s}}});
+
+        // when its tags become [z]
+        QVERIFY(m_store->updateTask(task.uuid, {{u"tags"_s, QJsonArray{u"z"_s}}}).ok());
+
+        // then it is found by z and no longer by x
+        TaskFilter filter;
+        filter.tag = u"z"_s;
+        QCOMPARE(m_store->taskCount(filter), 1);
+        filter.tag = u"x"_s;
+        QCOMPARE(m_store->taskCount(filter), 0);
+    }
+
+    void dueFilters() {
+        // given tasks due yesterday, earlier today, later today, in 3 days and in 30 days,
+        // and a completed one overdue
+        add({{u"title"_s, u"yesterday"_s}, {u"due_date"_s, u"2030-06-14T09:00:00Z"_s}});
+        add({{u"title"_s, u"this morning"_s}, {u"due_date"_s, u"2030-06-15T08:00:00Z"_s}});
+        add({{u"title"_s, u"tonight"_s}, {u"due_date"_s, u"2030-06-15T20:00:00Z"_s}});
+        add({{u"title"_s, u"in 3 days"_s}, {u"due_date"_s, u"2030-06-18T09:00:00Z"_s}});
+        add({{u"title"_s, u"in 30 days"_s}, {u"due_date"_s, u"2030-07-15T09:00:00Z"_s}});
+        add({{u"title"_s, u"done late"_s},
+             {u"due_date"_s, u"2030-06-01T09:00:00Z"_s},
+             {u"status"_s, u"completed"_s}});
+        add({{u"title"_s, u"no date"_s}});
+
+        // when/then
+        TaskFilter filter;
+        filter.now = m_now;
+        filter.due = TaskFilter::Due::Today;
+        QCOMPARE(titles(m_store->tasks(filter)), (QStringList{u"this morning"_s, u"tonight"_s}));
+        filter.due = TaskFilter::Due::Overdue;
+        QCOMPARE(titles(m_store->tasks(filter)), (QStringList{u"yesterday"_s, u"this morning"_s}));
+        filter.due = TaskFilter::Due::Upcoming;
+        QCOMPARE(titles(m_store->tasks(filter)), QStringList{u"in 3 days"_s});
+    }
+
+    void fullTextSearchMatchesWordPrefixesInEveryText() {
+        // given tasks with the words in title, description and notes
+        add({{u"title"_s, u"Prepare quarterly report"_s}});
+        add({{u"title"_s, u"Call"_s}, {u"description"_s, u"about the Report format"_s}});
+        add({{u"title"_s, u"Misc"_s}, {u"notes"_s, u"learn c++ templates"_s}});
+        add({{u"title"_s, u"Café visit"_s}});
+
+        // when/then: prefix match, case-insensitive, any text column
+        TaskFilter filter;
+        filter.search = u"rep"_s;
+        QCOMPARE(m_store->taskCount(filter), 2);
+        filter.search = u"quarterly rep"_s;
+        QCOMPARE(titles(m_store->tasks(filter)), QStringList{u"Prepare quarterly report"_s});
+        filter.search = u"templ"_s;
+        QCOMPARE(titles(m_store->tasks(filter)), QStringList{u"Misc"_s});
+        filter.search = u"cafe"_s;
+        QCOMPARE(titles(m_store->tasks(filter)), QStringList{u"Café visit"_s});
+    }
+
+    void searchUpdatesWithEditsAndDeletes() {
+        // given a task found by "alpha"
+        const Task task = add({{u"title"_s, u"alpha"_s}});
+        TaskFilter filter;
+        filter.search = u"alpha"_s;
+        QCOMPARE(m_store->taskCount(filter), 1);
+
+        // when its title changes, then the old word no longer finds it, the new one does
+        QVERIFY(m_store->updateTask(task.uuid, {{u"title"_s, u"beta"_s}}).ok());
+        QCOMPARE(m_store->taskCount(filter), 0);
+        filter.search = u"beta"_s;
+        QCOMPARE(m_store->taskCount(filter), 1);
+
+        // when it is deleted, then nothing is found
+        QVERIFY(m_store->deleteTask(task.uuid).ok());
+        QCOMPARE(m_store->taskCount(filter), 0);
+    }
+
+    void searchSurvivesAnyUserInput_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("c++") << u"c++"_s << 1;
+        QTest::newRow("quote") << u"\"c"_s << 1;
+        QTest::newRow("unbalanced quotes") << u"\"learn \" c++\""_s << 1;
+        QTest::newRow("AND operator") << u"learn AND"_s << 0;
+        QTest::newRow("OR NOT NEAR") << u"OR NOT NEAR("_s << 0;
+        QTest::newRow("star only") << u"*"_s << 2;
+        QTest::newRow("column filter") << u"title:learn"_s << 0;
+        QTest::newRow("parentheses") << u"(learn"_s << 1;
+        QTest::newRow("caret and minus") << u"^learn -c"_s << 1;
+        QTest::newRow("single quote") << u"it's"_s << 0;
+    }
+
+    void searchSurvivesAnyUserInput() {
+        // given two tasks
+        add({{u"title"_s, u"learn c++"_s}});
+        add({{u"title"_s, u"other"_s}});
+        QFETCH(QString, input);
+        QFETCH(int, expected);
+
+        // when the user searches for text full of FTS syntax
+        TaskFilter filter;
+        filter.search = input;
+
+        // then there is no SQL error: every word is a plain prefix term
+        QCOMPARE(m_store->taskCount(filter), expected);
+        QCOMPARE(m_store->tasks(filter).size(), expected);
+        for (const QString& line : m_store->taskQueryPlan(filter))
+            QVERIFY2(!line.startsWith(u"error"_s), qPrintable(line));
+    }
+
+    void everyFilterUsesAnIndex_data() {
+        QTest::addColumn<int>("which");
+        for (int i = 0; i <= 9; ++i)
+            QTest::newRow(qPrintable(u"filter %1"_s.arg(i))) << i;
+    }
+
+    void everyFilterUsesAnIndex() {
+        // given a store with a few tasks
+        add({{u"title"_s, u"a"_s}, {u"tags"_s, QJsonArray{u"x"_s}}});
+        QFETCH(int, which);
+        TaskFilter filter;
+        filter.now = m_now;
+        switch (which) {
+        case 0:
+            filter.status = TaskStatus::Pending;
+            break;
+        case 1:
+            filter.priority = 2;
+            break;
+        case 2:
+            filter.category = u"work"_s;
+            break;
+        case 3:
+            filter.tag = u"x"_s;
+            break;
+        case 4:
+            filter.goalUuid = u"6f1c2a40-0000-4000-8000-000000000001"_s;
+            break;
+        case 5:
+            filter.search = u"report"_s;
+            break;
+        case 6:
+            filter.due = TaskFilter::Due::Today;
+            break;
+        case 7:
+            filter.due = TaskFilter::Due::Overdue;
+            break;
+        case 8:
+            filter.due = TaskFilter::Due::Upcoming;
+            break;
+        case 9:
+            filter.status = TaskStatus::Pending;
+            filter.priority = 1;
+            break;
+        }
+        filter.limit = 100;
+
+        // when the query plan is asked for
+        const QStringList plan = m_store->taskQueryPlan(filter);
+
+        // then the tasks table is searched through an index, never scanned whole
+        const QString text = plan.join(u" | "_s);
+        QVERIFY2(!plan.isEmpty(), "no plan");
+        QVERIFY2(text.contains(u"SEARCH tasks"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"SCAN tasks "_s) && !text.endsWith(u"SCAN tasks"_s),
+                 qPrintable(text));
+    }
+
+    void taskStatsCountLikeTheServer() {
+        // given tasks in several states, one overdue and one done late
+        add({{u"title"_s, u"a"_s},
+             {u"priority"_s, 1},
+             {u"category"_s, u"work"_s},
+             {u"due_date"_s, u"2030-06-01T00:00:00Z"_s}});
+        add({{u"title"_s, u"b"_s},
+             {u"priority"_s, 1},
+             {u"category"_s, u"work"_s},
+             {u"due_date"_s, u"2030-06-01T00:00:00Z"_s},
+             {u"status"_s, u"completed"_s}});
+        add({{u"title"_s, u"c"_s}, {u"priority"_s, 5}, {u"status"_s, u"blocked"_s}});
+
+        // when stats are computed
+        const QJsonObject stats = m_store->taskStats(m_now).toJson();
+
+        // then they have the REST shape and counts
+        QCOMPARE(stats.value(u"total"_s).toInteger(), 3);
+        QCOMPARE(stats.value(u"by_status"_s).toObject(),
+                 (QJsonObject{{u"pending"_s, 1}, {u"completed"_s, 1}, {u"blocked"_s, 1}}));
+        QCOMPARE(stats.value(u"by_priority"_s).toObject(), (QJsonObject{{u"1"_s, 2}, {u"5"_s, 1}}));
+        QCOMPARE(stats.value(u"by_category"_s).toObject(),
+                 (QJsonObject{{u"work"_s, 2}, {u"uncategorized"_s, 1}}));
+        QCOMPARE(stats.value(u"overdue"_s).toInteger(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalStoreQueries)
+#include "tst_localstore_queries.moc"
