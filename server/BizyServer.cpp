@@ -1,0 +1,189 @@
+#include "BizyServer.h"
+
+#include "ServerLog.h"
+#include "http/GuardedTcpServer.h"
+#include "http/Reply.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QMetaEnum>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString methodName(QHttpServerRequest::Method method) {
+    const char* key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
+    return key ? QString::fromLatin1(key).toUpper() : u"UNKNOWN"_s;
+}
+
+// The old auth service answered {"error": ...}; its clients read that key.
+QHttpServerResponse withErrorKey(QHttpServerResponse response) {
+    if (int(response.statusCode()) < 400 || !response.mimeType().contains("json"))
+        return response;
+    QJsonObject body = QJsonDocument::fromJson(response.data()).object();
+    const QJsonValue detail = body.value(u"detail"_s);
+    if (detail.isUndefined() || body.contains(u"error"_s))
+        return response;
+    if (detail.isString()) {
+        body.insert(u"error"_s, detail);
+    } else {
+        QStringList messages;
+        for (const QJsonValue& entry : detail.toArray()) {
+            const bizy::FieldError error{entry[u"loc"_s].toArray(), entry[u"msg"_s].toString(),
+                                         entry[u"type"_s].toString()};
+            messages << error.describe();
+        }
+        body.insert(u"error"_s, messages.join(u"; "_s));
+    }
+    QHttpServerResponse rebuilt(body, response.statusCode());
+    for (const QByteArray& name : {"WWW-Authenticate"_ba, "Retry-After"_ba}) {
+        const QList<QByteArray> values = response.headers(name);
+        for (const QByteArray& value : values)
+            rebuilt.addHeader(name, value);
+    }
+    return rebuilt;
+}
+
+QHttpServerResponse takeResponse(QFuture<QHttpServerResponse>& future) {
+    try {
+        if (future.resultCount() > 0)
+            return future.takeResult();
+        qCWarning(lcServer) << "A route finished without an answer";
+    } catch (const std::exception& exception) {
+        qCWarning(lcServer) << "A route failed:" << exception.what();
+    } catch (...) {
+        qCWarning(lcServer) << "A route failed with an unknown exception";
+    }
+    return Reply::detail(503, u"Service temporarily unavailable"_s);
+}
+
+} // namespace
+
+BizyServer::BizyServer(ServerConfig config, QObject* parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_db(m_config.database, m_config.workers)
+    , m_jwt(m_config.jwtSecret)
+    , m_rateLimiter(m_config.authRateLimit)
+    , m_context{m_config, m_db, m_jwt, m_rateLimiter} {
+    registerRoutes();
+    m_http.setMissingHandler(
+        [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            dispatch(request, std::move(responder));
+        });
+}
+
+BizyServer::~BizyServer() {
+    m_db.shutdown();
+}
+
+void BizyServer::registerRoutes() {
+    m_router.add(Router::Method::Get, u"/health"_s, [this](const HttpRequest&) {
+        return m_db.run([](DbSession& db) {
+            db.exec(u"SELECT 1"_s);
+            return Reply::json(200, QJsonObject{{u"status"_s, u"healthy"_s},
+                                                {u"service"_s, u"bizy-server"_s},
+                                                {u"version"_s, QStringLiteral(BIZY_VERSION)},
+                                                {u"database"_s, u"connected"_s}});
+        });
+    });
+}
+
+bool BizyServer::listen() {
+    m_tcp = new GuardedTcpServer(m_config.maxBodyBytes, this);
+    QHostAddress address;
+    if (m_config.host == u"localhost"_s)
+        address = QHostAddress::LocalHost;
+    else if (!address.setAddress(m_config.host)) {
+        qCCritical(lcServer) << "BIZY_HOST is not an IP address:" << m_config.host;
+        return false;
+    }
+    if (!m_tcp->listen(address, m_config.port)) {
+        qCCritical(lcServer) << "Cannot listen on" << m_config.host << m_config.port << ":"
+                             << m_tcp->errorString();
+        return false;
+    }
+    m_http.bind(m_tcp);
+    qCInfo(lcServer) << "bizy-server" << BIZY_VERSION << "listening on"
+                     << address.toString() + u':' + QString::number(m_tcp->serverPort()) << "with"
+                     << m_config.workers << "workers, database" << m_config.database.describe();
+    return true;
+}
+
+quint16 BizyServer::port() const {
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+void BizyServer::dispatch(const QHttpServerRequest& qtRequest, QHttpServerResponder&& responder) {
+    QElapsedTimer timer;
+    timer.start();
+    HttpRequest request = HttpRequest::fromQt(qtRequest);
+    auto sharedResponder = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket = sharedResponder->socket();
+    ++m_inFlight;
+
+    QFuture<QHttpServerResponse> future;
+    if (m_stopping) {
+        future = Reply::ready(Reply::detail(503, u"Server is shutting down"_s));
+    } else {
+        Router::Match match = m_router.match(request.method, request.path);
+        try {
+            switch (match.outcome) {
+            case Router::Outcome::Found:
+                request.pathParams = match.params;
+                future = (*match.handler)(request);
+                break;
+            case Router::Outcome::WrongMethod:
+                future = Reply::ready(Reply::methodNotAllowed());
+                break;
+            case Router::Outcome::NotFound:
+                future = Reply::ready(Reply::notFound());
+                break;
+            }
+        } catch (const std::exception& exception) {
+            qCWarning(lcServer) << "Route failed:" << exception.what();
+            future = Reply::ready(Reply::detail(503, u"Service temporarily unavailable"_s));
+        }
+    }
+
+    future.then(this,
+                [this, request, sharedResponder, socket, timer](QFuture<QHttpServerResponse> done) {
+                    QHttpServerResponse response = takeResponse(done);
+                    if (request.isAuthServicePath())
+                        response = withErrorKey(std::move(response));
+                    const int status = int(response.statusCode());
+                    if (socket)
+                        response.write(std::move(*sharedResponder));
+                    logAccess(methodName(request.method), request.path.left(200), status,
+                              timer.elapsed(), request.loggedUserId());
+                    --m_inFlight;
+                    if (m_stopping)
+                        finishShutdownWhenIdle();
+                });
+}
+
+void BizyServer::shutdown() {
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    qCInfo(lcServer) << "Shutting down:" << m_inFlight << "request(s) in flight";
+    if (m_tcp)
+        m_tcp->close(); // no new connections
+    finishShutdownWhenIdle();
+}
+
+void BizyServer::finishShutdownWhenIdle() {
+    if (m_inFlight > 0 || m_stopped)
+        return;
+    m_stopped = true;
+    // Let the last answers leave the sockets before the event loop ends.
+    QTimer::singleShot(100, this, [this] {
+        m_db.shutdown();
+        qCInfo(lcServer) << "Stopped";
+        emit stopped();
+    });
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ServerConfig.h"
+#include "ServerContext.h"
+#include "auth/Jwt.h"
+#include "auth/RateLimiter.h"
+#include "db/DbRunner.h"
+#include "http/Router.h"
+
+#include <QHttpServer>
+#include <QObject>
+
+class GuardedTcpServer;
+
+// The running server: one QHttpServer whose every request goes through
+// dispatch() (Router: 404/405, the handler's future, the "error" key of the
+// auth-service paths, the access log). Routes are registered in
+// registerRoutes() in BizyServer.cpp, one call per module.
+class BizyServer : public QObject {
+    Q_OBJECT
+public:
+    explicit BizyServer(ServerConfig config, QObject* parent = nullptr);
+    ~BizyServer() override;
+
+    // Binds host:port; false (with the reason logged) when it cannot.
+    bool listen();
+    quint16 port() const;
+
+    // Stops accepting, lets in-flight requests finish, closes the database
+    // connections, then emits stopped().
+    void shutdown();
+
+    ServerContext& context() { return m_context; }
+
+signals:
+    void stopped();
+
+private:
+    void registerRoutes();
+    void dispatch(const QHttpServerRequest& request, QHttpServerResponder&& responder);
+    void finishShutdownWhenIdle();
+
+    ServerConfig m_config;
+    DbRunner m_db;
+    Jwt m_jwt;
+    RateLimiter m_rateLimiter;
+    ServerContext m_context;
+    Router m_router;
+    QHttpServer m_http;
+    GuardedTcpServer* m_tcp = nullptr;
+    int m_inFlight = 0;
+    bool m_stopping = false;
+    bool m_stopped = false;
+};

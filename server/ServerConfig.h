@@ -1,0 +1,31 @@
+#pragma once
+
+#include "db/DatabaseSettings.h"
+#include "model/Result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+
+// Everything bizy-server reads from its environment (and an optional env file),
+// checked once at start so a bad value stops the server with a clear message.
+struct ServerConfig {
+    DatabaseSettings database;
+    QByteArray jwtSecret;
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8000;
+    int workers = 4;        // thread pool size: database work and password hashing
+    int authRateLimit = 10; // login/register/refresh per minute per address; 0 = off
+    qint64 accessTokenSeconds = 15 * 60;
+    qint64 refreshTokenSeconds = 30LL * 24 * 3600;
+    qint64 maxBodyBytes = 1024 * 1024;
+
+    static constexpr qsizetype kMinJwtSecretLength = 32;
+
+    // Reads DATABASE_URL (or PG*), JWT_SECRET, BIZY_HOST, BIZY_PORT, BIZY_WORKERS,
+    // BIZY_AUTH_RATE_LIMIT, BIZY_ACCESS_TOKEN_MINUTES, BIZY_REFRESH_TOKEN_DAYS.
+    static bizy::Result<ServerConfig> fromVariables(const QHash<QString, QString>& variables);
+    // The process environment, with an env file's KEY=VALUE lines filling what
+    // the environment leaves unset.
+    static bizy::Result<QHash<QString, QString>> collectVariables(const QString& envFile);
+};

@@ -1,0 +1,14 @@
+#pragma once
+
+class DbRunner;
+class Jwt;
+class RateLimiter;
+struct ServerConfig;
+
+// What a route needs from the server; handed to every register*Routes().
+struct ServerContext {
+    const ServerConfig& config;
+    DbRunner& db;
+    const Jwt& jwt;
+    RateLimiter& rateLimiter;
+};

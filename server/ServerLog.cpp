@@ -1,0 +1,53 @@
+#include "ServerLog.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+Q_LOGGING_CATEGORY(lcServer, "bizy.server")
+
+namespace {
+
+std::shared_ptr<spdlog::logger> serverLogger() {
+    static std::shared_ptr<spdlog::logger> logger = [] {
+        auto created = spdlog::stderr_logger_mt("bizy-server");
+        created->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+        created->flush_on(spdlog::level::info);
+        return created;
+    }();
+    return logger;
+}
+
+void messageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    const std::string text =
+        std::string(context.category ? context.category : "default") + ": " + message.toStdString();
+    auto logger = serverLogger();
+    switch (type) {
+    case QtDebugMsg:
+        logger->debug(text);
+        break;
+    case QtInfoMsg:
+        logger->info(text);
+        break;
+    case QtWarningMsg:
+        logger->warn(text);
+        break;
+    case QtCriticalMsg:
+    case QtFatalMsg:
+        logger->error(text);
+        break;
+    }
+}
+
+} // namespace
+
+void installServerLogging() {
+    serverLogger();
+    qInstallMessageHandler(messageHandler);
+    QLoggingCategory::setFilterRules(QStringLiteral("bizy.*.debug=false\nqt.*.debug=false"));
+}
+
+void logAccess(const QString& method, const QString& path, int status, qint64 durationMs,
+               qint64 userId) {
+    serverLogger()->info("access {} {} {} {}ms user={}", method.toStdString(), path.toStdString(),
+                         status, durationMs, userId);
+}

@@ -1,0 +1,119 @@
+#include "DbRunner.h"
+
+#include "ServerLog.h"
+#include "http/Reply.h"
+
+#include <QSqlError>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The connection name of this thread; removed when the thread ends.
+struct ThreadConnectionName {
+    QString name;
+    void release() {
+        if (!name.isEmpty() && QSqlDatabase::contains(name)) {
+            {
+                QSqlDatabase database = QSqlDatabase::database(name, false);
+                database.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        name.clear();
+    }
+    ~ThreadConnectionName() { release(); }
+};
+
+thread_local ThreadConnectionName t_connection;
+
+} // namespace
+
+DbRunner::DbRunner(DatabaseSettings settings, int workers)
+    : m_settings(std::move(settings)) {
+    m_pool.setMaxThreadCount(workers);
+    // Threads (and their connections) live as long as the server.
+    m_pool.setExpiryTimeout(-1);
+}
+
+DbRunner::~DbRunner() {
+    shutdown();
+}
+
+void DbRunner::shutdown() {
+    // waitForDone() also ends the idle threads, and with them their
+    // connections (thread_local destructors); runHere() used this thread's.
+    m_pool.waitForDone();
+    t_connection.release();
+}
+
+QSqlDatabase DbRunner::threadConnection() {
+    if (t_connection.name.isEmpty())
+        t_connection.name = u"bizy-worker-"_s + QString::number(m_nextConnectionId++);
+    QSqlDatabase database;
+    if (QSqlDatabase::contains(t_connection.name)) {
+        database = QSqlDatabase::database(t_connection.name, false);
+    } else {
+        database = QSqlDatabase::addDatabase(u"QPSQL"_s, t_connection.name);
+        database.setHostName(m_settings.host);
+        database.setPort(m_settings.port);
+        database.setDatabaseName(m_settings.name);
+        database.setUserName(m_settings.user);
+        database.setPassword(m_settings.password);
+        database.setConnectOptions(m_settings.connectOptions);
+    }
+    if (!database.isOpen() && !database.open())
+        qCWarning(lcServer) << "Cannot connect to PostgreSQL at" << m_settings.describe() << ":"
+                            << database.lastError().text();
+    return database;
+}
+
+void DbRunner::dropThreadConnection() {
+    if (t_connection.name.isEmpty() || !QSqlDatabase::contains(t_connection.name))
+        return;
+    QSqlDatabase database = QSqlDatabase::database(t_connection.name, false);
+    database.close();
+}
+
+QFuture<QHttpServerResponse> DbRunner::run(Work work) {
+    return QtConcurrent::run(&m_pool, [this, work = std::move(work)] { return execute(work); });
+}
+
+QHttpServerResponse DbRunner::runHere(const Work& work) {
+    return execute(work);
+}
+
+QHttpServerResponse DbRunner::execute(const Work& work) {
+    for (int attempt = 1;; ++attempt) {
+        QSqlDatabase database = threadConnection();
+        if (!database.isOpen())
+            return Reply::databaseUnavailable();
+        DbSession session(database);
+        try {
+            return work(session);
+        } catch (const SqlFailure& failure) {
+            if (failure.connectionLost()) {
+                dropThreadConnection();
+                if (attempt == 1 && !session.commitAttempted()) {
+                    qCInfo(lcServer) << "PostgreSQL connection lost; reconnecting and retrying";
+                    continue;
+                }
+                qCWarning(lcServer) << "PostgreSQL connection lost:" << failure.message();
+                return Reply::databaseUnavailable();
+            }
+            qCWarning(lcServer) << "SQL failure" << failure.sqlState() << failure.what();
+            if (failure.sqlState().startsWith(u"23"_s))
+                return Reply::detail(409, u"The change conflicts with existing data"_s);
+            if (failure.sqlState().startsWith(u"22"_s))
+                return Reply::detail(400, u"A value is out of range or malformed"_s);
+            return Reply::detail(503, u"Service temporarily unavailable"_s);
+        } catch (const std::exception& exception) {
+            qCWarning(lcServer) << "Request failed:" << exception.what();
+            return Reply::detail(503, u"Service temporarily unavailable"_s);
+        } catch (...) {
+            qCWarning(lcServer) << "Request failed with an unknown exception";
+            return Reply::detail(503, u"Service temporarily unavailable"_s);
+        }
+    }
+}

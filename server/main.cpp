@@ -1,0 +1,109 @@
+#include "BizyServer.h"
+#include "ServerConfig.h"
+#include "ServerLog.h"
+#include "SignalWatcher.h"
+#include "admin/CreateAdminCommand.h"
+#include "db/MigrationRunner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Start-up may race PostgreSQL's own start (systemd, containers): retry a while.
+bizy::Status migrateWithPatience(const DatabaseSettings& settings, int seconds) {
+    for (int attempt = 0;; ++attempt) {
+        auto applied = MigrationRunner(settings).migrate();
+        if (applied)
+            return bizy::Done{};
+        if (attempt >= seconds)
+            return applied.error();
+        if (attempt == 0)
+            qCWarning(lcServer) << applied.error().message << "- retrying for" << seconds << "s";
+        QThread::sleep(1);
+    }
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"bizy-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(BIZY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Bizy server: tasks, goals, sync and accounts over HTTP and PostgreSQL.\n"
+        "Configured from the environment: DATABASE_URL (or PG*), JWT_SECRET (>= 32 chars),\n"
+        "BIZY_HOST, BIZY_PORT, BIZY_WORKERS, BIZY_AUTH_RATE_LIMIT (per minute, 0 = off),\n"
+        "BIZY_ACCESS_TOKEN_MINUTES (15), BIZY_REFRESH_TOKEN_DAYS (30).\n\n"
+        "Commands:\n"
+        "  (none)         run the server\n"
+        "  create-admin   create or promote an admin; the password is read from stdin"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption envFile(
+        u"env-file"_s, u"Read KEY=VALUE lines from <file> (BIZY_ENV_FILE)."_s, u"file"_s);
+    const QCommandLineOption host(u"host"_s, u"Address to listen on (BIZY_HOST)."_s, u"address"_s);
+    const QCommandLineOption port(u"port"_s, u"Port to listen on (BIZY_PORT)."_s, u"port"_s);
+    const QCommandLineOption username(u"username"_s, u"create-admin: the user name."_s, u"name"_s);
+    const QCommandLineOption email(u"email"_s, u"create-admin: the email address."_s, u"address"_s);
+    parser.addOptions({envFile, host, port, username, email});
+    parser.addPositionalArgument(u"command"_s, u"create-admin, or nothing to serve."_s,
+                                 u"[command]"_s);
+    parser.process(app);
+
+    installServerLogging();
+    QTextStream err(stderr);
+
+    const QString envPath =
+        parser.isSet(envFile) ? parser.value(envFile) : qEnvironmentVariable("BIZY_ENV_FILE");
+    auto variables = ServerConfig::collectVariables(envPath);
+    if (!variables) {
+        err << "bizy-server: " << variables.error().message << "\n";
+        return 2;
+    }
+    if (parser.isSet(host))
+        variables.value().insert(u"BIZY_HOST"_s, parser.value(host));
+    if (parser.isSet(port))
+        variables.value().insert(u"BIZY_PORT"_s, parser.value(port));
+    auto config = ServerConfig::fromVariables(variables.value());
+    if (!config) {
+        err << "bizy-server: " << config.error().message << "\n";
+        return 2;
+    }
+
+    const QStringList commands = parser.positionalArguments();
+    if (!commands.isEmpty()) {
+        if (commands.first() != u"create-admin"_s || commands.size() > 1) {
+            err << "bizy-server: unknown command \"" << commands.join(u' ') << "\" (see --help)\n";
+            return 2;
+        }
+        if (!parser.isSet(username) || !parser.isSet(email)) {
+            err << "bizy-server: create-admin needs --username and --email\n";
+            return 2;
+        }
+        return CreateAdminCommand::run(config.value(), parser.value(username), parser.value(email));
+    }
+
+    if (auto migrated = migrateWithPatience(config->database, 30); !migrated) {
+        err << "bizy-server: " << migrated.error().message << "\n";
+        return 1;
+    }
+
+    BizyServer server(config.value());
+    if (!server.listen())
+        return 1;
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server,
+                     [&server](int signalNumber) {
+                         qCInfo(lcServer) << "Received signal" << signalNumber;
+                         server.shutdown();
+                     });
+    QObject::connect(&server, &BizyServer::stopped, &app, [] { QCoreApplication::exit(0); });
+    return app.exec();
+}

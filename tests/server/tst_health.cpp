@@ -1,0 +1,110 @@
+#include "ServerFixture.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The server's outer shell: /health, unknown paths and methods, body limits,
+// command-line and configuration handling.
+class TestHealth : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(m_fixture.start({}, &error), qPrintable(error));
+    }
+
+    void health_answersHealthyWithTheDatabaseConnected() {
+        // given a running server on a running database
+        // when GET /health
+        const HttpResponse response = m_fixture.http().get(u"/health"_s);
+        // then 200 with the contract's fields
+        QCOMPARE(response.status, 200);
+        const QJsonObject body = response.object();
+        QCOMPARE(body.value(u"status"_s).toString(), u"healthy"_s);
+        QCOMPARE(body.value(u"service"_s).toString(), u"bizy-server"_s);
+        QCOMPARE(body.value(u"version"_s).toString(), QStringLiteral(BIZY_VERSION));
+        QCOMPARE(body.value(u"database"_s).toString(), u"connected"_s);
+    }
+
+    void unknownPath_is404NotFound() {
+        const HttpResponse response = m_fixture.http().get(u"/api/no/such/thing"_s);
+        QCOMPARE(response.status, 404);
+        QCOMPARE(response.object(), (QJsonObject{{u"detail"_s, u"Not Found"_s}}));
+    }
+
+    void wrongMethod_is405MethodNotAllowed() {
+        const HttpResponse response = m_fixture.http().del(u"/health"_s);
+        QCOMPARE(response.status, 405);
+        QCOMPARE(response.object(), (QJsonObject{{u"detail"_s, u"Method Not Allowed"_s}}));
+    }
+
+    void bodyOverOneMebibyte_is413_andTheServerKeepsServing() {
+        // given a body of 2 MiB
+        const QByteArray huge(2 * 1024 * 1024, 'x');
+        // when it is posted
+        const HttpResponse response = m_fixture.http().send("POST", u"/api/auth/login"_s, huge);
+        // then 413 with a detail, and the server still answers
+        QVERIFY2(response.status == 413, response.describe().constData());
+        QVERIFY(!response.detail().isEmpty());
+        QCOMPARE(m_fixture.http().get(u"/health"_s).status, 200);
+    }
+
+    void bodyJustUnderTheLimit_isNotRefused() {
+        // given a body of 1000 KiB (valid JSON, under 1 MiB)
+        const QByteArray padding(1000 * 1024, 'a');
+        const QByteArray body = "{\"username\":\"" + padding + "\",\"password\":\"x\"}";
+        // when it is posted
+        const HttpResponse response = m_fixture.http().send("POST", u"/api/no/route"_s, body);
+        // then it reaches routing (404), and keep-alive requests go on working
+        QVERIFY2(response.status == 404, response.describe().constData());
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(m_fixture.http().get(u"/health"_s).status, 200);
+    }
+
+    void versionAndHelp_printAndExitZero() {
+        QString output;
+        QCOMPARE(ServerProcess::runBinary({u"--version"_s}, {}, &output), 0);
+        QVERIFY2(output.contains(QStringLiteral(BIZY_VERSION)), qPrintable(output));
+        QCOMPARE(ServerProcess::runBinary({u"--help"_s}, {}, &output), 0);
+        QVERIFY2(output.contains(u"JWT_SECRET"_s) && output.contains(u"create-admin"_s),
+                 qPrintable(output));
+    }
+
+    void shortJwtSecret_refusesToStart() {
+        // given a secret of 31 characters
+        QString output;
+        const int code =
+            ServerProcess::runBinary({},
+                                     {{u"JWT_SECRET"_s, QString(31, u'k')},
+                                      {u"DATABASE_URL"_s, m_fixture.database().databaseUrl()},
+                                      {u"BIZY_PORT"_s, QString::number(PgCluster::freePort())}},
+                                     &output);
+        // then it exits non-zero and says why
+        QVERIFY(code != 0);
+        QVERIFY2(output.contains(u"JWT_SECRET"_s) && output.contains(u"32"_s), qPrintable(output));
+    }
+
+    void envFile_suppliesTheConfiguration() {
+        // given an env file with a short secret and no secret in the environment
+        QTemporaryDir dir;
+        QFile file(dir.path() + u"/bizy.env"_s);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# comment\nJWT_SECRET=\"short\"\nBIZY_PORT=1\n");
+        file.close();
+        QString output;
+        // when the server starts with --env-file
+        const int code = ServerProcess::runBinary({u"--env-file"_s, file.fileName()}, {}, &output);
+        // then the file's values were read (the short secret is refused)
+        QVERIFY(code != 0);
+        QVERIFY2(output.contains(u"JWT_SECRET"_s), qPrintable(output));
+    }
+
+private:
+    ServerFixture m_fixture;
+};
+
+QTEST_GUILESS_MAIN(TestHealth)
+#include "tst_health.moc"
