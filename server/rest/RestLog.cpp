@@ -1,0 +1,3 @@
+#include "RestLog.h"
+
+Q_LOGGING_CATEGORY(lcRest, "bizy.server.rest")

@@ -1,0 +1,75 @@
+#include "RestSql.h"
+
+#include "db/DbSession.h"
+
+#include <QSqlDriver>
+#include <QSqlField>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace RestSql {
+
+QSqlQuery run(DbSession& db, const QString& sql, const QVariantList& values) {
+    return db.exec(inlineValues(db.database(), sql, values));
+}
+
+QString inlineValues(const QSqlDatabase& database, const QString& sql, const QVariantList& values) {
+    QString out;
+    out.reserve(sql.size() + 24 * values.size());
+    qsizetype next = 0;
+    bool inQuotes = false;
+    for (const QChar c : sql) {
+        if (c == u'\'')
+            inQuotes = !inQuotes;
+        if (c != u'?' || inQuotes) {
+            out.append(c);
+            continue;
+        }
+        Q_ASSERT(next < values.size());
+        const QVariant value = values.value(next++);
+        QSqlField field(QString(), value.metaType());
+        field.setValue(value);
+        out.append(database.driver()->formatValue(field));
+    }
+    Q_ASSERT(next == values.size());
+    return out;
+}
+
+QVariant time(const std::optional<QDateTime>& value) {
+    if (!value)
+        return QVariant(QMetaType::fromType<QString>());
+    return time(*value);
+}
+
+QVariant time(const QDateTime& value) {
+    return QString(value.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s) + u"Z"_s);
+}
+
+std::optional<QDateTime> timeFromMillis(const QVariant& value) {
+    if (value.isNull())
+        return std::nullopt;
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
+}
+
+QVariant text(const std::optional<QString>& value) {
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant number(const std::optional<double>& value) {
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+QVariant integer(const std::optional<qint64>& value) {
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QString containsPattern(const QString& needle) {
+    QString escaped = needle;
+    escaped.replace(u"\\"_s, u"\\\\"_s);
+    escaped.replace(u"%"_s, u"\\%"_s);
+    escaped.replace(u"_"_s, u"\\_"_s);
+    return u"%"_s + escaped + u"%"_s;
+}
+
+} // namespace RestSql

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+#include <QVariantList>
+#include <optional>
+
+class DbSession;
+
+// SQL helpers shared by the task and goal endpoints.
+namespace RestSql {
+
+// Runs `sql` with its `?` placeholders filled by literals the driver formats
+// itself (quotes escaped, NULL for null values). One round trip per statement,
+// where a prepared statement costs three (PREPARE, EXECUTE, DEALLOCATE).
+// Statements are fixed text of this module; request values only ever travel
+// as these literals. Failures throw SqlFailure like DbSession::exec.
+QSqlQuery run(DbSession& db, const QString& sql, const QVariantList& values = {});
+QString inlineValues(const QSqlDatabase& database, const QString& sql, const QVariantList& values);
+
+// A time for a `?::timestamptz` placeholder (ISO 8601 UTC with milliseconds),
+// or a typed NULL.
+QVariant time(const std::optional<QDateTime>& value);
+QVariant time(const QDateTime& value);
+// Columns are read as unix milliseconds: (extract(epoch FROM col) * 1000)::bigint.
+std::optional<QDateTime> timeFromMillis(const QVariant& value);
+
+QVariant text(const std::optional<QString>& value);
+QVariant number(const std::optional<double>& value);
+QVariant integer(const std::optional<qint64>& value);
+
+// A pattern for `ILIKE ? ESCAPE '\'` that finds `needle` verbatim anywhere.
+QString containsPattern(const QString& needle);
+
+} // namespace RestSql
