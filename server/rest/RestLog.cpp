@@ -1,3 +1,0 @@
-#include "RestLog.h"
-
-Q_LOGGING_CATEGORY(lcRest, "bizy.server.rest")
