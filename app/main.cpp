@@ -1,0 +1,86 @@
+// bizy: wires the core (logging, the local store) to the task window.
+
+#include "MainWindow.h"
+#include "Translations.h"
+#include "log/Logging.h"
+#include "store/LocalStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApp, "bizy.app", QtInfoMsg)
+
+namespace {
+
+// Strings of main() live in this context for the translators.
+QString text(const char* source) {
+    return QCoreApplication::translate("main", source);
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Bizy"_s);
+    QApplication::setApplicationName(u"bizy"_s);
+    QApplication::setApplicationDisplayName(u"Bizy"_s);
+    QApplication::setApplicationVersion(QStringLiteral(BIZY_VERSION));
+    QApplication::setDesktopFileName(u"bizy"_s);
+
+    // Before the parser, so --help speaks the user's language.
+    const QStringList translations = bizy::Translations::install();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        text(QT_TRANSLATE_NOOP("main", "Offline-first task and goal manager.")));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption verboseOption(
+        u"verbose"_s, text(QT_TRANSLATE_NOOP("main", "Log debug details of Bizy's modules.")));
+    const QCommandLineOption storeOption(
+        u"store"_s, text(QT_TRANSLATE_NOOP("main", "Use the task store at <path>.")),
+        text(QT_TRANSLATE_NOOP("main", "path")), bizy::LocalStore::defaultPath());
+    parser.addOption(verboseOption);
+    parser.addOption(storeOption);
+    parser.process(app);
+
+    const QString logDirectory =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/logs"_s;
+    // Without a log file Bizy still works; Logging has already said why on stderr.
+    (void)bizy::Logging::install(logDirectory, parser.isSet(verboseOption));
+    qCInfo(lcApp) << "Bizy" << QApplication::applicationVersion() << "starting, Qt" << qVersion()
+                  << ", log" << bizy::Logging::filePath();
+
+    const QString storePath = parser.value(storeOption);
+    bizy::Result<std::unique_ptr<bizy::LocalStore>> store = bizy::LocalStore::open(storePath);
+    if (!store) {
+        qCCritical(lcApp) << "cannot open the store" << storePath << ":" << store.error().message;
+        QMessageBox box(QMessageBox::Critical, text(QT_TRANSLATE_NOOP("main", "Bizy")),
+                        text(QT_TRANSLATE_NOOP("main", "Bizy cannot open your tasks.")),
+                        QMessageBox::Close);
+        box.setInformativeText(
+            store.error().message + u"\n\n"_s +
+            text(QT_TRANSLATE_NOOP("main", "File: %1")).arg(QDir::toNativeSeparators(storePath)));
+        box.exec();
+        bizy::Logging::shutdown();
+        return 2;
+    }
+    qCInfo(lcApp) << "store" << storePath << "schema" << store.value()->schemaVersion() << ","
+                  << store.value()->taskCount() << "tasks";
+
+    bizy::MainWindow window(store.value().get());
+    // The icon is embedded in bizy_ui, ready once a window exists; dialogs inherit it.
+    QApplication::setWindowIcon(window.windowIcon());
+    window.show();
+    const int exitCode = QApplication::exec();
+    qCInfo(lcApp) << "Bizy exiting with code" << exitCode;
+    bizy::Logging::shutdown();
+    return exitCode;
+}

@@ -1,0 +1,482 @@
+#include "MainWindow.h"
+#include "TaskDialog.h"
+#include "TaskListModel.h"
+#include "Translations.h"
+#include "model/IsoDateTime.h"
+#include "store/LocalStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using bizy::LocalStore;
+using bizy::MainWindow;
+using bizy::Task;
+using bizy::TaskDialog;
+using bizy::TaskListModel;
+
+// The task window as a user drives it: keyboard and mouse on real widgets, a
+// real SQLite store underneath.
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<MainWindow> m_window;
+
+    void openWindow() {
+        m_window = std::make_unique<MainWindow>(m_store.get());
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->taskView()->setFocus();
+    }
+
+    QString addTask(const QJsonObject& fields) {
+        const bizy::Result<Task> task = m_store->createTask(fields);
+        if (!task)
+            qFatal("cannot create a task: %s", qPrintable(task.error().message));
+        return task->uuid;
+    }
+
+    QStringList shownTitles() const {
+        QStringList titles;
+        const TaskListModel* model = m_window->taskModel();
+        for (int row = 0; row < model->rowCount(); ++row)
+            titles << model->index(row, TaskListModel::TitleColumn).data().toString();
+        return titles;
+    }
+
+    TaskDialog* waitForDialog() const {
+        if (!QTest::qWaitFor([this] {
+                return m_window->openTaskDialog() && m_window->openTaskDialog()->isVisible();
+            }))
+            return nullptr;
+        return m_window->openTaskDialog();
+    }
+
+    static void save(TaskDialog* dialog) {
+        auto* buttons = dialog->findChild<QDialogButtonBox*>();
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    }
+
+    static void retype(QWidget* editor, const QString& text) {
+        auto* lineEdit = qobject_cast<QLineEdit*>(editor);
+        if (lineEdit)
+            lineEdit->selectAll();
+        else
+            QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(editor, Qt::Key_Backspace);
+        QTest::keyClicks(editor, text);
+    }
+
+    QMessageBox* waitForConfirmation() const {
+        QMessageBox* box = nullptr;
+        (void)QTest::qWaitFor([&] {
+            box = m_window->findChild<QMessageBox*>(u"confirmDelete"_s);
+            return box && box->isVisible();
+        });
+        return box;
+    }
+
+    void selectRowOf(const QString& uuid) {
+        const int row = m_window->taskModel()->rowOf(uuid);
+        QVERIFY(row >= 0);
+        m_window->taskView()->selectRow(row);
+        m_window->taskView()->setFocus();
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(u"BizyTest"_s);
+        QApplication::setApplicationName(u"tst_mainwindow"_s);
+        QSettings().clear();
+        // English plurals ("1 task shown") come from the embedded bizy_en.
+        QVERIFY(!bizy::Translations::install(QLocale(QLocale::English)).isEmpty());
+    }
+
+    void init() {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        bizy::Result<std::unique_ptr<LocalStore>> store =
+            LocalStore::open(m_dir->filePath(u"tasks.sqlite"_s));
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error().message));
+        m_store = std::move(store).value();
+    }
+
+    void cleanup() {
+        m_window.reset();
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void emptyStoreShowsHintAndCounts() {
+        // given an empty store
+        // when the window opens
+        openWindow();
+
+        // then it invites to add a task and says nothing waits to sync
+        QCOMPARE(m_window->emptyHint(), u"No tasks yet. Press Ctrl+N to add one."_s);
+        QCOMPARE(m_window->shownCountText(), u"0 tasks shown"_s);
+        QCOMPARE(m_window->pendingText(), u"No changes waiting to sync"_s);
+
+        // when a task arrives in the store
+        addTask({{u"title"_s, u"First"_s}});
+
+        // then the table replaces the hint and the counts follow
+        QCOMPARE(m_window->emptyHint(), QString());
+        QCOMPARE(m_window->shownCountText(), u"1 task shown"_s);
+        QCOMPARE(m_window->pendingText(), u"1 change waiting to sync"_s);
+    }
+
+    void addTaskThroughTheDialog() {
+        // given the window on an empty store
+        openWindow();
+
+        // when the user presses Ctrl+N and fills in every field
+        QTest::keyClick(m_window->taskView(), Qt::Key_N, Qt::ControlModifier);
+        TaskDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->isEditing());
+        QTest::keyClicks(dialog->editorFor(u"title"_s), u"Buy milk"_s);
+        QTest::keyClicks(dialog->editorFor(u"description"_s), u"From the corner shop"_s);
+        QTest::keyClicks(dialog->editorFor(u"priority"_s), u"1"_s);
+        QTest::keyClicks(dialog->editorFor(u"status"_s), u"In"_s);
+        QTest::keyClicks(dialog->editorFor(u"category"_s), u"Errands"_s);
+        auto* hasDue = qobject_cast<QCheckBox*>(dialog->editorFor(u"has_due_date"_s));
+        QTest::mouseClick(hasDue, Qt::LeftButton);
+        QVERIFY(hasDue->isChecked());
+        const QDateTime due(QDate(2031, 5, 17), QTime(9, 30));
+        qobject_cast<QDateTimeEdit*>(dialog->editorFor(u"due_date"_s))->setDateTime(due);
+        QTest::keyClicks(dialog->editorFor(u"estimated_hours"_s), u"1.5"_s);
+        QTest::keyClicks(dialog->editorFor(u"actual_hours"_s), u"0.25"_s);
+        QTest::keyClicks(dialog->editorFor(u"tags"_s), u"shop, quick ,"_s);
+        QTest::keyClicks(dialog->editorFor(u"notes"_s), u"Semi-skimmed"_s);
+        save(dialog);
+
+        // then the dialog closes, the task is in the table, selected, and in the store
+        QTRY_VERIFY(!m_window->openTaskDialog());
+        QCOMPARE(shownTitles(), QStringList{u"Buy milk"_s});
+        QCOMPARE(m_window->taskView()->currentIndex().row(), 0);
+        const QList<Task> stored = m_store->tasks();
+        QCOMPARE(stored.size(), 1);
+        const Task& task = stored.first();
+        QCOMPARE(task.title, u"Buy milk"_s);
+        QCOMPARE(task.description, u"From the corner shop"_s);
+        QCOMPARE(task.priority, 1);
+        QCOMPARE(bizy::toString(task.status), bizy::toString(bizy::TaskStatus::InProgress));
+        QCOMPARE(task.category, u"Errands"_s);
+        QVERIFY(task.dueDate.has_value());
+        QCOMPARE(task.dueDate->toMSecsSinceEpoch(), due.toUTC().toMSecsSinceEpoch());
+        QCOMPARE(task.estimatedHours, 1.5);
+        QCOMPARE(task.actualHours, 0.25);
+        QCOMPARE(task.tags, (QStringList{u"shop"_s, u"quick"_s}));
+        QCOMPARE(task.notes, u"Semi-skimmed"_s);
+        QCOMPARE(m_window->pendingText(), u"1 change waiting to sync"_s);
+    }
+
+    void newTaskWithoutDueDateLeavesItUnset() {
+        // given the window
+        openWindow();
+
+        // when only a title is typed and Enter pressed
+        m_window->findChild<QAction*>(u"newTask"_s)->trigger();
+        TaskDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->editorFor(u"title"_s), u"Someday"_s);
+        QTest::keyClick(dialog->editorFor(u"title"_s), Qt::Key_Return);
+
+        // then the task has the defaults and no due date, description or tags
+        QTRY_VERIFY(!m_window->openTaskDialog());
+        const QList<Task> stored = m_store->tasks();
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().priority, 3);
+        QCOMPARE(bizy::toString(stored.first().status), bizy::toString(bizy::TaskStatus::Pending));
+        QVERIFY(!stored.first().dueDate);
+        QVERIFY(!stored.first().description);
+        QVERIFY(!stored.first().tags);
+    }
+
+    void editTaskWithEnter() {
+        // given a task with a category
+        const QString uuid = addTask({{u"title"_s, u"Call mom"_s},
+                                      {u"category"_s, u"Family"_s},
+                                      {u"due_date"_s, u"2031-01-02T10:00:00Z"_s}});
+        openWindow();
+        selectRowOf(uuid);
+
+        // when the user presses Enter on it and changes the title
+        QTest::keyClick(m_window->taskView(), Qt::Key_Return);
+        TaskDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isEditing());
+        QCOMPARE(qobject_cast<QLineEdit*>(dialog->editorFor(u"title"_s))->text(), u"Call mom"_s);
+        retype(dialog->editorFor(u"title"_s), u"Call mom about Sunday"_s);
+        save(dialog);
+
+        // then the row and the store show the new title; other fields are untouched
+        QTRY_VERIFY(!m_window->openTaskDialog());
+        QCOMPARE(shownTitles(), QStringList{u"Call mom about Sunday"_s});
+        const std::optional<Task> task = m_store->task(uuid);
+        QVERIFY(task);
+        QCOMPARE(task->title, u"Call mom about Sunday"_s);
+        QCOMPARE(task->category, u"Family"_s);
+        QCOMPARE(task->dueDate, bizy::IsoDateTime::parse(u"2031-01-02T10:00:00Z"_s));
+        // only the title travels: the edit merges with the create in the outbox
+        const QList<bizy::OutboxMutation> pending = m_store->pendingMutations();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().fields.value(u"title"_s).toString(), u"Call mom about Sunday"_s);
+    }
+
+    void editClearsOptionalFields() {
+        // given a task with a due date and tags
+        const QString uuid = addTask({{u"title"_s, u"Dentist"_s},
+                                      {u"tags"_s, QJsonArray{u"health"_s}},
+                                      {u"due_date"_s, u"2031-01-02T10:00:00Z"_s}});
+        openWindow();
+        selectRowOf(uuid);
+
+        // when the user double-clicks it, unticks the due date and empties the tags
+        const QRect cell = m_window->taskView()->visualRect(m_window->taskModel()->index(0, 0));
+        QTest::mouseClick(m_window->taskView()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(m_window->taskView()->viewport(), Qt::LeftButton, {}, cell.center());
+        TaskDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        QTest::mouseClick(dialog->editorFor(u"has_due_date"_s), Qt::LeftButton);
+        retype(dialog->editorFor(u"tags"_s), QString());
+        save(dialog);
+
+        // then both are gone from the store
+        QTRY_VERIFY(!m_window->openTaskDialog());
+        const std::optional<Task> task = m_store->task(uuid);
+        QVERIFY(task);
+        QVERIFY(!task->dueDate);
+        QVERIFY(!task->tags);
+        QCOMPARE(m_window->taskModel()->index(0, TaskListModel::DueColumn).data().toString(),
+                 QString());
+    }
+
+    void completeAndReopenWithCtrlD() {
+        // given a pending task, selected
+        const QString uuid = addTask({{u"title"_s, u"Pay rent"_s}});
+        openWindow();
+        selectRowOf(uuid);
+        auto* complete = m_window->findChild<QAction*>(u"completeTask"_s);
+        QCOMPARE(complete->text(), u"&Complete"_s);
+
+        // when the user presses Ctrl+D
+        QTest::keyClick(m_window->taskView(), Qt::Key_D, Qt::ControlModifier);
+
+        // then it is completed in the store and shown as done
+        QCOMPARE(bizy::toString(m_store->task(uuid)->status),
+                 bizy::toString(bizy::TaskStatus::Completed));
+        QVERIFY(m_store->task(uuid)->completedAt.has_value());
+        const QModelIndex title = m_window->taskModel()->index(0, TaskListModel::TitleColumn);
+        QVERIFY(title.data(TaskListModel::CompletedRole).toBool());
+        QVERIFY(title.data(Qt::FontRole).value<QFont>().strikeOut());
+        QCOMPARE(complete->text(), u"&Reopen"_s);
+
+        // when Ctrl+D is pressed again
+        QTest::keyClick(m_window->taskView(), Qt::Key_D, Qt::ControlModifier);
+
+        // then it is open again
+        QCOMPARE(bizy::toString(m_store->task(uuid)->status),
+                 bizy::toString(bizy::TaskStatus::Pending));
+        QVERIFY(!m_store->task(uuid)->completedAt.has_value());
+        QCOMPARE(complete->text(), u"&Complete"_s);
+    }
+
+    void deleteAsksFirst() {
+        // given two tasks, the first selected
+        const QString doomed = addTask({{u"title"_s, u"Old idea"_s}, {u"priority"_s, 1}});
+        addTask({{u"title"_s, u"Keeper"_s}, {u"priority"_s, 2}});
+        openWindow();
+        selectRowOf(doomed);
+
+        // when the user presses Del and cancels the question
+        QTest::keyClick(m_window->taskView(), Qt::Key_Delete);
+        QMessageBox* box = waitForConfirmation();
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(u"Old idea"_s), qPrintable(box->text()));
+        QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+
+        // then nothing is deleted
+        QTRY_VERIFY(!m_window->findChild<QMessageBox*>(u"confirmDelete"_s));
+        QVERIFY(m_store->task(doomed).has_value());
+        QCOMPARE(shownTitles(), (QStringList{u"Old idea"_s, u"Keeper"_s}));
+
+        // when the user presses Del again (back in the table) and confirms
+        QApplication::setActiveWindow(m_window.get());
+        m_window->taskView()->setFocus();
+        QTest::keyClick(m_window->taskView(), Qt::Key_Delete);
+        box = waitForConfirmation();
+        QVERIFY(box);
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+
+        // then the task is gone from the store and the table; the neighbour is selected
+        QTRY_VERIFY(!m_store->task(doomed).has_value());
+        QCOMPARE(shownTitles(), QStringList{u"Keeper"_s});
+        QCOMPARE(m_window->taskView()->currentIndex().row(), 0);
+    }
+
+    void deletingTheLastTaskShowsTheHint() {
+        // given one task
+        const QString uuid = addTask({{u"title"_s, u"Only one"_s}});
+        openWindow();
+        selectRowOf(uuid);
+
+        // when it is deleted
+        m_window->findChild<QAction*>(u"deleteTask"_s)->trigger();
+        QMessageBox* box = waitForConfirmation();
+        QVERIFY(box);
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+
+        // then the empty hint is back
+        QTRY_COMPARE(m_window->emptyHint(), u"No tasks yet. Press Ctrl+N to add one."_s);
+        QCOMPARE(m_store->taskCount(), 0);
+    }
+
+    void validationErrorKeepsTheDialogOpen() {
+        // given the new-task dialog
+        openWindow();
+        m_window->newTask();
+        TaskDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+
+        // when the title is 501 characters long and the estimate negative
+        const QString longTitle(501, u'x');
+        QTest::keyClicks(dialog->editorFor(u"title"_s), longTitle);
+        QTest::keyClicks(dialog->editorFor(u"estimated_hours"_s), u"-2"_s);
+        QTest::keyClicks(dialog->editorFor(u"notes"_s), u"keep me"_s);
+        save(dialog);
+
+        // then the dialog stays with the input intact, errors next to both fields,
+        // and nothing is written
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(m_window->openTaskDialog(), dialog);
+        QCOMPARE(qobject_cast<QLineEdit*>(dialog->editorFor(u"title"_s))->text(), longTitle);
+        QCOMPARE(qobject_cast<QPlainTextEdit*>(dialog->editorFor(u"notes"_s))->toPlainText(),
+                 u"keep me"_s);
+        QVERIFY2(dialog->errorFor(u"title"_s).contains(u"500"_s),
+                 qPrintable(dialog->errorFor(u"title"_s)));
+        QVERIFY(!dialog->errorFor(u"estimated_hours"_s).isEmpty());
+        QCOMPARE(dialog->errorFor(u"notes"_s), QString());
+        QCOMPARE(m_store->taskCount(), 0);
+        QCOMPARE(m_store->pendingCount(), 0);
+
+        // when the user fixes both and saves again
+        retype(dialog->editorFor(u"title"_s), u"Short title"_s);
+        retype(dialog->editorFor(u"estimated_hours"_s), u"2"_s);
+        save(dialog);
+
+        // then the task is created
+        QTRY_VERIFY(!m_window->openTaskDialog());
+        QCOMPARE(shownTitles(), QStringList{u"Short title"_s});
+        QCOMPARE(m_store->tasks().first().estimatedHours, 2.0);
+    }
+
+    void unreadableHoursAreRefusedInPlace() {
+        // given the new-task dialog with a title
+        openWindow();
+        m_window->newTask();
+        TaskDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->editorFor(u"title"_s), u"Estimate me"_s);
+
+        // when the hours are not a number
+        QTest::keyClicks(dialog->editorFor(u"actual_hours"_s), u"two"_s);
+        save(dialog);
+
+        // then the dialog says so next to the field and writes nothing
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->errorFor(u"actual_hours"_s).isEmpty());
+        QCOMPARE(m_store->taskCount(), 0);
+    }
+
+    void searchFieldFilters() {
+        // given three tasks
+        addTask({{u"title"_s, u"Buy milk"_s}, {u"priority"_s, 1}});
+        addTask({{u"title"_s, u"Write report"_s}, {u"priority"_s, 2}});
+        addTask({{u"title"_s, u"Buy stamps"_s}, {u"priority"_s, 3}});
+        openWindow();
+
+        // when the user presses Ctrl+F and types a word
+        QTest::keyClick(m_window->taskView(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(m_window->searchField()->hasFocus());
+        QTest::keyClicks(m_window->searchField(), u"buy"_s);
+
+        // then only matching tasks are shown and counted
+        QCOMPARE(shownTitles(), (QStringList{u"Buy milk"_s, u"Buy stamps"_s}));
+        QCOMPARE(m_window->shownCountText(), u"2 tasks shown"_s);
+
+        // when nothing matches
+        QTest::keyClicks(m_window->searchField(), u"zzz"_s);
+
+        // then the hint says the filter hides everything
+        QCOMPARE(shownTitles(), QStringList());
+        QCOMPARE(m_window->emptyHint(), u"No tasks match the search or the status filter."_s);
+
+        // when the search is cleared
+        m_window->searchField()->clear();
+
+        // then everything is back
+        QCOMPARE(shownTitles().size(), 3);
+    }
+
+    void statusFilterShowsOneStatus() {
+        // given an open and a completed task
+        addTask({{u"title"_s, u"Open one"_s}, {u"priority"_s, 1}});
+        const QString done = addTask({{u"title"_s, u"Done one"_s}, {u"priority"_s, 2}});
+        QVERIFY(m_store->completeTask(done).ok());
+        openWindow();
+        QCOMPARE(shownTitles().size(), 2);
+
+        // when the status filter is set to "Completed"
+        QComboBox* filter = m_window->statusFilter();
+        filter->setCurrentIndex(filter->findData(u"completed"_s));
+
+        // then only the completed task is shown
+        QCOMPARE(shownTitles(), QStringList{u"Done one"_s});
+
+        // when it is set to "Open tasks"
+        filter->setCurrentIndex(filter->findData(u"open"_s));
+
+        // then only the open one is shown
+        QCOMPARE(shownTitles(), QStringList{u"Open one"_s});
+    }
+
+    void windowSizeIsRemembered() {
+        // given a window the user resized, then closed
+        openWindow();
+        m_window->resize(812, 533);
+        QTRY_COMPARE(m_window->size(), QSize(812, 533));
+        m_window->close();
+        m_window.reset();
+
+        // when the window opens again
+        openWindow();
+
+        // then it has the same size
+        QCOMPARE(m_window->size(), QSize(812, 533));
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_mainwindow.moc"

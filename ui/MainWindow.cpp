@@ -1,0 +1,426 @@
+#include "MainWindow.h"
+
+#include "TaskDialog.h"
+#include "TaskListModel.h"
+#include "TaskText.h"
+#include "UiLog.h"
+#include "store/LocalStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+// The icon lives in this static library; Q_INIT_RESOURCE keeps the linker from
+// dropping it, and must be called outside any namespace.
+static void initUiResources() {
+    static bool initialized = false;
+    if (!initialized) {
+        Q_INIT_RESOURCE(bizy);
+        initialized = true;
+    }
+}
+
+namespace bizy {
+
+namespace {
+
+// Status filter entries: a status name, or one of these.
+const QString allTasksFilter = u"all"_s;
+const QString openTasksFilter = u"open"_s;
+
+QIcon themedIcon(const QString& name, QStyle::StandardPixmap fallback) {
+    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
+}
+
+} // namespace
+
+MainWindow::MainWindow(LocalStore* store, QWidget* parent)
+    : QMainWindow(parent)
+    , m_store(store) {
+    initUiResources();
+    setWindowTitle(tr("Bizy"));
+    setWindowIcon(QIcon(u":/bizy/icons/bizy.svg"_s));
+    m_model = new TaskListModel(m_store, this);
+
+    createActions();
+    createCentralArea();
+    createToolBarAndMenus();
+
+    m_shownLabel = new QLabel(this);
+    m_pendingLabel = new QLabel(this);
+    statusBar()->addWidget(m_shownLabel);
+    statusBar()->addPermanentWidget(m_pendingLabel);
+
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateShownState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateShownState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateShownState);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::updateActions);
+    connect(m_store, &LocalStore::outboxChanged, this, &MainWindow::updatePending);
+
+    restoreSettings();
+    updateShownState();
+    updatePending(m_store->pendingCount());
+    if (m_model->rowCount() > 0)
+        m_view->selectRow(0);
+    m_view->setFocus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    m_newAction =
+        new QAction(themedIcon(u"document-new"_s, QStyle::SP_FileIcon), tr("&New Task..."), this);
+    m_newAction->setObjectName(u"newTask"_s);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setToolTip(tr("Add a task (Ctrl+N)"));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newTask);
+
+    m_editAction = new QAction(themedIcon(u"document-edit"_s, QStyle::SP_FileDialogDetailedView),
+                               tr("&Edit Task..."), this);
+    m_editAction->setObjectName(u"editTask"_s);
+    // Enter edits only while the table has focus; elsewhere it belongs to the editor.
+    m_editAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_editAction->setShortcutContext(Qt::WidgetShortcut);
+    m_editAction->setToolTip(tr("Edit the selected task (Enter)"));
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::editCurrentTask);
+
+    m_completeAction =
+        new QAction(themedIcon(u"checkbox"_s, QStyle::SP_DialogApplyButton), tr("&Complete"), this);
+    m_completeAction->setObjectName(u"completeTask"_s);
+    m_completeAction->setShortcut(Qt::CTRL | Qt::Key_D);
+    connect(m_completeAction, &QAction::triggered, this, &MainWindow::toggleCurrentTaskCompleted);
+
+    m_deleteAction = new QAction(themedIcon(u"edit-delete"_s, QStyle::SP_TrashIcon),
+                                 tr("&Delete Task..."), this);
+    m_deleteAction->setObjectName(u"deleteTask"_s);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    // Del in the search field deletes characters, not tasks.
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_deleteAction->setToolTip(tr("Delete the selected task (Del)"));
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteCurrentTask);
+
+    m_findAction = new QAction(tr("&Find"), this);
+    m_findAction->setObjectName(u"findTasks"_s);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+
+    m_quitAction = new QAction(themedIcon(u"application-exit"_s, QStyle::SP_DialogCloseButton),
+                               tr("&Quit"), this);
+    m_quitAction->setObjectName(u"quit"_s);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About Bizy"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Bizy"),
+            tr("<h3>Bizy %1</h3><p>An offline-first task and goal manager.</p>"
+               "<p>Your tasks are kept on this computer in:<br><code>%2</code></p>")
+                .arg(QApplication::applicationVersion(), m_store->path().toHtmlEscaped()));
+    });
+}
+
+void MainWindow::createCentralArea() {
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(u"search"_s);
+    m_search->setPlaceholderText(tr("Search tasks (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 30);
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+
+    m_statusFilter = new QComboBox(this);
+    m_statusFilter->setObjectName(u"statusFilter"_s);
+    m_statusFilter->setToolTip(tr("Show tasks with this status"));
+    m_statusFilter->addItem(tr("All tasks"), allTasksFilter);
+    m_statusFilter->addItem(tr("Open tasks"), openTasksFilter);
+    for (TaskStatus status :
+         {TaskStatus::Pending, TaskStatus::InProgress, TaskStatus::Completed, TaskStatus::Blocked})
+        m_statusFilter->addItem(TaskText::status(status), toString(status));
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(u"taskTable"_s);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setTabKeyNavigation(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->addAction(m_editAction);
+    m_view->addAction(m_deleteAction);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, &MainWindow::editCurrentTask);
+
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(TaskListModel::TitleColumn, QHeaderView::Stretch);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int iconAndPadding = 16 + 28;
+    const auto widthFor = [&](const QString& sample) {
+        return metrics.horizontalAdvance(sample) + iconAndPadding;
+    };
+    m_view->setColumnWidth(TaskListModel::PriorityColumn, widthFor(TaskText::priority(5)));
+    m_view->setColumnWidth(TaskListModel::StatusColumn,
+                           widthFor(TaskText::status(TaskStatus::InProgress)));
+    m_view->setColumnWidth(
+        TaskListModel::DueColumn,
+        widthFor(TaskText::dateTime(QDateTime(QDate(2030, 12, 28), QTime(22, 58), Qt::UTC))));
+    m_view->setColumnWidth(TaskListModel::CategoryColumn, metrics.averageCharWidth() * 18);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(u"emptyHint"_s);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setTextFormat(Qt::PlainText);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    QFont hintFont = m_emptyLabel->font();
+    hintFont.setPointSizeF(hintFont.pointSizeF() * 1.25);
+    m_emptyLabel->setFont(hintFont);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_emptyLabel);
+    setCentralWidget(m_stack);
+    setTabOrder(m_search, m_statusFilter);
+    setTabOrder(m_statusFilter, m_view);
+}
+
+void MainWindow::createToolBarAndMenus() {
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_newAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu* taskMenu = menuBar()->addMenu(tr("&Task"));
+    taskMenu->addAction(m_editAction);
+    taskMenu->addAction(m_completeAction);
+    taskMenu->addAction(m_deleteAction);
+    taskMenu->addSeparator();
+    taskMenu->addAction(m_findAction);
+
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_aboutAction);
+
+    QToolBar* toolBar = addToolBar(tr("Tasks"));
+    toolBar->setObjectName(u"taskToolBar"_s);
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_newAction);
+    toolBar->addAction(m_editAction);
+    toolBar->addAction(m_completeAction);
+    toolBar->addAction(m_deleteAction);
+    auto* spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addWidget(m_search);
+    toolBar->addWidget(m_statusFilter);
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    settings.beginGroup(u"MainWindow"_s);
+    if (!restoreGeometry(settings.value(u"geometry"_s).toByteArray()))
+        resize(1000, 640);
+    m_view->horizontalHeader()->restoreState(settings.value(u"columns"_s).toByteArray());
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.beginGroup(u"MainWindow"_s);
+    settings.setValue(u"geometry"_s, saveGeometry());
+    settings.setValue(u"columns"_s, m_view->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::applyFilter() {
+    const QString uuid = currentUuid();
+    TaskFilter filter;
+    const QString search = m_search->text().trimmed();
+    if (!search.isEmpty())
+        filter.search = search;
+    const QString status = m_statusFilter->currentData().toString();
+    if (status == openTasksFilter)
+        filter.includeCompleted = false;
+    else if (status != allTasksFilter)
+        filter.status = taskStatusFromString(status);
+    m_model->setFilter(filter);
+    selectTask(uuid);
+    if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_view->selectRow(0);
+    updateShownState();
+}
+
+QString MainWindow::currentUuid() const {
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0).data(TaskListModel::UuidRole).toString()
+                             : QString();
+}
+
+void MainWindow::selectTask(const QString& uuid) {
+    const int row = uuid.isEmpty() ? -1 : m_model->rowOf(uuid);
+    if (row < 0)
+        return;
+    m_view->selectRow(row);
+    m_view->scrollTo(m_model->index(row, 0));
+}
+
+void MainWindow::updateActions() {
+    const std::optional<Task> task = m_model->taskAt(m_view->currentIndex().row());
+    const bool hasTask = task.has_value() && m_view->currentIndex().isValid();
+    m_editAction->setEnabled(hasTask);
+    m_completeAction->setEnabled(hasTask);
+    m_deleteAction->setEnabled(hasTask);
+    const bool completed = hasTask && task->isCompleted();
+    m_completeAction->setText(completed ? tr("&Reopen") : tr("&Complete"));
+    m_completeAction->setToolTip(completed ? tr("Mark the selected task as not done (Ctrl+D)")
+                                           : tr("Mark the selected task as done (Ctrl+D)"));
+}
+
+void MainWindow::updateShownState() {
+    const int shown = m_model->rowCount();
+    m_shownLabel->setText(shownCountText());
+    if (shown > 0) {
+        m_stack->setCurrentWidget(m_view);
+    } else {
+        m_emptyLabel->setText(m_store->taskCount() == 0
+                                  ? tr("No tasks yet. Press Ctrl+N to add one.")
+                                  : tr("No tasks match the search or the status filter."));
+        m_stack->setCurrentWidget(m_emptyLabel);
+    }
+    updateActions();
+}
+
+TaskDialog* MainWindow::openTaskDialog() const {
+    return m_dialog.data();
+}
+
+QString MainWindow::emptyHint() const {
+    return m_stack->currentWidget() == m_emptyLabel ? m_emptyLabel->text() : QString();
+}
+
+QString MainWindow::shownCountText() const {
+    return tr("%n task(s) shown", nullptr, m_model->rowCount());
+}
+
+QString MainWindow::pendingText() const {
+    return m_pendingLabel->text();
+}
+
+void MainWindow::updatePending(qsizetype pending) {
+    m_pendingLabel->setText(pending == 0
+                                ? tr("No changes waiting to sync")
+                                : tr("%n change(s) waiting to sync", nullptr, int(pending)));
+}
+
+void MainWindow::openDialog(TaskDialog* dialog) {
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const std::optional<Task> saved = dialog->savedTask())
+            selectTask(saved->uuid);
+    });
+    dialog->open();
+}
+
+void MainWindow::newTask() {
+    openDialog(new TaskDialog(m_store, this));
+}
+
+void MainWindow::editCurrentTask() {
+    const QString uuid = currentUuid();
+    if (uuid.isEmpty())
+        return;
+    // Read afresh: the row may be older than the store (e.g. after a sync).
+    const std::optional<Task> task = m_store->task(uuid);
+    if (!task)
+        return;
+    openDialog(new TaskDialog(m_store, *task, this));
+}
+
+void MainWindow::toggleCurrentTaskCompleted() {
+    const std::optional<Task> task = m_model->taskAt(m_view->currentIndex().row());
+    if (!task)
+        return;
+    const Result<Task> result = task->isCompleted() ? m_store->uncompleteTask(task->uuid)
+                                                    : m_store->completeTask(task->uuid);
+    if (!result) {
+        showStoreError(tr("The task could not be changed."), result.error().message);
+        return;
+    }
+    qCInfo(lcUi) << (result->isCompleted() ? "task completed:" : "task reopened:") << task->uuid;
+    selectTask(task->uuid);
+    updateActions();
+}
+
+void MainWindow::deleteCurrentTask() {
+    const std::optional<Task> task = m_model->taskAt(m_view->currentIndex().row());
+    if (!task)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Task"),
+                                tr("Delete the task \u201c%1\u201d?").arg(task->title),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(u"confirmDelete"_s);
+    box->setInformativeText(tr("This cannot be undone."));
+    box->button(QMessageBox::Yes)->setText(tr("&Delete"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QString uuid = task->uuid;
+    connect(box, &QMessageBox::finished, this, [this, box, uuid] {
+        if (box->clickedButton() != box->button(QMessageBox::Yes))
+            return;
+        const int row = m_model->rowOf(uuid);
+        const Status status = m_store->deleteTask(uuid);
+        if (!status) {
+            showStoreError(tr("The task could not be deleted."), status.error().message);
+            return;
+        }
+        qCInfo(lcUi) << "task deleted:" << uuid;
+        if (m_model->rowCount() > 0)
+            m_view->selectRow(qMin(row, m_model->rowCount() - 1));
+    });
+    box->open();
+}
+
+void MainWindow::showStoreError(const QString& what, const QString& message) {
+    qCWarning(lcUi) << what << message;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Bizy"), what, QMessageBox::Ok, this);
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace bizy

@@ -1,0 +1,362 @@
+#include "TaskDialog.h"
+
+#include "TaskText.h"
+#include "UiLog.h"
+#include "model/IsoDateTime.h"
+#include "store/LocalStore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace bizy {
+
+namespace {
+
+const QList<TaskStatus> allStatuses = {TaskStatus::Pending, TaskStatus::InProgress,
+                                       TaskStatus::Completed, TaskStatus::Blocked};
+
+QJsonValue optionalText(const QString& text) {
+    const QString trimmed = text.trimmed();
+    return trimmed.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(trimmed);
+}
+
+// Accepts the user's locale ("1,5" in German) and the C locale ("1.5").
+std::optional<double> parseHours(const QString& text) {
+    bool ok = false;
+    double value = QLocale().toDouble(text, &ok);
+    if (!ok)
+        value = QLocale::c().toDouble(text, &ok);
+    return ok ? std::optional<double>(value) : std::nullopt;
+}
+
+QString formatHours(std::optional<double> hours) {
+    return hours ? QLocale().toString(*hours, 'g', QLocale::FloatingPointShortest) : QString();
+}
+
+// The contract field an error is about: the first part of its loc that is not
+// "body" or "query".
+QString fieldOf(const FieldError& error) {
+    for (const QJsonValue& part : error.loc) {
+        if (part.isString() && part.toString() != u"body"_s && part.toString() != u"query"_s)
+            return part.toString();
+    }
+    return {};
+}
+
+QDateTime defaultDueDate() {
+    // Tomorrow at 17:00 local time: a typical "by end of day" deadline.
+    return QDateTime(QDate::currentDate().addDays(1), QTime(17, 0));
+}
+
+} // namespace
+
+TaskDialog::TaskDialog(LocalStore* store, QWidget* parent)
+    : QDialog(parent)
+    , m_store(store) {
+    buildUi();
+    setWindowTitle(tr("New Task"));
+    Task task;
+    showTask(task);
+    m_hasDueDate->setChecked(false);
+    m_dueDate->setDateTime(defaultDueDate());
+    FieldErrors ignored;
+    m_baseline = collectFields(&ignored);
+}
+
+TaskDialog::TaskDialog(LocalStore* store, const Task& task, QWidget* parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_original(task) {
+    buildUi();
+    setWindowTitle(tr("Edit Task"));
+    showTask(task);
+    FieldErrors ignored;
+    m_baseline = collectFields(&ignored);
+}
+
+QLabel* TaskDialog::addErrorLabel(const QString& field) {
+    auto* label = new QLabel(this);
+    label->setObjectName(u"error_"_s + field);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setStyleSheet(u"color: #c01c28;"_s);
+    label->hide();
+    m_errorLabels.insert(field, label);
+    return label;
+}
+
+void TaskDialog::buildUi() {
+    setWindowIcon(QIcon(u":/bizy/icons/bizy.svg"_s));
+    setMinimumWidth(480);
+
+    m_generalError = new QLabel(this);
+    m_generalError->setWordWrap(true);
+    m_generalError->setTextFormat(Qt::PlainText);
+    m_generalError->setStyleSheet(u"color: #c01c28; font-weight: bold;"_s);
+    m_generalError->hide();
+
+    m_title = new QLineEdit(this);
+    m_title->setObjectName(u"title"_s);
+    m_title->setPlaceholderText(tr("What needs doing?"));
+    m_title->setClearButtonEnabled(true);
+
+    m_description = new QPlainTextEdit(this);
+    m_description->setObjectName(u"description"_s);
+    m_description->setTabChangesFocus(true);
+    m_description->setPlaceholderText(tr("Details (optional)"));
+    m_description->setFixedHeight(m_description->fontMetrics().lineSpacing() * 4 + 12);
+
+    m_priority = new QComboBox(this);
+    m_priority->setObjectName(u"priority"_s);
+    for (int priority = 1; priority <= 5; ++priority)
+        m_priority->addItem(TaskText::priority(priority), priority);
+
+    m_status = new QComboBox(this);
+    m_status->setObjectName(u"status"_s);
+    for (TaskStatus status : allStatuses)
+        m_status->addItem(TaskText::status(status), toString(status));
+
+    m_category = new QLineEdit(this);
+    m_category->setObjectName(u"category"_s);
+    m_category->setPlaceholderText(tr("e.g. Work, Home"));
+
+    m_hasDueDate = new QCheckBox(tr("&Due"), this);
+    m_hasDueDate->setObjectName(u"has_due_date"_s);
+    m_dueDate = new QDateTimeEdit(this);
+    m_dueDate->setObjectName(u"due_date"_s);
+    m_dueDate->setCalendarPopup(true);
+    m_dueDate->setDisplayFormat(TaskText::dateTimeFormat());
+    m_dueDate->setEnabled(false);
+    connect(m_hasDueDate, &QCheckBox::toggled, m_dueDate, &QWidget::setEnabled);
+    auto* dueRow = new QHBoxLayout;
+    dueRow->addWidget(m_hasDueDate);
+    dueRow->addWidget(m_dueDate, 1);
+
+    m_estimatedHours = new QLineEdit(this);
+    m_estimatedHours->setObjectName(u"estimated_hours"_s);
+    m_estimatedHours->setPlaceholderText(tr("hours"));
+    m_actualHours = new QLineEdit(this);
+    m_actualHours->setObjectName(u"actual_hours"_s);
+    m_actualHours->setPlaceholderText(tr("hours"));
+    auto* hoursRow = new QHBoxLayout;
+    auto* estimatedLabel = new QLabel(tr("&Estimated:"), this);
+    estimatedLabel->setBuddy(m_estimatedHours);
+    auto* actualLabel = new QLabel(tr("&Actual:"), this);
+    actualLabel->setBuddy(m_actualHours);
+    hoursRow->addWidget(estimatedLabel);
+    hoursRow->addWidget(m_estimatedHours, 1);
+    hoursRow->addSpacing(12);
+    hoursRow->addWidget(actualLabel);
+    hoursRow->addWidget(m_actualHours, 1);
+
+    m_tags = new QLineEdit(this);
+    m_tags->setObjectName(u"tags"_s);
+    m_tags->setPlaceholderText(tr("Comma separated, e.g. urgent, phone"));
+
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(u"notes"_s);
+    m_notes->setTabChangesFocus(true);
+    m_notes->setFixedHeight(m_notes->fontMetrics().lineSpacing() * 4 + 12);
+
+    // Each editor sits above its own error line, so a message is read in place.
+    auto withError = [this](QLayout* editorLayout, QWidget* editor, const QStringList& fields) {
+        auto* box = new QVBoxLayout;
+        box->setSpacing(2);
+        if (editorLayout)
+            box->addLayout(editorLayout);
+        else
+            box->addWidget(editor);
+        for (const QString& field : fields)
+            box->addWidget(addErrorLabel(field));
+        return box;
+    };
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Labels get their editor as buddy so Alt+<mnemonic> jumps to the field.
+    const auto addRow = [&](const QString& text, QWidget* buddy, QLayout* field) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        form->addRow(label, field);
+    };
+    addRow(tr("&Title:"), m_title, withError(nullptr, m_title, {u"title"_s}));
+    addRow(tr("De&scription:"), m_description,
+           withError(nullptr, m_description, {u"description"_s}));
+    addRow(tr("&Priority:"), m_priority, withError(nullptr, m_priority, {u"priority"_s}));
+    addRow(tr("S&tatus:"), m_status, withError(nullptr, m_status, {u"status"_s}));
+    addRow(tr("&Category:"), m_category, withError(nullptr, m_category, {u"category"_s}));
+    addRow(tr("Due date:"), m_hasDueDate, withError(dueRow, nullptr, {u"due_date"_s}));
+    addRow(tr("Hours:"), m_estimatedHours,
+           withError(hoursRow, nullptr, {u"estimated_hours"_s, u"actual_hours"_s}));
+    addRow(tr("Ta&gs:"), m_tags, withError(nullptr, m_tags, {u"tags"_s}));
+    addRow(tr("&Notes:"), m_notes, withError(nullptr, m_notes, {u"notes"_s}));
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &TaskDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &TaskDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_generalError);
+    layout->addLayout(form);
+    layout->addWidget(m_buttons);
+
+    const QList<QWidget*> tabOrder = {m_title,       m_description, m_priority, m_status,
+                                      m_category,    m_hasDueDate,  m_dueDate,  m_estimatedHours,
+                                      m_actualHours, m_tags,        m_notes,    m_buttons};
+    for (qsizetype i = 1; i < tabOrder.size(); ++i)
+        setTabOrder(tabOrder.at(i - 1), tabOrder.at(i));
+    m_title->setFocus();
+}
+
+void TaskDialog::showTask(const Task& task) {
+    m_title->setText(task.title);
+    m_description->setPlainText(task.description.value_or(QString()));
+    m_priority->setCurrentIndex(qBound(0, task.priority - 1, 4));
+    m_status->setCurrentIndex(int(allStatuses.indexOf(task.status)));
+    m_category->setText(task.category.value_or(QString()));
+    m_hasDueDate->setChecked(task.dueDate.has_value());
+    m_dueDate->setDateTime(task.dueDate ? task.dueDate->toLocalTime() : defaultDueDate());
+    m_estimatedHours->setText(formatHours(task.estimatedHours));
+    m_actualHours->setText(formatHours(task.actualHours));
+    m_tags->setText(task.tags ? task.tags->join(u", "_s) : QString());
+    m_notes->setPlainText(task.notes.value_or(QString()));
+}
+
+QJsonObject TaskDialog::collectFields(FieldErrors* errors) const {
+    QJsonObject fields;
+    fields.insert(u"title"_s, m_title->text().trimmed());
+    fields.insert(u"description"_s, optionalText(m_description->toPlainText()));
+    fields.insert(u"priority"_s, m_priority->currentData().toInt());
+    fields.insert(u"status"_s, m_status->currentData().toString());
+    fields.insert(u"category"_s, optionalText(m_category->text()));
+    if (m_hasDueDate->isChecked()) {
+        QDateTime due = m_dueDate->dateTime();
+        due.setTime(QTime(due.time().hour(), due.time().minute()));
+        fields.insert(u"due_date"_s, IsoDateTime::format(due.toUTC()));
+    } else {
+        fields.insert(u"due_date"_s, QJsonValue::Null);
+    }
+    const auto hoursField = [&](const QString& name, QLineEdit* editor) {
+        const QString text = editor->text().trimmed();
+        if (text.isEmpty()) {
+            fields.insert(name, QJsonValue::Null);
+        } else if (const std::optional<double> hours = parseHours(text)) {
+            fields.insert(name, *hours);
+        } else {
+            errors->append(FieldError{QJsonArray{name}, tr("Enter a number of hours, e.g. 1.5"),
+                                      u"float_parsing"_s});
+        }
+    };
+    hoursField(u"estimated_hours"_s, m_estimatedHours);
+    hoursField(u"actual_hours"_s, m_actualHours);
+    QJsonArray tags;
+    for (const QString& tag : m_tags->text().split(u',')) {
+        if (!tag.trimmed().isEmpty())
+            tags.append(tag.trimmed());
+    }
+    fields.insert(u"tags"_s, tags.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(tags));
+    fields.insert(u"notes"_s, optionalText(m_notes->toPlainText()));
+    return fields;
+}
+
+void TaskDialog::accept() {
+    clearErrors();
+    FieldErrors inputErrors;
+    const QJsonObject fields = collectFields(&inputErrors);
+    if (!inputErrors.isEmpty()) {
+        showErrors(inputErrors, {});
+        return;
+    }
+
+    // A new task sends what is set; an edit sends only what the user changed,
+    // so a concurrent change to another field on another device survives sync.
+    QJsonObject toWrite;
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        if (isEditing() ? m_baseline.value(it.key()) != it.value() : !it.value().isNull())
+            toWrite.insert(it.key(), it.value());
+    }
+
+    if (isEditing() && toWrite.isEmpty()) {
+        m_saved = m_original;
+        QDialog::accept();
+        return;
+    }
+
+    const Result<Task> result =
+        isEditing() ? m_store->updateTask(m_original->uuid, toWrite) : m_store->createTask(toWrite);
+    if (!result) {
+        qCInfo(lcUi) << "task not saved:" << result.error().message << result.error().fields.size()
+                     << "field errors";
+        showErrors(result.error().fields, result.error().message);
+        return;
+    }
+    m_saved = result.value();
+    qCInfo(lcUi) << (isEditing() ? "task edited:" : "task created:") << m_saved->uuid
+                 << toWrite.keys();
+    QDialog::accept();
+}
+
+void TaskDialog::showErrors(const FieldErrors& errors, const QString& general) {
+    QStringList unplaced;
+    QWidget* firstBad = nullptr;
+    for (const FieldError& error : errors) {
+        const QString field = fieldOf(error);
+        QLabel* label = m_errorLabels.value(field);
+        if (!label) {
+            unplaced << error.describe();
+            continue;
+        }
+        const QString text =
+            label->text().isEmpty() ? error.msg : label->text() + u'\n' + error.msg;
+        label->setText(text);
+        label->show();
+        if (!firstBad)
+            firstBad = editorFor(field);
+    }
+    if (errors.isEmpty() && !general.isEmpty())
+        unplaced << general;
+    if (!unplaced.isEmpty()) {
+        m_generalError->setText(unplaced.join(u'\n'));
+        m_generalError->show();
+    }
+    if (firstBad)
+        firstBad->setFocus();
+    adjustSize();
+}
+
+void TaskDialog::clearErrors() {
+    m_generalError->clear();
+    m_generalError->hide();
+    for (QLabel* label : std::as_const(m_errorLabels)) {
+        label->clear();
+        label->hide();
+    }
+}
+
+QWidget* TaskDialog::editorFor(const QString& field) const {
+    if (field == u"due_date"_s)
+        return m_dueDate;
+    if (field == u"has_due_date"_s)
+        return m_hasDueDate;
+    return findChild<QWidget*>(field);
+}
+
+QString TaskDialog::errorFor(const QString& field) const {
+    const QLabel* label = m_errorLabels.value(field);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+} // namespace bizy
