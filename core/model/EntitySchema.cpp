@@ -121,8 +121,19 @@ std::optional<QJsonArray> nulPath(const QJsonValue& value, const QJsonArray& loc
     return std::nullopt;
 }
 
-bool isWholeNumber(double value) {
-    return std::isfinite(value) && std::floor(value) == value && std::fabs(value) < 9.007e15;
+// Why a finite JSON number is not an integer we can keep exactly, if it is not.
+// Beyond 2^53 a double no longer holds every integer (and 1e20 would overflow
+// PostgreSQL's bigint), so such numbers are refused rather than rounded.
+std::optional<FieldError> integerError(double value, const QJsonArray& loc) {
+    if (std::floor(value) != value)
+        return FieldError{loc,
+                          u"Input should be a valid integer, got a number with a fractional "
+                          u"part"_s,
+                          u"int_from_float"_s};
+    if (std::fabs(value) > 9007199254740991.0)
+        return FieldError{loc, u"Input should be a valid integer, the number is too large"_s,
+                          u"int_parsing_size"_s};
+    return std::nullopt;
 }
 
 // Checks one string against the spec's length, pattern and NUL rules.
@@ -235,11 +246,10 @@ std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJson
         const double number = value.toDouble();
         if (!std::isfinite(number))
             return FieldError{loc, typeMessage, type};
-        if (spec.kind == FieldKind::Integer && !isWholeNumber(number))
-            return FieldError{loc,
-                              u"Input should be a valid integer, got a number with a fractional "
-                              u"part"_s,
-                              u"int_from_float"_s};
+        if (spec.kind == FieldKind::Integer) {
+            if (auto error = integerError(number, loc))
+                return error;
+        }
         if (spec.minimum && number < *spec.minimum)
             return FieldError{loc,
                               u"Input should be greater than or equal to %1"_s.arg(*spec.minimum),
@@ -294,11 +304,8 @@ std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJson
             } else if (spec.kind == FieldKind::IntegerList) {
                 if (!item.isDouble() || !std::isfinite(item.toDouble()))
                     return FieldError{itemLoc, u"Input should be a valid integer"_s, u"int_type"_s};
-                if (!isWholeNumber(item.toDouble()))
-                    return FieldError{itemLoc,
-                                      u"Input should be a valid integer, got a number with a "
-                                      u"fractional part"_s,
-                                      u"int_from_float"_s};
+                if (auto error = integerError(item.toDouble(), itemLoc))
+                    return error;
                 out.append(qint64(item.toDouble()));
             } else {
                 const auto uuid = item.isString() ? canonicalUuid(item.toString()) : std::nullopt;

@@ -123,6 +123,12 @@ void TestEntitySchema::wrongTypesAreReportedFastApiStyle_data() {
         << R"({"count": 2.5})"_ba << QJsonArray{u"count"_s}
         << u"Input should be a valid integer, got a number with a fractional part"_s
         << u"int_from_float"_s;
+    QTest::newRow("integer too large to be exact")
+        << R"({"count": 1e20})"_ba << QJsonArray{u"count"_s}
+        << u"Input should be a valid integer, the number is too large"_s << u"int_parsing_size"_s;
+    QTest::newRow("integer list item too large")
+        << R"({"ids": [9007199254740993]})"_ba << QJsonArray{u"ids"_s, 0}
+        << u"Input should be a valid integer, the number is too large"_s << u"int_parsing_size"_s;
     QTest::newRow("integer below minimum")
         << R"({"count": 0})"_ba << QJsonArray{u"count"_s}
         << u"Input should be greater than or equal to 1"_s << u"greater_than_equal"_s;
