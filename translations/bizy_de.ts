@@ -5,341 +5,341 @@
     <name>TaskText</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert</translation>
     </message>
     <message>
         <source>1 - Highest</source>
-        <translation type="unfinished"></translation>
+        <translation>1 - Sehr hoch</translation>
     </message>
     <message>
         <source>2 - High</source>
-        <translation type="unfinished"></translation>
+        <translation>2 - Hoch</translation>
     </message>
     <message>
         <source>3 - Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>3 - Normal</translation>
     </message>
     <message>
         <source>4 - Low</source>
-        <translation type="unfinished"></translation>
+        <translation>4 - Niedrig</translation>
     </message>
     <message>
         <source>5 - Lowest</source>
-        <translation type="unfinished"></translation>
+        <translation>5 - Sehr niedrig</translation>
     </message>
 </context>
 <context>
     <name>bizy::MainWindow</name>
     <message>
         <source>Bizy</source>
-        <translation type="unfinished"></translation>
+        <translation>Bizy</translation>
     </message>
     <message>
         <source>&amp;New Task...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Aufgabe...</translation>
     </message>
     <message>
         <source>Add a task (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aufgabe hinzufügen (Strg+N)</translation>
     </message>
     <message>
         <source>&amp;Edit Task...</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe &amp;bearbeiten...</translation>
     </message>
     <message>
         <source>Edit the selected task (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Aufgabe bearbeiten (Eingabetaste)</translation>
     </message>
     <message>
         <source>&amp;Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erledigt</translation>
     </message>
     <message>
         <source>&amp;Delete Task...</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe &amp;löschen...</translation>
     </message>
     <message>
         <source>Delete the selected task (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Aufgabe löschen (Entf)</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;About Bizy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Bizy</translation>
     </message>
     <message>
         <source>About Bizy</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Bizy</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;An offline-first task and goal manager.&lt;/p&gt;&lt;p&gt;Your tasks are kept on this computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;Ein Aufgaben- und Zielplaner, der auch offline funktioniert.&lt;/p&gt;&lt;p&gt;Ihre Aufgaben liegen auf diesem Computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Search tasks (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben suchen (Strg+F)</translation>
     </message>
     <message>
         <source>Show tasks with this status</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben mit diesem Status anzeigen</translation>
     </message>
     <message>
         <source>All tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aufgaben</translation>
     </message>
     <message>
         <source>Open tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Aufgaben</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufgabe</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wieder öffnen</translation>
     </message>
     <message>
         <source>Mark the selected task as not done (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Aufgabe wieder als offen markieren (Strg+D)</translation>
     </message>
     <message>
         <source>Mark the selected task as done (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Aufgabe als erledigt markieren (Strg+D)</translation>
     </message>
     <message>
         <source>No tasks yet. Press Ctrl+N to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Aufgaben. Drücken Sie Strg+N, um eine hinzuzufügen.</translation>
     </message>
     <message>
         <source>No tasks match the search or the status filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aufgabe passt zur Suche oder zum Statusfilter.</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Aufgabe angezeigt</numerusform>
+            <numerusform>%n Aufgaben angezeigt</numerusform>
         </translation>
     </message>
     <message>
         <source>No changes waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderungen warten auf die Synchronisierung</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung wartet auf die Synchronisierung</numerusform>
+            <numerusform>%n Änderungen warten auf die Synchronisierung</numerusform>
         </translation>
     </message>
     <message>
         <source>The task could not be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufgabe konnte nicht geändert werden.</translation>
     </message>
     <message>
         <source>Delete Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe löschen</translation>
     </message>
     <message>
         <source>Delete the task “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufgabe „%1“ löschen?</translation>
     </message>
     <message>
         <source>This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>The task could not be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufgabe konnte nicht gelöscht werden.</translation>
     </message>
 </context>
 <context>
     <name>bizy::TaskDialog</name>
     <message>
         <source>New Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufgabe</translation>
     </message>
     <message>
         <source>Edit Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe bearbeiten</translation>
     </message>
     <message>
         <source>What needs doing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ist zu tun?</translation>
     </message>
     <message>
         <source>Details (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Details (optional)</translation>
     </message>
     <message>
         <source>e.g. Work, Home</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Due</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Arbeit, Zuhause</translation>
     </message>
     <message>
         <source>hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden</translation>
     </message>
     <message>
         <source>&amp;Estimated:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Actual:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geschätzt:</translation>
     </message>
     <message>
         <source>Comma separated, e.g. urgent, phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas getrennt, z. B. dringend, Telefon</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De&amp;scription:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>&amp;Priority:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Priorität:</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kategorie:</translation>
     </message>
     <message>
         <source>Due date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälligkeit:</translation>
     </message>
     <message>
         <source>Hours:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden:</translation>
     </message>
     <message>
         <source>Ta&amp;gs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlag&amp;wörter:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen:</translation>
     </message>
     <message>
         <source>Enter a number of hours, e.g. 1.5</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Stundenzahl ein, z. B. 1,5</translation>
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation>&amp;Fällig am</translation>
+    </message>
+    <message>
+        <source>Actua&amp;l:</source>
+        <translation>Tatsäch&amp;lich:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>St&amp;atus:</translation>
     </message>
 </context>
 <context>
     <name>bizy::TaskListModel</name>
     <message>
         <source>Overdue since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig seit %1</translation>
     </message>
     <message>
         <source>Completed on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt am %1</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Offline-first task and goal manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben- und Zielplaner, der auch offline funktioniert.</translation>
     </message>
     <message>
         <source>Log debug details of Bizy&apos;s modules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Debug-Details der Bizy-Module protokollieren.</translation>
     </message>
     <message>
         <source>Use the task store at &lt;path&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Aufgabenspeicher unter &lt;Pfad&gt; verwenden.</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Bizy</source>
-        <translation type="unfinished"></translation>
+        <translation>Bizy</translation>
     </message>
     <message>
         <source>Bizy cannot open your tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: %1</translation>
     </message>
 </context>
 </TS>

@@ -133,7 +133,7 @@ void TaskDialog::buildUi() {
     m_category->setObjectName(u"category"_s);
     m_category->setPlaceholderText(tr("e.g. Work, Home"));
 
-    m_hasDueDate = new QCheckBox(tr("&Due"), this);
+    m_hasDueDate = new QCheckBox(tr("D&ue"), this);
     m_hasDueDate->setObjectName(u"has_due_date"_s);
     m_dueDate = new QDateTimeEdit(this);
     m_dueDate->setObjectName(u"due_date"_s);
@@ -154,7 +154,7 @@ void TaskDialog::buildUi() {
     auto* hoursRow = new QHBoxLayout;
     auto* estimatedLabel = new QLabel(tr("&Estimated:"), this);
     estimatedLabel->setBuddy(m_estimatedHours);
-    auto* actualLabel = new QLabel(tr("&Actual:"), this);
+    auto* actualLabel = new QLabel(tr("Actua&l:"), this);
     actualLabel->setBuddy(m_actualHours);
     hoursRow->addWidget(estimatedLabel);
     hoursRow->addWidget(m_estimatedHours, 1);
@@ -193,10 +193,10 @@ void TaskDialog::buildUi() {
         form->addRow(label, field);
     };
     addRow(tr("&Title:"), m_title, withError(nullptr, m_title, {u"title"_s}));
-    addRow(tr("De&scription:"), m_description,
+    addRow(tr("&Description:"), m_description,
            withError(nullptr, m_description, {u"description"_s}));
     addRow(tr("&Priority:"), m_priority, withError(nullptr, m_priority, {u"priority"_s}));
-    addRow(tr("S&tatus:"), m_status, withError(nullptr, m_status, {u"status"_s}));
+    addRow(tr("St&atus:"), m_status, withError(nullptr, m_status, {u"status"_s}));
     addRow(tr("&Category:"), m_category, withError(nullptr, m_category, {u"category"_s}));
     addRow(tr("Due date:"), m_hasDueDate, withError(dueRow, nullptr, {u"due_date"_s}));
     addRow(tr("Hours:"), m_estimatedHours,
