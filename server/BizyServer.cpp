@@ -1,6 +1,7 @@
 #include "BizyServer.h"
 
 #include "ServerLog.h"
+#include "auth/AuthRoutes.h"
 #include "http/GuardedTcpServer.h"
 #include "http/Reply.h"
 #include "rest/RestRoutes.h"
@@ -93,6 +94,7 @@ void BizyServer::registerRoutes() {
                                                 {u"database"_s, u"connected"_s}});
         });
     });
+    registerAuthRoutes(m_router, m_context);
 }
 
 bool BizyServer::listen() {

@@ -1,6 +1,7 @@
 #include "CreateAdminCommand.h"
 
 #include "auth/PasswordHasher.h"
+#include "auth/UserRecord.h"
 #include "db/DbRunner.h"
 #include "db/MigrationRunner.h"
 #include "model/User.h"
@@ -67,9 +68,8 @@ int CreateAdminCommand::run(const ServerConfig& config, const QString& username,
             if (existing.next()) {
                 id = existing.value(0).toLongLong();
                 db.exec(u"UPDATE users SET is_admin = TRUE, is_active = TRUE, password_hash = ?,"
-                        " updated_at = now(),"
-                        " tokens_valid_after = ceil(extract(epoch FROM clock_timestamp()))"
-                        " WHERE id = ?"_s,
+                        " updated_at = now(), "_s +
+                            UserRecord::revokeAccessTokensSql() + u" WHERE id = ?"_s,
                         {hash, id});
                 action = u"cli_promote_admin"_s;
                 outcome = u"promoted user %1 (id %2) to admin"_s.arg(username).arg(id);

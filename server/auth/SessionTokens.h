@@ -1,0 +1,33 @@
+#pragma once
+
+#include "ServerContext.h"
+#include "auth/UserRecord.h"
+#include "db/DbSession.h"
+
+#include <QJsonObject>
+#include <QString>
+
+// Access tokens (JWT) and refresh tokens (opaque, random 32 bytes, stored as
+// SHA-256 hex with a family id; rotated on every use).
+namespace SessionTokens {
+
+struct Issued {
+    QString accessToken;
+    QString refreshToken;
+    qint64 expiresIn = 0; // seconds of the access token
+};
+
+// A new access token and a refresh token in `familyId` (a new family when empty).
+Issued issue(DbSession& db, const ServerContext& context, const UserRecord& record,
+             const QString& familyId = {});
+// {message, token, user_id, user:{profile}, refresh_token, expires_in}
+QJsonObject loginBody(const QString& message, const Issued& issued, const bizy::User& user);
+
+QString hashRefreshToken(const QString& token);
+// Revokes every refresh token of the family / of the user.
+void revokeFamily(DbSession& db, const QString& familyId);
+void revokeAllOfUser(DbSession& db, qint64 userId);
+// Every session of the user: refresh tokens and access tokens issued so far.
+void revokeEverySession(DbSession& db, qint64 userId);
+
+} // namespace SessionTokens
