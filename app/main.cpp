@@ -7,7 +7,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QIcon>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -65,9 +64,7 @@ int main(int argc, char* argv[]) {
         QMessageBox box(QMessageBox::Critical, text(QT_TRANSLATE_NOOP("main", "Bizy")),
                         text(QT_TRANSLATE_NOOP("main", "Bizy cannot open your tasks.")),
                         QMessageBox::Close);
-        box.setInformativeText(
-            store.error().message + u"\n\n"_s +
-            text(QT_TRANSLATE_NOOP("main", "File: %1")).arg(QDir::toNativeSeparators(storePath)));
+        box.setInformativeText(store.error().message);
         box.exec();
         bizy::Logging::shutdown();
         return 2;

@@ -236,10 +236,6 @@
         <translation>&amp;Kategorie:</translation>
     </message>
     <message>
-        <source>Due date:</source>
-        <translation>Fälligkeit:</translation>
-    </message>
-    <message>
         <source>Hours:</source>
         <translation>Stunden:</translation>
     </message>
@@ -256,10 +252,6 @@
         <translation>Geben Sie eine Stundenzahl ein, z. B. 1,5</translation>
     </message>
     <message>
-        <source>D&amp;ue</source>
-        <translation>&amp;Fällig am</translation>
-    </message>
-    <message>
         <source>Actua&amp;l:</source>
         <translation>Tatsäch&amp;lich:</translation>
     </message>
@@ -270,6 +262,18 @@
     <message>
         <source>St&amp;atus:</source>
         <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>Has a due date</source>
+        <translation>Hat ein Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Untick for a task without a due date</source>
+        <translation>Für eine Aufgabe ohne Fälligkeitsdatum den Haken entfernen</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>&amp;Fällig am:</translation>
     </message>
 </context>
 <context>
@@ -336,10 +340,6 @@
     <message>
         <source>Bizy cannot open your tasks.</source>
         <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation>Datei: %1</translation>
     </message>
 </context>
 </TS>

@@ -133,7 +133,10 @@ void TaskDialog::buildUi() {
     m_category->setObjectName(u"category"_s);
     m_category->setPlaceholderText(tr("e.g. Work, Home"));
 
-    m_hasDueDate = new QCheckBox(tr("D&ue"), this);
+    // The row label names the checkbox; unticked means "no due date".
+    m_hasDueDate = new QCheckBox(this);
+    m_hasDueDate->setAccessibleName(tr("Has a due date"));
+    m_hasDueDate->setToolTip(tr("Untick for a task without a due date"));
     m_hasDueDate->setObjectName(u"has_due_date"_s);
     m_dueDate = new QDateTimeEdit(this);
     m_dueDate->setObjectName(u"due_date"_s);
@@ -198,7 +201,7 @@ void TaskDialog::buildUi() {
     addRow(tr("&Priority:"), m_priority, withError(nullptr, m_priority, {u"priority"_s}));
     addRow(tr("St&atus:"), m_status, withError(nullptr, m_status, {u"status"_s}));
     addRow(tr("&Category:"), m_category, withError(nullptr, m_category, {u"category"_s}));
-    addRow(tr("Due date:"), m_hasDueDate, withError(dueRow, nullptr, {u"due_date"_s}));
+    addRow(tr("D&ue date:"), m_hasDueDate, withError(dueRow, nullptr, {u"due_date"_s}));
     addRow(tr("Hours:"), m_estimatedHours,
            withError(hoursRow, nullptr, {u"estimated_hours"_s, u"actual_hours"_s}));
     addRow(tr("Ta&gs:"), m_tags, withError(nullptr, m_tags, {u"tags"_s}));
