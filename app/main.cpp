@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -54,13 +55,17 @@ int main(int argc, char* argv[]) {
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/logs"_s;
     // Without a log file Bizy still works; Logging has already said why on stderr.
     (void)bizy::Logging::install(logDirectory, parser.isSet(verboseOption));
-    qCInfo(lcApp) << "Bizy" << QApplication::applicationVersion() << "starting, Qt" << qVersion()
-                  << ", log" << bizy::Logging::filePath();
+    qCInfo(lcApp).noquote() << "Bizy" << QApplication::applicationVersion() << "starting on Qt"
+                            << qVersion() << "in" << QLocale().name() << "- log file"
+                            << bizy::Logging::filePath();
+    qCInfo(lcApp).noquote() << "translations:"
+                            << (translations.isEmpty() ? u"none"_s : translations.join(u", "_s));
 
     const QString storePath = parser.value(storeOption);
     bizy::Result<std::unique_ptr<bizy::LocalStore>> store = bizy::LocalStore::open(storePath);
     if (!store) {
-        qCCritical(lcApp) << "cannot open the store" << storePath << ":" << store.error().message;
+        qCCritical(lcApp).noquote()
+            << "cannot open the store" << storePath << "-" << store.error().message;
         QMessageBox box(QMessageBox::Critical, text(QT_TRANSLATE_NOOP("main", "Bizy")),
                         text(QT_TRANSLATE_NOOP("main", "Bizy cannot open your tasks.")),
                         QMessageBox::Close);
@@ -69,8 +74,8 @@ int main(int argc, char* argv[]) {
         bizy::Logging::shutdown();
         return 2;
     }
-    qCInfo(lcApp) << "store" << storePath << "schema" << store.value()->schemaVersion() << ","
-                  << store.value()->taskCount() << "tasks";
+    qCInfo(lcApp).noquote() << "store" << storePath << "at schema" << store.value()->schemaVersion()
+                            << "with" << store.value()->taskCount() << "tasks";
 
     bizy::MainWindow window(store.value().get());
     // The icon is embedded in bizy_ui, ready once a window exists; dialogs inherit it.

@@ -381,7 +381,8 @@ void MainWindow::toggleCurrentTaskCompleted() {
         showStoreError(tr("The task could not be changed."), result.error().message);
         return;
     }
-    qCInfo(lcUi) << (result->isCompleted() ? "task completed:" : "task reopened:") << task->uuid;
+    qCInfo(lcUi).noquote() << (result->isCompleted() ? "task completed:" : "task reopened:")
+                           << task->uuid;
     selectTask(task->uuid);
     updateActions();
 }
@@ -408,7 +409,7 @@ void MainWindow::deleteCurrentTask() {
             showStoreError(tr("The task could not be deleted."), status.error().message);
             return;
         }
-        qCInfo(lcUi) << "task deleted:" << uuid;
+        qCInfo(lcUi).noquote() << "task deleted:" << uuid;
         if (m_model->rowCount() > 0)
             m_view->selectRow(qMin(row, m_model->rowCount() - 1));
     });
@@ -416,7 +417,7 @@ void MainWindow::deleteCurrentTask() {
 }
 
 void MainWindow::showStoreError(const QString& what, const QString& message) {
-    qCWarning(lcUi) << what << message;
+    qCWarning(lcUi).noquote() << what << message;
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Bizy"), what, QMessageBox::Ok, this);
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -301,14 +301,14 @@ void TaskDialog::accept() {
     const Result<Task> result =
         isEditing() ? m_store->updateTask(m_original->uuid, toWrite) : m_store->createTask(toWrite);
     if (!result) {
-        qCInfo(lcUi) << "task not saved:" << result.error().message << result.error().fields.size()
-                     << "field errors";
+        qCInfo(lcUi).noquote() << "task not saved:" << result.error().message
+                               << result.error().fields.size() << "field errors";
         showErrors(result.error().fields, result.error().message);
         return;
     }
     m_saved = result.value();
-    qCInfo(lcUi) << (isEditing() ? "task edited:" : "task created:") << m_saved->uuid
-                 << toWrite.keys();
+    qCInfo(lcUi).noquote() << (isEditing() ? "task edited:" : "task created:") << m_saved->uuid
+                           << toWrite.keys();
     QDialog::accept();
 }
 

@@ -1,7 +1,5 @@
 #include "Translations.h"
 
-#include "UiLog.h"
-
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
@@ -30,8 +28,6 @@ QStringList Translations::install(const QLocale& locale) {
     } else {
         delete qt;
     }
-    qCInfo(lcUi) << "translations for" << locale.name() << ":"
-                 << (loaded.isEmpty() ? u"none"_s : loaded.join(u", "_s));
     return loaded;
 }
 

@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QMutexLocker>
+#include <chrono>
 #include <cstdlib>
 #include <memory>
 #include <spdlog/logger.h>
@@ -22,6 +23,8 @@ namespace {
 
 // The handler runs on whatever thread logs; the mutex keeps install and
 // shutdown from pulling the logger away underneath it.
+constexpr const char* loggerName = "bizy";
+
 QMutex loggerMutex;
 std::shared_ptr<spdlog::logger> activeLogger;
 QString activeFilePath;
@@ -104,11 +107,15 @@ Status Logging::install(const QString& logDirectory, bool verbose) {
         }
     }
 
-    auto logger = std::make_shared<spdlog::logger>("bizy", sinks.begin(), sinks.end());
+    auto logger = std::make_shared<spdlog::logger>(loggerName, sinks.begin(), sinks.end());
     logger->set_pattern("%Y-%m-%d %H:%M:%S.%e %-5l [%t] %v");
     // Qt's category rules decide what is logged; spdlog passes it all on.
     logger->set_level(spdlog::level::trace);
     logger->flush_on(spdlog::level::warn);
+    // Info lines reach the disk within a second even if the process is killed.
+    spdlog::drop(loggerName);
+    spdlog::register_logger(logger);
+    spdlog::flush_every(std::chrono::seconds(1));
 
     {
         QMutexLocker lock(&loggerMutex);
@@ -153,8 +160,10 @@ void Logging::shutdown() {
         logger.swap(activeLogger);
         activeFilePath.clear();
     }
-    if (logger)
+    if (logger) {
         logger->flush();
+        spdlog::drop(loggerName);
+    }
 }
 
 } // namespace bizy
