@@ -1,6 +1,7 @@
 #include "BizyServer.h"
 
 #include "ServerLog.h"
+#include "admin/AdminRoutes.h"
 #include "auth/AuthRoutes.h"
 #include "http/GuardedTcpServer.h"
 #include "http/Reply.h"
@@ -95,6 +96,7 @@ void BizyServer::registerRoutes() {
         });
     });
     registerAuthRoutes(m_router, m_context);
+    registerAdminRoutes(m_router, m_context);
 }
 
 bool BizyServer::listen() {

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "ServerContext.h"
+#include "http/Router.h"
+
+// API.md section 5: user administration and the audit trail (admins only:
+// 401 without a token, 403 for others). Every change writes one admin_audit
+// row in the same transaction; the last active admin cannot demote, disable
+// or delete itself (409).
+void registerAdminRoutes(Router& router, ServerContext& context);
