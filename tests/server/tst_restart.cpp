@@ -1,0 +1,78 @@
+#include "ServerFixture.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The server against a database that goes away and comes back, and a clean
+// exit on SIGTERM.
+class TestRestart : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(m_fixture.start({}, &error), qPrintable(error));
+    }
+
+    void databaseStopped_answers503_thenRecoversWithoutARestart() {
+        // given a user with a session on a running server
+        const HttpClient::Session session = http().registerAndLogin(u"survivor"_s);
+        QVERIFY(session.ok());
+        QCOMPARE(http().get(u"/api/auth/profile"_s, session.token).status, 200);
+
+        // when PostgreSQL stops under the running server
+        QString error;
+        QVERIFY2(m_fixture.database().stop(&error), qPrintable(error));
+
+        // then requests that need the database answer 503 cleanly
+        const HttpResponse health = http().get(u"/health"_s);
+        QCOMPARE(health.status, 503);
+        for (int i = 0; i < 3; ++i) { // every worker notices, none answers 500
+            const HttpResponse profile = http().get(u"/api/auth/profile"_s, session.token);
+            QCOMPARE(profile.status, 503);
+            QCOMPARE(profile.detail(), u"Database unavailable"_s);
+        }
+        QCOMPARE(http().login(u"survivor"_s, u"Password123!"_s).status, 503);
+        QCOMPARE(http().get(u"/api/tasks/"_s, session.token).status, 503);
+        // and what needs no database still answers
+        QCOMPARE(http().get(u"/no/such/path"_s).status, 404);
+        QVERIFY(m_fixture.server().isRunning());
+
+        // when PostgreSQL comes back
+        QVERIFY2(m_fixture.database().start(&error), qPrintable(error));
+
+        // then the same server process serves again: old token, new login, health
+        QCOMPARE(http().get(u"/health"_s).status, 200);
+        for (int i = 0; i < 6; ++i) // reaches every worker's reopened connection
+            QCOMPARE(http().get(u"/api/auth/profile"_s, session.token).status, 200);
+        QCOMPARE(http().login(u"survivor"_s, u"Password123!"_s).status, 200);
+    }
+
+    void sigterm_exitsCleanlyWithCodeZero() {
+        // given a server that has served requests
+        QCOMPARE(http().get(u"/health"_s).status, 200);
+        // when it receives SIGTERM
+        const int code = m_fixture.server().terminate();
+        // then it exits 0 after saying so
+        QCOMPARE(code, 0);
+        QVERIFY2(m_fixture.server().output().contains(u"Stopped"_s),
+                 qPrintable(m_fixture.server().output().right(2000)));
+        QVERIFY(http().get(u"/health"_s, {}, 3000).status == 0);
+    }
+
+    void accessLog_hasOneLinePerRequest_withoutSecrets() {
+        const QString log = m_fixture.server().output();
+        QVERIFY(log.contains(u"access POST /api/auth/login 200"_s));
+        QVERIFY(log.contains(u"access GET /api/auth/profile 503"_s));
+        QVERIFY(!log.contains(u"Password123!"_s));
+        QVERIFY(!log.contains(u"eyJ"_s)); // no JWT ever
+    }
+
+private:
+    HttpClient& http() { return m_fixture.http(); }
+    ServerFixture m_fixture;
+};
+
+QTEST_GUILESS_MAIN(TestRestart)
+#include "tst_restart.moc"
