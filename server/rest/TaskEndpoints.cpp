@@ -1,6 +1,7 @@
 #include "TaskEndpoints.h"
 
 #include "RestSql.h"
+#include "TaskJsonWriter.h"
 #include "VersionCounter.h"
 #include "db/DbSession.h"
 #include "http/QueryParams.h"
@@ -92,6 +93,15 @@ QVariant tagsValue(const Task& task) {
         return QVariant(QMetaType::fromType<QString>());
     return QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(*task.tags)).toJson(QJsonDocument::Compact));
+}
+
+QHttpServerResponse jsonAnswer(int status, const QByteArray& body) {
+    return QHttpServerResponse("application/json"_ba, body,
+                               static_cast<QHttpServerResponse::StatusCode>(status));
+}
+
+QHttpServerResponse taskAnswer(int status, const Task& task) {
+    return jsonAnswer(status, TaskJsonWriter::object(task));
 }
 
 QHttpServerResponse notFound(qint64 taskId) {
@@ -253,10 +263,11 @@ QHttpServerResponse TaskEndpoints::list(const HttpRequest& request) {
     values << limit << offset;
 
     QSqlQuery rows = RestSql::run(m_db, sql, values);
-    QJsonArray tasks;
+    QList<Task> tasks;
+    tasks.reserve(limit < 100 ? limit : 100);
     while (rows.next())
-        tasks.append(taskFromRow(rows).toRestJson());
-    return Reply::json(200, tasks);
+        tasks.append(taskFromRow(rows));
+    return jsonAnswer(200, TaskJsonWriter::array(tasks));
 }
 
 QHttpServerResponse TaskEndpoints::create(const HttpRequest& request) {
@@ -285,7 +296,7 @@ QHttpServerResponse TaskEndpoints::create(const HttpRequest& request) {
     });
     if (refusal)
         return std::move(*refusal);
-    return Reply::json(201, task.toRestJson());
+    return taskAnswer(201, task);
 }
 
 QHttpServerResponse TaskEndpoints::get(const HttpRequest& request) {
@@ -295,7 +306,7 @@ QHttpServerResponse TaskEndpoints::get(const HttpRequest& request) {
     const auto task = find(id.value(), false);
     if (!task)
         return notFound(id.value());
-    return Reply::json(200, task->toRestJson());
+    return taskAnswer(200, *task);
 }
 
 QHttpServerResponse TaskEndpoints::patch(const HttpRequest& request) {
@@ -324,7 +335,7 @@ QHttpServerResponse TaskEndpoints::patch(const HttpRequest& request) {
         task->version = counter.next();
         update(*task);
         counter.store();
-        answer = Reply::json(200, task->toRestJson());
+        answer = taskAnswer(200, *task);
     });
     return std::move(*answer);
 }
@@ -380,7 +391,7 @@ QHttpServerResponse TaskEndpoints::complete(const HttpRequest& request) {
         task->version = counter.next();
         update(*task);
         counter.store();
-        answer = Reply::json(200, task->toRestJson());
+        answer = taskAnswer(200, *task);
     });
     return std::move(*answer);
 }
@@ -405,7 +416,7 @@ QHttpServerResponse TaskEndpoints::uncomplete(const HttpRequest& request) {
         task->version = counter.next();
         update(*task);
         counter.store();
-        answer = Reply::json(200, task->toRestJson());
+        answer = taskAnswer(200, *task);
     });
     return std::move(*answer);
 }
