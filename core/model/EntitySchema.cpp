@@ -136,6 +136,39 @@ std::optional<FieldError> integerError(double value, const QJsonArray& loc) {
     return std::nullopt;
 }
 
+// Reads a JSON number, or a string holding one: the existing backend (pydantic
+// in lax mode) takes "3" for an integer and "2.5" for a number, and web forms
+// send such strings. Booleans stay refused: true is no priority.
+std::optional<FieldError> readNumber(const QJsonValue& value, bool integer, const QJsonArray& loc,
+                                     double* number) {
+    if (value.isDouble()) {
+        *number = value.toDouble();
+        if (std::isfinite(*number))
+            return std::nullopt;
+    } else if (value.isString()) {
+        static const QRegularExpression integerText(uR"(^[+-]?[0-9]+$)"_s);
+        const QString text = value.toString().trimmed();
+        bool ok = false;
+        if (integer && integerText.match(text).hasMatch())
+            *number = text.toDouble(&ok);
+        else if (!integer && !text.contains(QChar(u'\0')))
+            *number = text.toDouble(&ok);
+        if (ok && std::isfinite(*number))
+            return std::nullopt;
+        if (integer)
+            return FieldError{loc,
+                              u"Input should be a valid integer, unable to parse string as an "
+                              u"integer"_s,
+                              u"int_parsing"_s};
+        return FieldError{loc,
+                          u"Input should be a valid number, unable to parse string as a number"_s,
+                          u"float_parsing"_s};
+    }
+    if (integer)
+        return FieldError{loc, u"Input should be a valid integer"_s, u"int_type"_s};
+    return FieldError{loc, u"Input should be a valid number"_s, u"float_type"_s};
+}
+
 // Checks one string against the spec's length, pattern and NUL rules.
 std::optional<FieldError> checkString(const FieldSpec& spec, const QString& text,
                                       const QJsonArray& loc) {
@@ -241,11 +274,9 @@ std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJson
     }
     case FieldKind::Integer:
     case FieldKind::Number: {
-        if (!value.isDouble())
-            return FieldError{loc, typeMessage, type};
-        const double number = value.toDouble();
-        if (!std::isfinite(number))
-            return FieldError{loc, typeMessage, type};
+        double number = 0;
+        if (auto error = readNumber(value, spec.kind == FieldKind::Integer, loc, &number))
+            return error;
         if (spec.kind == FieldKind::Integer) {
             if (auto error = integerError(number, loc))
                 return error;
@@ -302,11 +333,12 @@ std::optional<FieldError> EntitySchema::check(const FieldSpec& spec, const QJson
                     return error;
                 out.append(item);
             } else if (spec.kind == FieldKind::IntegerList) {
-                if (!item.isDouble() || !std::isfinite(item.toDouble()))
-                    return FieldError{itemLoc, u"Input should be a valid integer"_s, u"int_type"_s};
-                if (auto error = integerError(item.toDouble(), itemLoc))
+                double number = 0;
+                if (auto error = readNumber(item, true, itemLoc, &number))
                     return error;
-                out.append(qint64(item.toDouble()));
+                if (auto error = integerError(number, itemLoc))
+                    return error;
+                out.append(qint64(number));
             } else {
                 const auto uuid = item.isString() ? canonicalUuid(item.toString()) : std::nullopt;
                 if (!uuid)

@@ -56,6 +56,7 @@ private slots:
     void valuesOfEveryKindAreAcceptedAndNormalised();
     void wrongTypesAreReportedFastApiStyle_data();
     void wrongTypesAreReportedFastApiStyle();
+    void numbersInStringsAreTakenLikeTheExistingBackendDoes();
     void explicitNullClearsOptionalFieldsButNotRequiredOnes();
     void createNeedsRequiredFieldsPatchDoesNot();
     void unknownFieldsAreIgnored();
@@ -115,8 +116,17 @@ void TestEntitySchema::wrongTypesAreReportedFastApiStyle_data() {
         << R"({"name": 5})"_ba << QJsonArray{u"name"_s} << strMsg << u"string_type"_s;
     QTest::newRow("string as list")
         << R"({"name": ["a"]})"_ba << QJsonArray{u"name"_s} << strMsg << u"string_type"_s;
-    QTest::newRow("integer as text")
-        << R"({"count": "3"})"_ba << QJsonArray{u"count"_s} << intMsg << u"int_type"_s;
+    QTest::newRow("integer text not a number")
+        << R"({"count": "three"})"_ba << QJsonArray{u"count"_s}
+        << u"Input should be a valid integer, unable to parse string as an integer"_s
+        << u"int_parsing"_s;
+    QTest::newRow("integer text with fraction")
+        << R"({"count": "2.5"})"_ba << QJsonArray{u"count"_s}
+        << u"Input should be a valid integer, unable to parse string as an integer"_s
+        << u"int_parsing"_s;
+    QTest::newRow("integer text above maximum")
+        << R"({"count": "6"})"_ba << QJsonArray{u"count"_s}
+        << u"Input should be less than or equal to 5"_s << u"less_than_equal"_s;
     QTest::newRow("integer as bool")
         << R"({"count": true})"_ba << QJsonArray{u"count"_s} << intMsg << u"int_type"_s;
     QTest::newRow("integer with fraction")
@@ -135,7 +145,17 @@ void TestEntitySchema::wrongTypesAreReportedFastApiStyle_data() {
     QTest::newRow("integer above maximum")
         << R"({"count": 6})"_ba << QJsonArray{u"count"_s}
         << u"Input should be less than or equal to 5"_s << u"less_than_equal"_s;
-    QTest::newRow("number as text") << R"({"amount": "1.5"})"_ba << QJsonArray{u"amount"_s}
+    QTest::newRow("number text not a number")
+        << R"({"amount": "1.5 hours"})"_ba << QJsonArray{u"amount"_s}
+        << u"Input should be a valid number, unable to parse string as a number"_s
+        << u"float_parsing"_s;
+    QTest::newRow("number text infinite")
+        << R"({"amount": "inf"})"_ba << QJsonArray{u"amount"_s}
+        << u"Input should be a valid number, unable to parse string as a number"_s
+        << u"float_parsing"_s;
+    QTest::newRow("number as list") << R"({"amount": [1]})"_ba << QJsonArray{u"amount"_s}
+                                    << u"Input should be a valid number"_s << u"float_type"_s;
+    QTest::newRow("number as bool") << R"({"amount": false})"_ba << QJsonArray{u"amount"_s}
                                     << u"Input should be a valid number"_s << u"float_type"_s;
     QTest::newRow("number below minimum")
         << R"({"amount": -0.1})"_ba << QJsonArray{u"amount"_s}
@@ -162,8 +182,12 @@ void TestEntitySchema::wrongTypesAreReportedFastApiStyle_data() {
     QTest::newRow("list item too long")
         << R"({"labels": ["abcd"]})"_ba << QJsonArray{u"labels"_s, 0}
         << u"String should have at most 3 characters"_s << u"string_too_long"_s;
+    QTest::newRow("integer list item bool")
+        << R"({"ids": [1, true]})"_ba << QJsonArray{u"ids"_s, 1} << intMsg << u"int_type"_s;
     QTest::newRow("integer list item text")
-        << R"({"ids": [1, "2"]})"_ba << QJsonArray{u"ids"_s, 1} << intMsg << u"int_type"_s;
+        << R"({"ids": [1, "two"]})"_ba << QJsonArray{u"ids"_s, 1}
+        << u"Input should be a valid integer, unable to parse string as an integer"_s
+        << u"int_parsing"_s;
     QTest::newRow("integer list item fraction")
         << R"({"ids": [1, 2, 2.5]})"_ba << QJsonArray{u"ids"_s, 2}
         << u"Input should be a valid integer, got a number with a fractional part"_s
@@ -207,6 +231,22 @@ void TestEntitySchema::wrongTypesAreReportedFastApiStyle() {
     QCOMPARE(result.errors.first().msg, msg);
     QCOMPARE(result.errors.first().type, type);
     QVERIFY(!result.fields.contains(loc.first().toString()));
+}
+
+void TestEntitySchema::numbersInStringsAreTakenLikeTheExistingBackendDoes() {
+    // given numbers sent as strings, as a web form's <select> does
+    const QJsonObject input =
+        object(R"({"count": " 3 ", "amount": "2.5", "ids": ["1", -2, "+3"]})"_ba);
+
+    // when validated
+    const ValidatedFields result =
+        everyKind().validate(input, EntitySchema::Mode::Patch, FromAnywhere);
+
+    // then they are accepted, as pydantic's lax mode does, and stored as numbers
+    QVERIFY2(result.ok(), qPrintable(test::describe(result.errors)));
+    QCOMPARE(result.fields.value(u"count"_s), QJsonValue(3));
+    QCOMPARE(result.fields.value(u"amount"_s), QJsonValue(2.5));
+    QCOMPARE(result.fields.value(u"ids"_s).toArray(), (QJsonArray{1, -2, 3}));
 }
 
 void TestEntitySchema::explicitNullClearsOptionalFieldsButNotRequiredOnes() {

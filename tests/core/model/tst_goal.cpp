@@ -116,8 +116,10 @@ void TestGoal::restBodiesFollowTheContract_data() {
                                   << QString();
     QTest::newRow("progress 100.1") << valid({{u"progress_percentage"_s, 100.1}})
                                     << u"progress_percentage"_s << u"less_than_equal"_s;
-    QTest::newRow("progress text") << valid({{u"progress_percentage"_s, u"50"_s}})
-                                   << u"progress_percentage"_s << u"float_type"_s;
+    QTest::newRow("progress text") << valid({{u"progress_percentage"_s, u"half"_s}})
+                                   << u"progress_percentage"_s << u"float_parsing"_s;
+    QTest::newRow("progress bool")
+        << valid({{u"progress_percentage"_s, true}}) << u"progress_percentage"_s << u"float_type"_s;
     QTest::newRow("metrics object")
         << valid({{u"metrics"_s, QJsonObject{{u"km"_s, 42}, {u"list"_s, QJsonArray{1, u"x"_s}}}}})
         << QString() << QString();
