@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -179,6 +180,14 @@ void BizyServer::shutdown() {
     qCInfo(lcServer) << "Shutting down:" << m_inFlight << "request(s) in flight";
     if (m_tcp)
         m_tcp->close(); // no new connections
+    // A request stuck on a hung database must not keep the process alive forever.
+    // Waiting for its worker would hang too, so give up with exit code 1.
+    QTimer::singleShot(kShutdownGraceMs, this, [this] {
+        if (m_inFlight == 0)
+            return;
+        qCCritical(lcServer) << "Giving up on" << m_inFlight << "unfinished request(s)";
+        std::_Exit(1);
+    });
     finishShutdownWhenIdle();
 }
 

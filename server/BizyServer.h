@@ -32,6 +32,8 @@ public:
 
     ServerContext& context() { return m_context; }
 
+    static constexpr int kShutdownGraceMs = 25000;
+
 signals:
     void stopped();
 

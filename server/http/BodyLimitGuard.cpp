@@ -102,6 +102,7 @@ bool BodyLimitGuard::inspect(const QByteArray& data) {
 bool BodyLimitGuard::startBody(const QByteArray& headers) {
     qint64 contentLength = 0;
     bool chunked = false;
+    bool expectContinue = false;
     const QList<QByteArray> lines = headers.split('\n');
     for (const QByteArray& line : lines) {
         const qsizetype colon = line.indexOf(':');
@@ -118,6 +119,8 @@ bool BodyLimitGuard::startBody(const QByteArray& headers) {
             }
         } else if (name == "transfer-encoding" && value.toLower().contains("chunked")) {
             chunked = true;
+        } else if (name == "expect" && value.toLower() == "100-continue") {
+            expectContinue = true;
         }
     }
     if (contentLength > m_maxBodyBytes) {
@@ -125,6 +128,10 @@ bool BodyLimitGuard::startBody(const QByteArray& headers) {
                R"j({"detail":"Request body too large (the limit is 1 MiB)"})j");
         return false;
     }
+    // QHttpServer 6.4 ignores Expect; without this, curl and others wait a
+    // second before sending the body.
+    if (expectContinue && (chunked || contentLength > 0))
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     if (chunked) {
         m_state = State::ChunkedBody;
         m_chunkedSeen = 0;
