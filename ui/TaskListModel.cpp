@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QBrush>
 #include <QFont>
+#include <QHash>
 #include <QPalette>
 #include <QSet>
 #include <QStyle>
@@ -19,6 +20,7 @@ namespace bizy {
 namespace {
 
 constexpr int clockIntervalMs = 60 * 1000;
+constexpr qsizetype maxRowLevelChanges = 200;
 
 QColor overdueColor() {
     return QColor(0xc0, 0x1c, 0x28);
@@ -174,60 +176,81 @@ void TaskListModel::reload() {
     qCDebug(lcUi) << "task list reloaded:" << m_tasks.size() << "rows";
 }
 
+QHash<QString, int> TaskListModel::rowsByUuid() const {
+    QHash<QString, int> rows;
+    rows.reserve(m_tasks.size());
+    for (int row = 0; row < m_tasks.size(); ++row)
+        rows.insert(m_tasks.at(row).uuid, row);
+    return rows;
+}
+
 void TaskListModel::applyStoreChange(const QStringList& changedUuids) {
+    // A big batch (a first sync, an import) is cheaper and no less correct as a
+    // reset; single edits always get row-level signals.
+    if (changedUuids.size() > maxRowLevelChanges) {
+        reload();
+        return;
+    }
     TaskFilter filter = m_filter;
     filter.now = m_now;
     const QList<Task> wanted = m_store->tasks(filter);
+    const QSet<QString> changed(changedUuids.cbegin(), changedUuids.cend());
 
-    QSet<QString> wantedUuids;
-    wantedUuids.reserve(wanted.size());
-    for (const Task& task : wanted)
-        wantedUuids.insert(task.uuid);
+    QHash<QString, int> wantedRows;
+    wantedRows.reserve(wanted.size());
+    for (int row = 0; row < wanted.size(); ++row)
+        wantedRows.insert(wanted.at(row).uuid, row);
 
-    // 1. Rows that no longer belong, bottom up so the row numbers stay valid.
-    for (int row = int(m_tasks.size()) - 1; row >= 0; --row) {
-        if (!wantedUuids.contains(m_tasks.at(row).uuid)) {
-            beginRemoveRows({}, row, row);
-            m_tasks.removeAt(row);
-            endRemoveRows();
-        }
+    // 1. Rows that no longer belong, bottom up and in contiguous runs.
+    for (int last = int(m_tasks.size()) - 1; last >= 0; --last) {
+        if (wantedRows.contains(m_tasks.at(last).uuid))
+            continue;
+        int first = last;
+        while (first > 0 && !wantedRows.contains(m_tasks.at(first - 1).uuid))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_tasks.remove(first, last - first + 1);
+        endRemoveRows();
+        last = first;
     }
 
     // 2. Edited rows whose sort key changed jump straight to their new place (one
     // rowsMoved), instead of every row in between shifting by one.
-    QStringList shownOrder;
+    QHash<QString, int> currentRows = rowsByUuid();
+    QHash<QString, int> rankAmongShown;
     for (const Task& task : wanted) {
-        if (rowOf(task.uuid) >= 0)
-            shownOrder << task.uuid;
+        if (currentRows.contains(task.uuid))
+            rankAmongShown.insert(task.uuid, int(rankAmongShown.size()));
     }
     for (const QString& uuid : changedUuids) {
-        const int from = rowOf(uuid);
-        const int to = int(shownOrder.indexOf(uuid));
+        const int from = currentRows.value(uuid, -1);
+        const int to = rankAmongShown.value(uuid, -1);
         if (from < 0 || to < 0 || from == to)
             continue;
         beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
         m_tasks.move(from, to);
         endMoveRows();
+        currentRows = rowsByUuid();
     }
 
-    // 3. Walk the wanted order: keep, move up, or insert each row in place.
+    // 3. Walk the wanted order: keep (and refresh), move up, or insert each row.
+    bool currentRowsStale = false;
     for (int row = 0; row < wanted.size(); ++row) {
         const Task& task = wanted.at(row);
         if (row < m_tasks.size() && m_tasks.at(row).uuid == task.uuid) {
-            if (!(m_tasks.at(row) == task)) {
+            if (changed.contains(task.uuid) && !(m_tasks.at(row) == task)) {
                 m_tasks[row] = task;
                 emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
             }
             continue;
         }
-        int from = -1;
-        for (int later = row + 1; later < m_tasks.size(); ++later) {
-            if (m_tasks.at(later).uuid == task.uuid) {
-                from = later;
-                break;
-            }
+        if (currentRowsStale) {
+            currentRows = rowsByUuid();
+            currentRowsStale = false;
         }
-        if (from >= 0) {
+        const int from = currentRows.value(task.uuid, -1);
+        currentRowsStale = true;
+        if (from > row) {
             beginMoveRows({}, from, from, {}, row);
             m_tasks.move(from, row);
             endMoveRows();

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 #include <QTimer>
@@ -55,6 +56,7 @@ private:
     void reload();
     // Brings m_tasks to the store's current answer with the smallest row signals.
     void applyStoreChange(const QStringList& changedUuids);
+    QHash<QString, int> rowsByUuid() const;
 
     LocalStore* m_store;
     TaskFilter m_filter;
