@@ -175,6 +175,46 @@ private slots:
         QCOMPARE(model.rowOf(uuid), -1);
     }
 
+    void importOfAFewTasksInsertsRows() {
+        // given a model over one task
+        addTask(u"Existing"_s, 3);
+        TaskListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+        // when three tasks are imported in one transaction
+        QVERIFY(m_store
+                    ->createTasks({{{u"title"_s, u"Top"_s}, {u"priority"_s, 1}},
+                                   {{u"title"_s, u"Bottom"_s}, {u"priority"_s, 5}},
+                                   {{u"title"_s, u"Second"_s}, {u"priority"_s, 2}}})
+                    .ok());
+
+        // then three rows are inserted where the store orders them
+        QCOMPARE(inserted.size(), 3);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(titles(model), (QStringList{u"Top"_s, u"Second"_s, u"Existing"_s, u"Bottom"_s}));
+    }
+
+    void largeImportEndsInTheStoreOrder() {
+        // given a model over a few tasks
+        addTask(u"Existing"_s, 3);
+        TaskListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // when hundreds of tasks arrive at once
+        QList<QJsonObject> batch;
+        for (int i = 0; i < 450; ++i)
+            batch.append({{u"title"_s, u"Imported %1"_s.arg(i)}, {u"priority"_s, 1 + i % 5}});
+        QVERIFY(m_store->createTasks(batch).ok());
+
+        // then the model shows exactly the store's list
+        QCOMPARE(model.rowCount(), 451);
+        QCOMPARE(titles(model), storeTitles());
+    }
+
     void completingLeavesAFilteredList() {
         // given a model that hides completed tasks
         const QString uuid = addTask(u"Finish me"_s, 1);
