@@ -6,6 +6,7 @@
 #include "http/GuardedTcpServer.h"
 #include "http/Reply.h"
 #include "rest/RestRoutes.h"
+#include "sync/SyncRoutes.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -87,6 +88,7 @@ BizyServer::~BizyServer() {
 
 void BizyServer::registerRoutes() {
     registerRestRoutes(m_router, m_context);
+    registerSyncRoutes(m_router, m_context);
     m_router.add(Router::Method::Get, u"/health"_s, [this](const HttpRequest&) {
         return m_db.run([](DbSession& db) {
             db.exec(u"SELECT 1"_s);
