@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -151,6 +152,7 @@ void MainWindow::createCentralArea() {
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 30);
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    m_search->installEventFilter(this);
 
     m_statusFilter = new QComboBox(this);
     m_statusFilter->setObjectName(u"statusFilter"_s);
@@ -264,6 +266,24 @@ void MainWindow::saveSettings() const {
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // From the search field, Down goes to the results and Escape clears the search.
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+            if (!m_view->currentIndex().isValid())
+                m_view->selectRow(0);
+            m_view->setFocus(Qt::ShortcutFocusReason);
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+            m_search->clear();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::applyFilter() {

@@ -433,11 +433,20 @@ private slots:
         QCOMPARE(shownTitles(), QStringList());
         QCOMPARE(m_window->emptyHint(), u"No tasks match the search or the status filter."_s);
 
-        // when the search is cleared
-        m_window->searchField()->clear();
+        // when the user presses Escape in the search field
+        QTest::keyClick(m_window->searchField(), Qt::Key_Escape);
 
-        // then everything is back
+        // then the search is cleared and everything is back
+        QCOMPARE(m_window->searchField()->text(), QString());
         QCOMPARE(shownTitles().size(), 3);
+
+        // when the user types again and presses Down
+        QTest::keyClicks(m_window->searchField(), u"report"_s);
+        QTest::keyClick(m_window->searchField(), Qt::Key_Down);
+
+        // then the table has the focus on the match, ready for Enter
+        QVERIFY(m_window->taskView()->hasFocus());
+        QCOMPARE(m_window->taskView()->currentIndex().data().toString(), u"Write report"_s);
     }
 
     void statusFilterShowsOneStatus() {
