@@ -15,7 +15,7 @@ packages=(
     # what the tests and benchmarks run against
     postgresql xvfb xauth gnome-keyring dbus dbus-x11 imagemagick wrk
     # packaging
-    dpkg-dev file
+    dpkg-dev file desktop-file-utils appstream systemd
 )
 
 missing=()
