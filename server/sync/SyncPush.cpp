@@ -196,7 +196,7 @@ std::optional<QJsonObject> SyncPush::refuseMissingRow(const Mutation& mutation) 
 }
 
 QJsonObject SyncPush::upsertTask(const Mutation& mutation, VersionCounter& counter) {
-    const std::optional<SyncRow<Task>> stored = m_rows.taskByUuid(mutation.uuid, true);
+    const std::optional<SyncRow<Task>> stored = m_rows.taskByUuid(mutation.uuid);
     if (stored && stored->ownerId != m_userId)
         return rejected(mutation, u"forbidden"_s, u"This uuid belongs to another user"_s);
     if (!stored) {
@@ -267,7 +267,7 @@ QJsonObject SyncPush::upsertTask(const Mutation& mutation, VersionCounter& count
 }
 
 QJsonObject SyncPush::upsertGoal(const Mutation& mutation, VersionCounter& counter) {
-    const std::optional<SyncRow<Goal>> stored = m_rows.goalByUuid(mutation.uuid, true);
+    const std::optional<SyncRow<Goal>> stored = m_rows.goalByUuid(mutation.uuid);
     if (stored && stored->ownerId != m_userId)
         return rejected(mutation, u"forbidden"_s, u"This uuid belongs to another user"_s);
     if (!stored) {
@@ -335,11 +335,11 @@ QJsonObject SyncPush::remove(const Mutation& mutation, VersionCounter& counter) 
     std::optional<qint64> id;
     qint64 ownerId = 0;
     if (isTask) {
-        if (const auto row = m_rows.taskByUuid(mutation.uuid, true)) {
+        if (const auto row = m_rows.taskByUuid(mutation.uuid)) {
             id = row->entity.id;
             ownerId = row->ownerId;
         }
-    } else if (const auto row = m_rows.goalByUuid(mutation.uuid, true)) {
+    } else if (const auto row = m_rows.goalByUuid(mutation.uuid)) {
         id = row->entity.id;
         ownerId = row->ownerId;
     }
@@ -370,12 +370,12 @@ QJsonObject SyncPush::replayed(const Mutation& mutation) {
     std::optional<qint64> id;
     qint64 ownerId = 0;
     if (mutation.entity == u"task"_s) {
-        if (const auto row = m_rows.taskByUuid(mutation.uuid, false)) {
+        if (const auto row = m_rows.taskByUuid(mutation.uuid)) {
             version = row->entity.version;
             id = row->entity.id;
             ownerId = row->ownerId;
         }
-    } else if (const auto row = m_rows.goalByUuid(mutation.uuid, false)) {
+    } else if (const auto row = m_rows.goalByUuid(mutation.uuid)) {
         version = row->entity.version;
         id = row->entity.id;
         ownerId = row->ownerId;

@@ -179,21 +179,15 @@ SyncRows::SyncRows(DbSession& db, qint64 userId)
     : m_db(db)
     , m_userId(userId) {}
 
-std::optional<SyncRow<Task>> SyncRows::taskByUuid(const QString& uuid, bool lock) {
-    QSqlQuery row = RestSql::run(m_db,
-                                 kTaskSelect + u"WHERE t.uuid = ?::uuid"_s +
-                                     (lock ? u" FOR UPDATE OF t"_s : QString()),
-                                 {uuid});
+std::optional<SyncRow<Task>> SyncRows::taskByUuid(const QString& uuid) {
+    QSqlQuery row = RestSql::run(m_db, kTaskSelect + u"WHERE t.uuid = ?::uuid"_s, {uuid});
     if (!row.next())
         return std::nullopt;
     return taskFromRow(row);
 }
 
-std::optional<SyncRow<Goal>> SyncRows::goalByUuid(const QString& uuid, bool lock) {
-    QSqlQuery row = RestSql::run(m_db,
-                                 kGoalSelect + u"WHERE g.uuid = ?::uuid"_s +
-                                     (lock ? u" FOR UPDATE OF g"_s : QString()),
-                                 {uuid});
+std::optional<SyncRow<Goal>> SyncRows::goalByUuid(const QString& uuid) {
+    QSqlQuery row = RestSql::run(m_db, kGoalSelect + u"WHERE g.uuid = ?::uuid"_s, {uuid});
     if (!row.next())
         return std::nullopt;
     return goalFromRow(row);

@@ -40,9 +40,11 @@ class SyncRows {
 public:
     SyncRows(DbSession& db, qint64 userId);
 
-    // By uuid, whoever owns it, locked FOR UPDATE when `lock`.
-    std::optional<SyncRow<bizy::Task>> taskByUuid(const QString& uuid, bool lock);
-    std::optional<SyncRow<bizy::Goal>> goalByUuid(const QString& uuid, bool lock);
+    // By uuid, whoever owns it. No row lock: every writer of the caller's
+    // rows holds the caller's version counter lock already, and locking a
+    // stranger's row could deadlock two users pushing each other's uuids.
+    std::optional<SyncRow<bizy::Task>> taskByUuid(const QString& uuid);
+    std::optional<SyncRow<bizy::Goal>> goalByUuid(const QString& uuid);
     std::optional<SyncTombstone> tombstoneByUuid(const QString& entity, const QString& uuid);
 
     // The caller's rows, for a pull.
