@@ -419,13 +419,12 @@ struct LocalStore::Private {
     Status insertTags(qint64 rowId, const std::optional<QStringList>& tags) {
         if (!tags)
             return Done{};
-        for (const QString& tag : *tags) {
-            if (Status s = exec(u"INSERT OR IGNORE INTO task_tags (tag, task_id) VALUES (?, ?)"_s,
-                                {tag, rowId}, u"save the task's tags"_s);
-                !s)
-                return s;
-        }
-        return Done{};
+        if (tags->isEmpty())
+            return Done{};
+        // One statement for all of them: imports add many tagged tasks.
+        return exec(u"INSERT OR IGNORE INTO task_tags (tag, task_id) "
+                    u"SELECT value, ? FROM json_each(?)"_s,
+                    {rowId, toDb(tags)}, u"save the task's tags"_s);
     }
 
     QVariantList goalValues(const Goal& g) const {
@@ -479,12 +478,23 @@ struct LocalStore::Private {
         return recordDelete(kind, uuid, rowVersion);
     }
 
+    // A new row: nothing can be queued for its uuid yet, so no lookup.
+    Status recordCreate(const QString& kind, const QString& uuid, const QJsonObject& fields) {
+        outboxTouched = true;
+        return exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
+                    u"VALUES (?, ?, 'upsert', 0, ?)"_s,
+                    {kind, uuid, jsonText(fields)}, u"write the outbox"_s);
+    }
+
     Status recordUpsert(const QString& kind, const QString& uuid, const QJsonObject& fields,
                         qint64 rowVersion) {
         bool ok = false;
-        QSqlQuery& latest = query(u"SELECT seq, fields FROM outbox WHERE entity = ? AND uuid = ? "
-                                  u"AND mid IS NULL ORDER BY seq DESC LIMIT 1"_s,
-                                  {kind, uuid}, &ok);
+        // Unsealed rows all have mid NULL, so the unique index on mid must not
+        // be used to find them ("+mid"): the lookup goes through outbox_by_row.
+        QSqlQuery& latest =
+            query(u"SELECT seq, fields FROM outbox WHERE seq = (SELECT max(seq) FROM outbox "
+                  u"WHERE entity = ? AND uuid = ? AND +mid IS NULL)"_s,
+                  {kind, uuid}, &ok);
         if (!ok)
             return storageError(latest, u"read the outbox"_s);
         if (latest.next()) {
@@ -528,10 +538,10 @@ struct LocalStore::Private {
             rowVersion > 0 ||
             scalar(u"SELECT pushed FROM %1s WHERE uuid = ?"_s.arg(kind), {uuid}).toInt() != 0;
         const QVariant firstBase =
-            scalar(u"SELECT base_version FROM outbox WHERE entity = ? AND uuid = ? "
-                   u"AND mid IS NULL ORDER BY seq LIMIT 1"_s,
+            scalar(u"SELECT base_version FROM outbox WHERE seq = (SELECT min(seq) FROM outbox "
+                   u"WHERE entity = ? AND uuid = ? AND +mid IS NULL)"_s,
                    {kind, uuid});
-        if (Status s = exec(u"DELETE FROM outbox WHERE entity = ? AND uuid = ? AND mid IS NULL"_s,
+        if (Status s = exec(u"DELETE FROM outbox WHERE entity = ? AND uuid = ? AND +mid IS NULL"_s,
                             {kind, uuid}, u"update the outbox"_s);
             !s)
             return s;
@@ -600,20 +610,26 @@ struct LocalStore::Private {
         return after;
     }
 
-    Result<Task> insertNewTask(const QJsonObject& fields, const QDateTime& now) {
+    // `knownGoals` remembers parents already checked during a bulk import.
+    Result<Task> insertNewTask(const QJsonObject& fields, const QDateTime& now,
+                               QSet<QString>* knownGoals = nullptr) {
         const ValidatedFields validated =
             Task::schema().validate(fields, EntitySchema::Mode::Create, FromSync);
         if (!validated.ok())
             return Error::validation(validated.errors);
         Task task = Task::create(now);
         task.applyFields(validated.fields, now);
-        if (task.parentGoalUuid && !goalExists(*task.parentGoalUuid))
-            return Error::validation({fieldError(
-                u"parent_goal_uuid"_s, u"Goal %1 not found"_s.arg(*task.parentGoalUuid))});
+        if (task.parentGoalUuid && !(knownGoals && knownGoals->contains(*task.parentGoalUuid))) {
+            if (!goalExists(*task.parentGoalUuid))
+                return Error::validation({fieldError(
+                    u"parent_goal_uuid"_s, u"Goal %1 not found"_s.arg(*task.parentGoalUuid))});
+            if (knownGoals)
+                knownGoals->insert(*task.parentGoalUuid);
+        }
         if (Status s = insertTaskRow(task); !s)
             return s.error();
-        if (Status s = record(OutboxMutation::Entity::Task, task.uuid, OutboxMutation::Op::Upsert,
-                              syncWritableFields(task.toSyncJson(), Task::schema()), 0);
+        if (Status s = recordCreate(u"task"_s, task.uuid,
+                                    syncWritableFields(task.toSyncJson(), Task::schema()));
             !s)
             return s.error();
         changedTasks << task.uuid;
@@ -829,7 +845,9 @@ Result<QSqlDatabase> openConnection(const QString& path, int targetVersion) {
         QSqlQuery pragma(db);
         for (const QString& statement :
              {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
-              u"PRAGMA foreign_keys = ON"_s}) {
+              u"PRAGMA foreign_keys = ON"_s,
+              // 32 MiB of page cache: big imports stay in memory until commit.
+              u"PRAGMA cache_size = -32768"_s, u"PRAGMA temp_store = MEMORY"_s}) {
             if (!pragma.exec(statement))
                 return fail(Error::make(Error::Code::Storage,
                                         u"The local database %1 could not be set up (%2)."_s.arg(
@@ -898,8 +916,9 @@ Result<QList<Task>> LocalStore::createTasks(const QList<QJsonObject>& fieldsList
     Result<QList<Task>> result = d->write([&]() -> Result<QList<Task>> {
         QList<Task> created;
         created.reserve(fieldsList.size());
+        QSet<QString> knownGoals;
         for (qsizetype i = 0; i < fieldsList.size(); ++i) {
-            Result<Task> task = d->insertNewTask(fieldsList.at(i), now);
+            Result<Task> task = d->insertNewTask(fieldsList.at(i), now, &knownGoals);
             if (!task) {
                 Error error = task.error();
                 for (FieldError& field : error.fields)
@@ -1155,9 +1174,8 @@ Result<Goal> LocalStore::createGoal(const QJsonObject& fields) {
                 u"parent_goal_uuid"_s, u"Parent goal %1 not found"_s.arg(*goal.parentGoalUuid))});
         if (Status s = d->insertGoalRow(goal); !s)
             return s.error();
-        if (Status s =
-                d->record(OutboxMutation::Entity::Goal, goal.uuid, OutboxMutation::Op::Upsert,
-                          syncWritableFields(goal.toSyncJson(), Goal::schema()), 0);
+        if (Status s = d->recordCreate(u"goal"_s, goal.uuid,
+                                       syncWritableFields(goal.toSyncJson(), Goal::schema()));
             !s)
             return s.error();
         d->changedGoals << goal.uuid;
@@ -1344,7 +1362,7 @@ QList<OutboxMutation> LocalStore::sealBatch(int max) {
         if (room <= 0)
             return batch;
         QList<OutboxMutation> toSeal =
-            d->loadMutations(select + u"WHERE mid IS NULL ORDER BY seq LIMIT ?"_s, {room});
+            d->loadMutations(select + u"WHERE +mid IS NULL ORDER BY seq LIMIT ?"_s, {room});
         if (toSeal.isEmpty())
             return batch;
         qint64 nextMid =

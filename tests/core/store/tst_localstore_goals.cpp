@@ -20,6 +20,7 @@ private:
 
     Goal addGoal(const QString& title, const QString& parent = {},
                  const QString& horizon = u"yearly"_s) {
+        QTest::qWait(2); // distinct created_at, so newest-first order has no ties
         QJsonObject fields{{u"title"_s, title}, {u"horizon"_s, horizon}};
         if (!parent.isEmpty())
             fields.insert(u"parent_goal_uuid"_s, parent);

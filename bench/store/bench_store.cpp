@@ -1,0 +1,239 @@
+// Times the local store at 100,000 tasks: bulk insert, a filtered first page,
+// a full-text search, and opening the file. Prints the median of several runs.
+// Usage: bench_store [tasks=100000] [runs=5]
+#include "model/IsoDateTime.h"
+#include "store/LocalStore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+using namespace Qt::StringLiterals;
+using namespace bizy;
+
+namespace {
+
+const QStringList kVerbs{u"Write"_s,   u"Review"_s, u"Call"_s,     u"Plan"_s,     u"Fix"_s,
+                         u"Prepare"_s, u"Send"_s,   u"Update"_s,   u"Book"_s,     u"Clean"_s,
+                         u"Draft"_s,   u"Check"_s,  u"Organise"_s, u"Research"_s, u"Pay"_s};
+const QStringList kObjects{
+    u"quarterly report"_s, u"budget"_s,         u"dentist appointment"_s, u"garden shed"_s,
+    u"tax return"_s,       u"release notes"_s,  u"team offsite"_s,        u"flight to Lisbon"_s,
+    u"invoice 2231"_s,     u"kitchen"_s,        u"presentation slides"_s, u"insurance"_s,
+    u"birthday party"_s,   u"code review"_s,    u"c++ migration"_s,       u"newsletter"_s,
+    u"car service"_s,      u"grant proposal"_s, u"reading list"_s,        u"backup drive"_s};
+const QStringList kFiller{u"before"_s,   u"the"_s,      u"meeting"_s,  u"with"_s,    u"Ana"_s,
+                          u"and"_s,      u"follow"_s,   u"up"_s,       u"on"_s,      u"notes"_s,
+                          u"from"_s,     u"last"_s,     u"week"_s,     u"numbers"_s, u"draft"_s,
+                          u"customer"_s, u"feedback"_s, u"deadline"_s, u"café"_s,    u"office"_s};
+const QStringList kCategories{u"work"_s,   u"home"_s,     u"health"_s, u"finance"_s,
+                              u"travel"_s, u"learning"_s, u"family"_s};
+const QStringList kTags{u"urgent"_s, u"waiting"_s, u"phone"_s, u"errand"_s, u"deep-work"_s,
+                        u"q1"_s,     u"q2"_s,      u"q3"_s,    u"q4"_s,     u"someday"_s};
+const QStringList kStatuses{u"pending"_s, u"pending"_s, u"in_progress"_s, u"completed"_s,
+                            u"blocked"_s};
+
+QString pick(QRandomGenerator& random, const QStringList& list) {
+    return list.at(random.bounded(int(list.size())));
+}
+
+QString sentence(QRandomGenerator& random, int words) {
+    QStringList parts;
+    for (int i = 0; i < words; ++i)
+        parts << pick(random, kFiller);
+    return parts.join(u' ');
+}
+
+QList<QJsonObject> makeTasks(int count, const QStringList& goalUuids, quint32 seed) {
+    QRandomGenerator random(seed);
+    const QDateTime base = *IsoDateTime::parse(u"2030-01-01T00:00:00Z"_s);
+    QList<QJsonObject> tasks;
+    tasks.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        QJsonObject task{
+            {u"title"_s, QString(pick(random, kVerbs) + u' ' + pick(random, kObjects))},
+            {u"description"_s, sentence(random, random.bounded(4, 20))},
+            {u"priority"_s, random.bounded(1, 6)},
+            {u"status"_s, pick(random, kStatuses)},
+            {u"category"_s, pick(random, kCategories)},
+            {u"estimated_hours"_s, random.bounded(1, 40) / 4.0},
+        };
+        if (random.bounded(10) < 7)
+            task.insert(u"due_date"_s,
+                        IsoDateTime::format(base.addSecs(qint64(random.bounded(365 * 24)) * 3600)));
+        if (random.bounded(10) < 3)
+            task.insert(u"notes"_s, sentence(random, random.bounded(5, 30)));
+        QJsonArray tags;
+        for (int t = random.bounded(4); t > 0; --t) {
+            const QString tag = pick(random, kTags);
+            if (!tags.contains(tag))
+                tags.append(tag);
+        }
+        if (!tags.isEmpty())
+            task.insert(u"tags"_s, tags);
+        if (!goalUuids.isEmpty() && random.bounded(10) < 6)
+            task.insert(u"parent_goal_uuid"_s, pick(random, goalUuids));
+        tasks << task;
+    }
+    return tasks;
+}
+
+// yearly > quarterly > monthly goals: 5 x 4 x 3 = 60 leaves, 85 goals in all.
+QStringList makeGoals(LocalStore& store) {
+    QStringList uuids;
+    for (int y = 0; y < 5; ++y) {
+        const Goal yearly =
+            store.createGoal({{u"title"_s, u"Year goal %1"_s.arg(y)}, {u"horizon"_s, u"yearly"_s}})
+                .value();
+        uuids << yearly.uuid;
+        for (int q = 0; q < 4; ++q) {
+            const Goal quarterly =
+                store
+                    .createGoal({{u"title"_s, u"Quarter goal %1.%2"_s.arg(y).arg(q)},
+                                 {u"horizon"_s, u"quarterly"_s},
+                                 {u"parent_goal_uuid"_s, yearly.uuid}})
+                    .value();
+            uuids << quarterly.uuid;
+            for (int m = 0; m < 3; ++m)
+                uuids << store
+                             .createGoal(
+                                 {{u"title"_s, u"Month goal %1.%2.%3"_s.arg(y).arg(q).arg(m)},
+                                  {u"horizon"_s, u"monthly"_s},
+                                  {u"parent_goal_uuid"_s, quarterly.uuid}})
+                             .value()
+                             .uuid;
+        }
+    }
+    return uuids;
+}
+
+// Wall time is what a user waits; CPU time of this process shows how much of
+// that the machine's other load added (the reference machine is shared).
+struct Sample {
+    QList<double> wallMs;
+    QList<double> cpuMs;
+};
+
+class Stopwatch {
+public:
+    Stopwatch()
+        : m_cpu(std::clock()) {
+        m_wall.start();
+    }
+    void stopInto(Sample* sample) const {
+        sample->wallMs << double(m_wall.nsecsElapsed()) / 1e6;
+        sample->cpuMs << 1000.0 * double(std::clock() - m_cpu) / CLOCKS_PER_SEC;
+    }
+
+private:
+    QElapsedTimer m_wall;
+    std::clock_t m_cpu;
+};
+
+double median(QList<double> values) {
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
+}
+
+void report(const char* what, const Sample& sample, double targetMs, const QString& detail) {
+    const QList<double>& ms = sample.wallMs;
+    const double m = median(ms);
+    std::printf("%-36s median %9.2f ms wall, %9.2f ms cpu  (wall min %.2f, max %.2f, %lld runs)"
+                "  target < %.0f ms: %s  %s\n",
+                what, m, median(sample.cpuMs), *std::min_element(ms.begin(), ms.end()),
+                *std::max_element(ms.begin(), ms.end()), qlonglong(ms.size()), targetMs,
+                m < targetMs ? "met" : "MISSED", qPrintable(detail));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(u"bizy.store.info=false\nbizy.store.debug=false"_s);
+    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100000;
+    const int runs = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 5;
+    QTemporaryDir dir;
+    std::printf("bench_store: %d tasks, %d runs each, files in %s\n", count, runs,
+                qPrintable(dir.path()));
+
+    // 1. Bulk insert into a fresh file (goals first, so tasks can point at them).
+    Sample insertMs;
+    QString path;
+    for (int run = 0; run < runs; ++run) {
+        path = dir.filePath(u"insert%1.sqlite"_s.arg(run));
+        auto store = LocalStore::open(path).value();
+        const QStringList goals = makeGoals(*store);
+        const QList<QJsonObject> tasks = makeTasks(count, goals, 42 + run);
+        const Stopwatch timer;
+        const Result<QList<Task>> created = store->createTasks(tasks);
+        timer.stopInto(&insertMs);
+        if (!created.ok()) {
+            std::fprintf(stderr, "insert failed: %s\n", qPrintable(created.error().message));
+            return 1;
+        }
+        if (run + 1 < runs) {
+            store.reset();
+            for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+                QFile::remove(path + suffix);
+        }
+    }
+    report(qPrintable(u"insert %1 tasks (one transaction)"_s.arg(count)), insertMs, 2000,
+           u"incl. tags, FTS and outbox rows"_s);
+
+    // 2. Opening the 100k store (the last one built above).
+    Sample openMs;
+    for (int run = 0; run < runs; ++run) {
+        const Stopwatch timer;
+        auto store = LocalStore::open(path).value();
+        timer.stopInto(&openMs);
+    }
+    report(qPrintable(u"open a %1-task store"_s.arg(count)), openMs, 300,
+           u"incl. task and outbox counts"_s);
+
+    auto store = LocalStore::open(path).value();
+    const int queryRuns = std::max(runs, 20);
+
+    // 3. Filtered first page in the contract's order.
+    Sample filterMs;
+    qsizetype rows = 0;
+    for (int run = 0; run < queryRuns; ++run) {
+        TaskFilter filter;
+        filter.status = TaskStatus::Pending;
+        filter.priority = 1 + run % 5;
+        filter.limit = 100;
+        const Stopwatch timer;
+        rows = store->tasks(filter).size();
+        timer.stopInto(&filterMs);
+    }
+    report("status + priority, first 100", filterMs, 20,
+           u"%1 rows; plan: %2"_s.arg(rows).arg(
+               store->taskQueryPlan({.status = TaskStatus::Pending, .priority = 1, .limit = 100})
+                   .join(u"; "_s)));
+
+    // 4. Full-text search, first page, for a common and a rare prefix.
+    for (const QString& term : {u"report"_s, u"grant prop"_s, u"caf"_s}) {
+        Sample searchMs;
+        for (int run = 0; run < queryRuns; ++run) {
+            TaskFilter filter;
+            filter.search = term;
+            filter.limit = 100;
+            const Stopwatch timer;
+            rows = store->tasks(filter).size();
+            timer.stopInto(&searchMs);
+        }
+        TaskFilter counted;
+        counted.search = term;
+        report(qPrintable(u"search \"%1\", first 100"_s.arg(term)), searchMs, 20,
+               u"%1 rows of %2 matches"_s.arg(rows).arg(store->taskCount(counted)));
+    }
+    return 0;
+}
