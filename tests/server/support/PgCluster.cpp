@@ -1,5 +1,7 @@
 #include "PgCluster.h"
 
+#include "OrphanReaper.h"
+
 #include <QDebug>
 #include <QFile>
 #include <QProcess>
@@ -18,6 +20,13 @@ PgCluster::PgCluster()
     m_port = freePort();
     m_asPostgresUser = ::geteuid() == 0;
     m_connectionName = u"pgcluster-"_s + QString::number(quintptr(this));
+    // If this test dies without its destructors, the cluster must not
+    // outlive it.
+    const QString asPostgres = m_asPostgresUser ? u"runuser -u postgres -- "_s : QString();
+    OrphanReaper::runWhenThisProcessEnds(
+        u"if [ -f %1/postmaster.pid ]; then "_s.arg(OrphanReaper::quoted(m_dataDir)) + asPostgres +
+        binary(u"pg_ctl"_s) + u" -D "_s + OrphanReaper::quoted(m_dataDir) +
+        u" -m immediate -w -t 30 stop; fi; rm -rf "_s + OrphanReaper::quoted(m_dir.path()));
 }
 
 PgCluster::~PgCluster() {

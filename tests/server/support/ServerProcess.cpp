@@ -1,6 +1,7 @@
 #include "ServerProcess.h"
 
 #include "HttpClient.h"
+#include "OrphanReaper.h"
 #include "PgCluster.h"
 
 #include <QElapsedTimer>
@@ -55,6 +56,10 @@ bool ServerProcess::start(QString* error) {
             *error = u"cannot start "_s + binaryPath() + u": "_s + m_process.errorString();
         return false;
     }
+    // Only if that pid is still our server (pids are reused).
+    const QString pid = QString::number(m_process.processId());
+    OrphanReaper::runWhenThisProcessEnds(u"grep -q bizy-server /proc/"_s + pid +
+                                         u"/cmdline 2>/dev/null && kill -9 "_s + pid);
     HttpClient client(baseUrl());
     QElapsedTimer waited;
     waited.start();
