@@ -285,12 +285,13 @@ private slots:
         QCOMPARE(http().get(u"/api/sync/pull"_s, user.token).status, 200);
     }
 
-    void pull_whileOtherDevicesPush_neverMissesAChange() {
-        // given two devices pushing creates, edits and deletes for a while
+    void pull_whileOthersWrite_neverMissesAChange() {
+        // given two devices pushing creates, edits and deletes for a while, and
+        // the web client writing through REST (goal deletes orphan tasks)
         const User ivy = makeUser(db(), u"ivy"_s);
         const QString baseUrl = http().baseUrl();
-        QAtomicInt running = 2;
-        QStringList failures(2);
+        QAtomicInt running = 3;
+        QStringList failures(3);
         QList<QThread*> pushers;
         for (int d = 0; d < 2; ++d) {
             pushers << QThread::create([&, d] {
@@ -325,6 +326,33 @@ private slots:
             });
             pushers.last()->start();
         }
+        pushers << QThread::create([&] {
+            HttpClient client(baseUrl);
+            QString& failure = failures[2];
+            const auto expect = [&](const HttpResponse& response, int status) {
+                if (response.status != status && failure.isEmpty())
+                    failure = QString::fromUtf8(response.describe());
+                return response.object().value(u"id"_s).toInteger();
+            };
+            for (int round = 0; round < 60 && failure.isEmpty(); ++round) {
+                const qint64 goal = expect(client.post(u"/api/goals/"_s,
+                                                       {{u"title"_s, u"web goal %1"_s.arg(round)},
+                                                        {u"horizon"_s, u"weekly"_s}},
+                                                       ivy.token),
+                                           201);
+                const qint64 task = expect(client.post(u"/api/tasks/"_s,
+                                                       {{u"title"_s, u"web task %1"_s.arg(round)},
+                                                        {u"parent_goal_id"_s, goal}},
+                                                       ivy.token),
+                                           201);
+                expect(client.patch(u"/api/tasks/%1"_s.arg(task), {{u"priority"_s, 1}}, ivy.token),
+                       200);
+                if (round % 2 == 0)
+                    expect(client.del(u"/api/goals/%1"_s.arg(goal), ivy.token), 204);
+            }
+            running.fetchAndSubAcquire(1);
+        });
+        pushers.last()->start();
 
         // when a third device keeps pulling small pages meanwhile
         Replica replica;
@@ -339,18 +367,22 @@ private slots:
         }
         QVERIFY2(failures[0].isEmpty(), qPrintable(failures[0]));
         QVERIFY2(failures[1].isEmpty(), qPrintable(failures[1]));
+        QVERIFY2(failures[2].isEmpty(), qPrintable(failures[2]));
         replica.pullAll(http(), ivy, 5);
         QVERIFY2(replica.failure.isEmpty(), qPrintable(replica.failure));
 
         // then what it pulled equals the server's state, row for row
         QVERIFY2(rounds > 3, "the pulls did not overlap the pushes");
         QCOMPARE(versionsOf(replica.tasks), storedVersions(ivy, u"tasks"_s));
+        QCOMPARE(versionsOf(replica.goals), storedVersions(ivy, u"goals"_s));
         Replica fresh;
         fresh.pullAll(http(), ivy, 1000);
         QCOMPARE(replica.tasks, fresh.tasks);
+        QCOMPARE(replica.goals, fresh.goals);
         QCOMPARE(replica.cursor, counterOf(ivy));
         qInfo() << "pull rounds during pushes:" << rounds << "pulls:" << replica.pulls
-                << "live tasks:" << replica.tasks.size() << "counter:" << replica.cursor;
+                << "live tasks:" << replica.tasks.size() << "goals:" << replica.goals.size()
+                << "counter:" << replica.cursor;
     }
 };
 
