@@ -56,10 +56,11 @@ bool ServerProcess::start(QString* error) {
             *error = u"cannot start "_s + binaryPath() + u": "_s + m_process.errorString();
         return false;
     }
-    // Only if that pid is still our server (pids are reused).
+    // Only if that pid is still our server: pids are reused, ports are unique.
     const QString pid = QString::number(m_process.processId());
-    OrphanReaper::runWhenThisProcessEnds(u"grep -q bizy-server /proc/"_s + pid +
-                                         u"/cmdline 2>/dev/null && kill -9 "_s + pid);
+    OrphanReaper::runWhenThisProcessEnds(u"grep -qa BIZY_PORT=%1 /proc/%2/environ 2>/dev/null"
+                                         " && kill -9 %2"_s.arg(m_port)
+                                             .arg(pid));
     HttpClient client(baseUrl());
     QElapsedTimer waited;
     waited.start();
