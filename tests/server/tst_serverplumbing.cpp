@@ -1,0 +1,189 @@
+#include "ServerConfig.h"
+#include "http/HttpRequest.h"
+#include "http/QueryParams.h"
+#include "http/Router.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The server's plumbing without a server: configuration, routing, query and
+// body validation. Every route relies on these answering the contract's shapes.
+class TestServerPlumbing : public QObject {
+    Q_OBJECT
+
+private:
+    static QHash<QString, QString> baseVariables() {
+        return {{u"JWT_SECRET"_s, QString(32, u's')},
+                {u"DATABASE_URL"_s, u"postgresql://bizy:p%40ss%3Aword@db.example:6543/tasks"_s}};
+    }
+
+private slots:
+    void config_readsDatabaseUrlWithEncodedPassword() {
+        const auto config = ServerConfig::fromVariables(baseVariables());
+        QVERIFY(config);
+        QCOMPARE(config->database.host, u"db.example"_s);
+        QCOMPARE(config->database.port, 6543);
+        QCOMPARE(config->database.name, u"tasks"_s);
+        QCOMPARE(config->database.user, u"bizy"_s);
+        QCOMPARE(config->database.password, u"p@ss:word"_s);
+        QVERIFY(!config->database.describe().contains(u"p@ss"_s));
+        // defaults of the contract
+        QCOMPARE(config->host, u"127.0.0.1"_s);
+        QCOMPARE(config->port, quint16(8000));
+        QCOMPARE(config->authRateLimit, 10);
+        QCOMPARE(config->accessTokenSeconds, 15 * 60);
+        QCOMPARE(config->refreshTokenSeconds, 30LL * 24 * 3600);
+        QCOMPARE(config->maxBodyBytes, 1024 * 1024);
+    }
+
+    void config_socketDirectoryAndPgVariables() {
+        auto variables = baseVariables();
+        variables.insert(u"DATABASE_URL"_s, u"postgresql://me@/bizy?host=/run/postgresql"_s);
+        QCOMPARE(ServerConfig::fromVariables(variables)->database.host, u"/run/postgresql"_s);
+
+        variables.remove(u"DATABASE_URL"_s);
+        variables.insert(u"PGHOST"_s, u"pg.local"_s);
+        variables.insert(u"PGPORT"_s, u"5433"_s);
+        variables.insert(u"PGDATABASE"_s, u"other"_s);
+        variables.insert(u"PGUSER"_s, u"u"_s);
+        const auto config = ServerConfig::fromVariables(variables);
+        QVERIFY(config);
+        QCOMPARE(config->database.host, u"pg.local"_s);
+        QCOMPARE(config->database.port, 5433);
+        QCOMPARE(config->database.name, u"other"_s);
+    }
+
+    void config_refusesBadValues_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("mentioned");
+        QTest::newRow("short secret") << u"JWT_SECRET"_s << QString(31, u'x') << u"JWT_SECRET"_s;
+        QTest::newRow("port text") << u"BIZY_PORT"_s << u"http"_s << u"BIZY_PORT"_s;
+        QTest::newRow("port range") << u"BIZY_PORT"_s << u"70000"_s << u"BIZY_PORT"_s;
+        QTest::newRow("workers zero") << u"BIZY_WORKERS"_s << u"0"_s << u"BIZY_WORKERS"_s;
+        QTest::newRow("negative rate")
+            << u"BIZY_AUTH_RATE_LIMIT"_s << u"-1"_s << u"BIZY_AUTH_RATE_LIMIT"_s;
+        QTest::newRow("url scheme") << u"DATABASE_URL"_s << u"mysql://x@y/z"_s << u"DATABASE_URL"_s;
+    }
+
+    void config_refusesBadValues() {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        QFETCH(QString, mentioned);
+        auto variables = baseVariables();
+        variables.insert(name, value);
+        const auto config = ServerConfig::fromVariables(variables);
+        QVERIFY(!config);
+        QVERIFY2(config.error().message.contains(mentioned), qPrintable(config.error().message));
+    }
+
+    void envFile_fillsOnlyWhatTheEnvironmentLeavesUnset() {
+        QTemporaryDir dir;
+        QFile file(dir.path() + u"/env"_s);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# settings\nexport BIZY_TEST_ONLY_IN_FILE='from file'\n\nPATH=/nowhere\n");
+        file.close();
+        const auto variables = ServerConfig::collectVariables(file.fileName());
+        QVERIFY(variables);
+        QCOMPARE(variables->value(u"BIZY_TEST_ONLY_IN_FILE"_s), u"from file"_s);
+        QVERIFY(variables->value(u"PATH"_s) != u"/nowhere"_s);
+        QVERIFY(!ServerConfig::collectVariables(dir.path() + u"/missing"_s));
+    }
+
+    void router_matchesCapturesAndPrefersLiterals() {
+        Router router;
+        int called = 0;
+        auto handler = [&called](int which) {
+            return [&called, which](const HttpRequest&) {
+                called = which;
+                return QFuture<QHttpServerResponse>();
+            };
+        };
+        router.add(Router::Method::Get, u"/api/tasks/"_s, handler(1));
+        router.add(Router::Method::Get, u"/api/tasks/{task_id}"_s, handler(2));
+        router.add(Router::Method::Get, u"/api/tasks/stats/summary"_s, handler(3));
+        router.add(Router::Method::Get, u"/api/tasks/{task_id}/complete"_s, handler(4));
+
+        auto found = router.match(Router::Method::Get, u"/api/tasks"_s);
+        QCOMPARE(found.outcome, Router::Outcome::Found);
+        (*found.handler)(HttpRequest());
+        QCOMPARE(called, 1);
+        found = router.match(Router::Method::Get, u"/api/tasks/42"_s);
+        QCOMPARE(found.params.value(u"task_id"_s), u"42"_s);
+        (*found.handler)(HttpRequest());
+        QCOMPARE(called, 2);
+        found = router.match(Router::Method::Get, u"/api/tasks/stats/summary"_s);
+        (*found.handler)(HttpRequest());
+        QCOMPARE(called, 3);
+        QCOMPARE(router.match(Router::Method::Delete, u"/api/tasks/1"_s).outcome,
+                 Router::Outcome::WrongMethod);
+        QCOMPARE(router.match(Router::Method::Get, u"/api/tasks/1/2/3"_s).outcome,
+                 Router::Outcome::NotFound);
+    }
+
+    void queryParams_validateWithQueryLocations() {
+        QueryParams params(
+            QUrlQuery(u"limit=0&offset=abc&status=done&search=%1&flag=maybe&priority=3"_s.arg(
+                QString(201, u'x'))));
+        QCOMPARE(params.integer(u"limit"_s, 100, 1, 500), 100);
+        params.integer(u"offset"_s, 0, 0, 1000000);
+        params.choice(u"status"_s, {u"pending"_s, u"completed"_s});
+        params.text(u"search"_s, 200);
+        params.boolean(u"flag"_s, false);
+        QCOMPARE(params.optionalInteger(u"priority"_s, 1, 5), std::optional<qint64>(3));
+        QCOMPARE(params.optionalInteger(u"absent"_s, 1, 5), std::nullopt);
+        QCOMPARE(params.errors().size(), 5);
+        QCOMPARE(params.errors().at(0).loc, (QJsonArray{u"query"_s, u"limit"_s}));
+        QCOMPARE(params.errors().at(0).type, u"greater_than_equal"_s);
+        QCOMPARE(params.errors().at(1).type, u"int_parsing"_s);
+        QCOMPARE(params.errors().at(2).type, u"enum"_s);
+        QCOMPARE(params.errors().at(2).msg, u"Input should be 'pending' or 'completed'"_s);
+        QCOMPARE(params.errors().at(3).type, u"string_too_long"_s);
+        QCOMPARE(params.errors().at(4).type, u"bool_parsing"_s);
+    }
+
+    void jsonBody_shapesOfRefusal_data() {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QJsonArray>("loc");
+        QTest::newRow("empty") << QByteArray() << u"missing"_s << QJsonArray{u"body"_s};
+        QTest::newRow("malformed") << "{\"a\":"_ba << u"json_invalid"_s << QJsonArray{u"body"_s};
+        QTest::newRow("array") << "[1]"_ba << u"dict_type"_s << QJsonArray{u"body"_s};
+        QTest::newRow("nul in string") << "{\"tags\":[\"ok\",\"a\\u0000b\"]}"_ba << u"string_nul"_s
+                                       << QJsonArray{u"body"_s, u"tags"_s, 1};
+    }
+
+    void jsonBody_shapesOfRefusal() {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, type);
+        QFETCH(QJsonArray, loc);
+        HttpRequest request;
+        request.body = body;
+        const auto parsed = request.jsonObject();
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, bizy::Error::Code::Validation);
+        QCOMPARE(parsed.error().fields.first().type, type);
+        QCOMPARE(parsed.error().fields.first().loc, loc);
+    }
+
+    void pathId_and_bearerToken() {
+        HttpRequest request;
+        request.pathParams.insert(u"task_id"_s, u"12x"_s);
+        const auto id = request.pathId(u"task_id"_s);
+        QVERIFY(!id);
+        QCOMPARE(id.error().fields.first().loc, (QJsonArray{u"path"_s, u"task_id"_s}));
+        request.pathParams.insert(u"task_id"_s, u"12"_s);
+        QCOMPARE(request.pathId(u"task_id"_s).value(), 12);
+        QCOMPARE(request.bearerToken(), QString());
+        request.headers.insert("authorization"_ba, "bearer abc.def.ghi"_ba);
+        QCOMPARE(request.bearerToken(), u"abc.def.ghi"_s);
+        request.headers.insert("authorization"_ba, "Basic Zm9vOmJhcg=="_ba);
+        QCOMPARE(request.bearerToken(), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerPlumbing)
+#include "tst_serverplumbing.moc"
