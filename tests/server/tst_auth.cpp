@@ -314,6 +314,42 @@ private slots:
         QCOMPARE(http().login(u"ghost_name"_s, u"WrongPassword1"_s).status, 423);
     }
 
+    void register_sameNameInParallel_exactlyOneWins() {
+        // given six registrations of one name at the same moment
+        QList<QJsonObject> bodies;
+        for (int i = 0; i < 6; ++i)
+            bodies << QJsonObject{{u"username"_s, u"race_name"_s},
+                                  {u"email"_s, u"race%1@example.com"_s.arg(i)},
+                                  {u"password"_s, u"Password123!"_s}};
+        const QList<HttpResponse> answers = http().postAll(u"/api/auth/register"_s, bodies);
+        // then one is created and every other one is a clean 400
+        int created = 0;
+        for (const HttpResponse& answer : answers) {
+            QVERIFY2(answer.status == 201 || answer.status == 400, answer.describe().constData());
+            created += answer.status == 201;
+        }
+        QCOMPARE(created, 1);
+    }
+
+    void refresh_sameTokenInParallel_onlyOneSucceeds() {
+        // given a refresh token used by four requests at once
+        const HttpClient::Session session = http().registerAndLogin(u"race_refresh"_s);
+        QVERIFY(session.ok());
+        const QList<QJsonObject> bodies(4, {{u"refresh_token"_s, session.refreshToken}});
+        const QList<HttpResponse> answers = http().postAll(u"/api/auth/refresh"_s, bodies);
+        // then at most one gets new tokens (parallel use is reuse), none fails otherwise
+        int refreshed = 0;
+        for (const HttpResponse& answer : answers) {
+            QVERIFY2(answer.status == 200 || answer.status == 401, answer.describe().constData());
+            refreshed += answer.status == 200;
+        }
+        QVERIFY(refreshed <= 1);
+        QCOMPARE(http()
+                     .post(u"/api/auth/refresh"_s, {{u"refresh_token"_s, session.refreshToken}})
+                     .status,
+                 401);
+    }
+
 private:
     HttpClient& http() { return m_fixture.http(); }
     ServerFixture m_fixture;

@@ -28,6 +28,26 @@ HttpClient::HttpClient(QString baseUrl)
     m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
+namespace {
+
+HttpResponse responseOf(QNetworkReply* reply) {
+    HttpResponse response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.body = reply->readAll();
+    for (const auto& [name, value] : reply->rawHeaderPairs())
+        response.headers.insert(name.toLower(), value);
+    if (reply->error() != QNetworkReply::NoError && response.status == 0)
+        response.networkError = reply->errorString();
+    const QJsonDocument document = QJsonDocument::fromJson(response.body);
+    if (document.isObject())
+        response.json = document.object();
+    else if (document.isArray())
+        response.json = document.array();
+    return response;
+}
+
+} // namespace
+
 HttpResponse HttpClient::send(const QByteArray& method, const QString& path, const QByteArray& body,
                               const QHash<QByteArray, QByteArray>& headers, int timeoutMs) {
     QNetworkRequest request(QUrl(m_baseUrl + path));
@@ -48,29 +68,55 @@ HttpResponse HttpClient::send(const QByteArray& method, const QString& path, con
     if (!reply->isFinished())
         loop.exec();
 
-    HttpResponse response;
     if (!reply->isFinished()) {
         reply->abort();
-        response.networkError = u"timed out after %1 ms"_s.arg(timeoutMs);
         reply->deleteLater();
-        return response;
+        HttpResponse timedOut;
+        timedOut.networkError = u"timed out after %1 ms"_s.arg(timeoutMs);
+        return timedOut;
     }
-    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.body = reply->readAll();
-    for (const auto& [name, value] : reply->rawHeaderPairs())
-        response.headers.insert(name.toLower(), value);
-    if (reply->error() != QNetworkReply::NoError && response.status == 0)
-        response.networkError = reply->errorString();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
-    if (parseError.error == QJsonParseError::NoError) {
-        if (document.isObject())
-            response.json = document.object();
-        else if (document.isArray())
-            response.json = document.array();
-    }
+    HttpResponse response = responseOf(reply);
     reply->deleteLater();
     return response;
+}
+
+QList<HttpResponse> HttpClient::postAll(const QString& path, const QList<QJsonObject>& bodies,
+                                        const QString& token, int timeoutMs) {
+    QList<QNetworkReply*> replies;
+    for (const QJsonObject& body : bodies) {
+        QNetworkRequest request(QUrl(m_baseUrl + path));
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        replies << m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+    int pending = int(replies.size());
+    for (QNetworkReply* reply : replies)
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&pending, &loop] {
+            if (--pending == 0)
+                loop.quit();
+        });
+    timer.start(timeoutMs);
+    if (pending > 0)
+        loop.exec();
+    QList<HttpResponse> responses;
+    for (QNetworkReply* reply : replies) {
+        if (reply->isFinished()) {
+            responses << responseOf(reply);
+        } else {
+            reply->abort();
+            HttpResponse timedOut;
+            timedOut.networkError = u"timed out"_s;
+            responses << timedOut;
+        }
+        reply->deleteLater();
+    }
+    return responses;
 }
 
 HttpResponse HttpClient::get(const QString& path, const QString& token, int timeoutMs) {

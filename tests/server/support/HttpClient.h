@@ -40,6 +40,11 @@ public:
     HttpResponse send(const QByteArray& method, const QString& path, const QByteArray& body,
                       const QHash<QByteArray, QByteArray>& headers = {}, int timeoutMs = 30000);
 
+    // The same POST path with several bodies, all in flight at once (QNAM opens
+    // up to six connections per host); answers in the order of `bodies`.
+    QList<HttpResponse> postAll(const QString& path, const QList<QJsonObject>& bodies,
+                                const QString& token = {}, int timeoutMs = 60000);
+
     struct Session {
         qint64 userId = 0;
         QString username;
