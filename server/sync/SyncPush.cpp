@@ -170,8 +170,8 @@ QHttpServerResponse SyncPush::run(const PushRequest& request) {
     if (gapAt)
         return Reply::detail(409, u"mutation gap: expected mid %1"_s.arg(*gapAt));
 
-    qCInfo(lcSync) << "push by user" << m_userId << "device" << m_deviceId << ":" << results.size()
-                   << "mutation(s), last_mid" << lastMid << "cursor" << cursor;
+    qCDebug(lcSync) << "push by user" << m_userId << "device" << m_deviceId << ":" << results.size()
+                    << "mutation(s), last_mid" << lastMid << "cursor" << cursor;
     return Reply::json(
         200, QJsonObject{{u"results"_s, results}, {u"last_mid"_s, lastMid}, {u"cursor"_s, cursor}});
 }
