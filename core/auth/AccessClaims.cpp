@@ -29,6 +29,8 @@ std::optional<AccessClaims> AccessClaims::decode(const QString& token) {
     claims.email = object.value(u"email"_s).toString();
     claims.isAdmin = object.value(u"is_admin"_s).toBool(false);
     claims.expiresAt = QDateTime::fromSecsSinceEpoch(expiry.toInteger(), Qt::UTC);
+    if (const QJsonValue issued = object.value(u"iat"_s); issued.isDouble())
+        claims.issuedAt = QDateTime::fromSecsSinceEpoch(issued.toInteger(), Qt::UTC);
     if (claims.userId <= 0)
         return std::nullopt;
     return claims;

@@ -14,6 +14,7 @@ struct AccessClaims {
     QString email;
     bool isAdmin = false;
     QDateTime expiresAt; // UTC
+    QDateTime issuedAt;  // UTC, invalid when the token has no iat
 
     // The payload of a JWT (header.payload.signature, base64url), or nothing
     // when it is not a token with a user id and an expiry.

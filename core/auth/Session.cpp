@@ -168,6 +168,9 @@ bool Session::applyTokens(const QJsonObject& answer) {
     const QJsonValue expiresIn = answer.value(u"expires_in"_s);
     if (expiresIn.isDouble() && expiresIn.toInteger() > 0)
         claims->expiresAt = QDateTime::currentDateTimeUtc().addSecs(expiresIn.toInteger());
+    m_tokenLifetimeSeconds = expiresIn.isDouble() && expiresIn.toInteger() > 0
+                                 ? expiresIn.toInteger()
+                                 : QDateTime::currentDateTimeUtc().secsTo(claims->expiresAt);
     m_accessToken = access;
     m_refreshToken = refresh;
     m_claims = *claims;
@@ -179,8 +182,11 @@ void Session::scheduleRefresh() {
         m_refreshTimer.stop();
         return;
     }
+    qint64 leadSeconds = m_refreshLeadSeconds;
+    if (m_tokenLifetimeSeconds > 0)
+        leadSeconds = qMin(leadSeconds, m_tokenLifetimeSeconds * 3 / 4);
     const qint64 untilRefreshMs =
-        QDateTime::currentDateTimeUtc().msecsTo(m_claims.expiresAt) - m_refreshLeadSeconds * 1000LL;
+        QDateTime::currentDateTimeUtc().msecsTo(m_claims.expiresAt) - leadSeconds * 1000;
     const qint64 delayMs =
         qBound<qint64>(kMinimumRefreshDelayMs, untilRefreshMs, 24LL * 3600 * 1000);
     qCDebug(lcAuth) << "Next token refresh in" << delayMs / 1000 << "s";
@@ -309,12 +315,14 @@ void Session::restore(const QString& username) {
             m_accessToken = saved.value(u"access_token"_s).toString();
             m_refreshToken = refresh;
             m_claims = *claims;
+            m_tokenLifetimeSeconds =
+                claims->issuedAt.isValid() ? claims->issuedAt.secsTo(claims->expiresAt) : 0;
             setPersistence(Persistence::Keychain);
             qCInfo(lcAuth) << "Restored the session of user" << m_claims.userId;
             setState(State::LoggedIn);
             const qint64 leftSeconds = QDateTime::currentDateTimeUtc().secsTo(m_claims.expiresAt);
-            if (m_autoRefresh && leftSeconds <= m_refreshLeadSeconds)
-                refreshNow();
+            if (m_autoRefresh && leftSeconds <= 0)
+                refreshNow(); // expired while Bizy was closed
             else
                 scheduleRefresh();
             emit restoreFinished(true);

@@ -72,7 +72,8 @@ public:
     // Refreshes the access token now (the timer calls this before expiry).
     void refreshNow();
 
-    // How long before expiry the timer refreshes (default 60 s).
+    // How long before expiry the timer refreshes (default 60 s; at most 3/4 of
+    // the token's lifetime, so short-lived tokens are not refreshed in a loop).
     void setRefreshLeadSeconds(int seconds);
     // Off: no timer; the token is refreshed only after a 401.
     void setAutoRefresh(bool enabled);
@@ -118,6 +119,7 @@ private:
     QList<std::function<void(bool)>> m_refreshWaiters;
     QTimer m_refreshTimer;
     int m_refreshLeadSeconds = 60;
+    qint64 m_tokenLifetimeSeconds = 0; // as the server issued it
     bool m_autoRefresh = true;
     quint64 m_generation = 0; // bumps on login/logout so stale answers are ignored
 };

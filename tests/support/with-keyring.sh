@@ -19,8 +19,11 @@ if [ "${BIZY_IN_KEYRING_SESSION:-}" != 1 ]; then
     exit "$status"
 fi
 
-# Inside the session bus: start the secrets component with an empty password,
-# which creates and unlocks the default ("login") keyring.
-daemon_env=$(printf '' | gnome-keyring-daemon --unlock --components=secrets)
-eval "export $(echo "$daemon_env" | tr '\n' ' ')"
+# Inside the session bus: start the secrets component and unlock the login
+# keyring, which it creates. The password must not be empty: with an empty one
+# gnome-keyring 42 creates no login collection and asks a (headless) prompter.
+daemon_env=$(printf 'bizy-test-keyring' | gnome-keyring-daemon --unlock --components=secrets)
+for assignment in $daemon_env; do
+    export "$assignment"
+done
 exec "$@"
