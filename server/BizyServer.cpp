@@ -53,6 +53,17 @@ QHttpServerResponse withErrorKey(QHttpServerResponse response) {
     return rebuilt;
 }
 
+// GET /health: 200 when PostgreSQL answers, 503 with the same fields when not.
+QJsonObject healthBody(bool connected) {
+    QJsonObject body{{u"status"_s, connected ? u"healthy"_s : u"unhealthy"_s},
+                     {u"service"_s, u"bizy-server"_s},
+                     {u"version"_s, QStringLiteral(BIZY_VERSION)},
+                     {u"database"_s, connected ? u"connected"_s : u"disconnected"_s}};
+    if (!connected)
+        body.insert(u"detail"_s, u"Database unavailable"_s);
+    return body;
+}
+
 QHttpServerResponse takeResponse(QFuture<QHttpServerResponse>& future) {
     try {
         if (future.resultCount() > 0)
@@ -87,19 +98,18 @@ BizyServer::~BizyServer() {
 }
 
 void BizyServer::registerRoutes() {
-    registerRestRoutes(m_router, m_context);
-    registerSyncRoutes(m_router, m_context);
     m_router.add(Router::Method::Get, u"/health"_s, [this](const HttpRequest&) {
-        return m_db.run([](DbSession& db) {
-            db.exec(u"SELECT 1"_s);
-            return Reply::json(200, QJsonObject{{u"status"_s, u"healthy"_s},
-                                                {u"service"_s, u"bizy-server"_s},
-                                                {u"version"_s, QStringLiteral(BIZY_VERSION)},
-                                                {u"database"_s, u"connected"_s}});
-        });
+        return m_db.run(
+            [](DbSession& db) {
+                db.exec(u"SELECT 1"_s);
+                return Reply::json(200, healthBody(true));
+            },
+            [] { return Reply::json(503, healthBody(false)); });
     });
     registerAuthRoutes(m_router, m_context);
     registerAdminRoutes(m_router, m_context);
+    registerRestRoutes(m_router, m_context);
+    registerSyncRoutes(m_router, m_context);
 }
 
 bool BizyServer::listen() {

@@ -76,19 +76,23 @@ void DbRunner::dropThreadConnection() {
     database.close();
 }
 
-QFuture<QHttpServerResponse> DbRunner::run(Work work) {
-    return QtConcurrent::run(&m_pool, [this, work = std::move(work)] { return execute(work); });
+QFuture<QHttpServerResponse> DbRunner::run(Work work, UnavailableAnswer unavailable) {
+    return QtConcurrent::run(&m_pool, [this, work = std::move(work), unavailable] {
+        return execute(work, unavailable);
+    });
 }
 
 QHttpServerResponse DbRunner::runHere(const Work& work) {
-    return execute(work);
+    return execute(work, nullptr);
 }
 
-QHttpServerResponse DbRunner::execute(const Work& work) {
+QHttpServerResponse DbRunner::execute(const Work& work, UnavailableAnswer unavailable) {
+    if (!unavailable)
+        unavailable = &Reply::databaseUnavailable;
     for (int attempt = 1;; ++attempt) {
         QSqlDatabase database = threadConnection();
         if (!database.isOpen())
-            return Reply::databaseUnavailable();
+            return unavailable();
         DbSession session(database);
         try {
             return work(session);
@@ -100,7 +104,7 @@ QHttpServerResponse DbRunner::execute(const Work& work) {
                     continue;
                 }
                 qCWarning(lcServer) << "PostgreSQL connection lost:" << failure.message();
-                return Reply::databaseUnavailable();
+                return unavailable();
             }
             qCWarning(lcServer) << "SQL failure" << failure.sqlState() << failure.what();
             if (failure.sqlState().startsWith(u"23"_s))

@@ -18,6 +18,8 @@
 class DbRunner {
 public:
     using Work = std::function<QHttpServerResponse(DbSession&)>;
+    // The answer while PostgreSQL is unreachable (503 {"detail": ...} by default).
+    using UnavailableAnswer = QHttpServerResponse (*)();
 
     DbRunner(DatabaseSettings settings, int workers);
     ~DbRunner();
@@ -25,7 +27,7 @@ public:
     // Runs `work` on a worker thread. Never throws and never answers 500:
     // SqlFailure becomes 503 (or 409/400 for constraint and data errors that
     // a route did not handle), any other exception 503.
-    QFuture<QHttpServerResponse> run(Work work);
+    QFuture<QHttpServerResponse> run(Work work, UnavailableAnswer unavailable = nullptr);
     // The same, on the calling thread (command-line tools, start-up).
     QHttpServerResponse runHere(const Work& work);
 
@@ -34,7 +36,7 @@ public:
     int activeCount() const { return m_pool.activeThreadCount(); }
 
 private:
-    QHttpServerResponse execute(const Work& work);
+    QHttpServerResponse execute(const Work& work, UnavailableAnswer unavailable);
     QSqlDatabase threadConnection();
     void dropThreadConnection();
 

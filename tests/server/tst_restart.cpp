@@ -28,6 +28,8 @@ private slots:
         // then requests that need the database answer 503 cleanly
         const HttpResponse health = http().get(u"/health"_s);
         QCOMPARE(health.status, 503);
+        QCOMPARE(health.object()[u"status"_s].toString(), u"unhealthy"_s);
+        QCOMPARE(health.object()[u"database"_s].toString(), u"disconnected"_s);
         for (int i = 0; i < 3; ++i) { // every worker notices, none answers 500
             const HttpResponse profile = http().get(u"/api/auth/profile"_s, session.token);
             QCOMPARE(profile.status, 503);
