@@ -610,9 +610,10 @@ struct LocalStore::Private {
         return after;
     }
 
-    // `knownGoals` remembers parents already checked during a bulk import.
-    Result<Task> insertNewTask(const QJsonObject& fields, const QDateTime& now,
-                               QSet<QString>* knownGoals = nullptr) {
+    // A validated new task, not written yet. `knownGoals` remembers parents
+    // already checked during a bulk import.
+    Result<Task> prepareNewTask(const QJsonObject& fields, const QDateTime& now,
+                                QSet<QString>* knownGoals) {
         const ValidatedFields validated =
             Task::schema().validate(fields, EntitySchema::Mode::Create, FromSync);
         if (!validated.ok())
@@ -626,6 +627,14 @@ struct LocalStore::Private {
             if (knownGoals)
                 knownGoals->insert(*task.parentGoalUuid);
         }
+        return task;
+    }
+
+    Result<Task> insertNewTask(const QJsonObject& fields, const QDateTime& now) {
+        Result<Task> prepared = prepareNewTask(fields, now, nullptr);
+        if (!prepared)
+            return prepared;
+        const Task& task = prepared.value();
         if (Status s = insertTaskRow(task); !s)
             return s.error();
         if (Status s = recordCreate(u"task"_s, task.uuid,
@@ -633,7 +642,7 @@ struct LocalStore::Private {
             !s)
             return s.error();
         changedTasks << task.uuid;
-        return task;
+        return prepared;
     }
 
     // Progress from the goal's direct tasks and sub-goals as stored now.
@@ -917,16 +926,57 @@ Result<QList<Task>> LocalStore::createTasks(const QList<QJsonObject>& fieldsList
         QList<Task> created;
         created.reserve(fieldsList.size());
         QSet<QString> knownGoals;
+        // Each row once in the sync shape: the columns and the outbox create
+        // are both read from it, set-based, by three statements in all.
+        QJsonArray rows;
         for (qsizetype i = 0; i < fieldsList.size(); ++i) {
-            Result<Task> task = d->insertNewTask(fieldsList.at(i), now, &knownGoals);
+            Result<Task> task = d->prepareNewTask(fieldsList.at(i), now, &knownGoals);
             if (!task) {
                 Error error = task.error();
                 for (FieldError& field : error.fields)
                     field.loc.prepend(i);
                 return error;
             }
+            QJsonObject row = syncWritableFields(task->toSyncJson(), Task::schema());
+            row.insert(u"uuid"_s, task->uuid);
+            rows.append(row);
+            d->changedTasks << task->uuid;
             created << std::move(task).value();
         }
+        if (created.isEmpty())
+            return created;
+        const QString json = QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+        const QVariant lastRowBefore =
+            d->scalar(u"SELECT coalesce(max(row_id), 0) FROM tasks"_s, {});
+        if (Status s = d->exec(
+                u"INSERT INTO tasks (uuid, version, title, description, priority, status, "
+                u"category, estimated_hours, actual_hours, due_date, parent_goal_uuid, "
+                u"dependency_uuids, notes, tags, created_at, updated_at, completed_at) "
+                u"SELECT value ->> 'uuid', 0, value ->> 'title', value ->> 'description', "
+                u"value ->> 'priority', value ->> 'status', value ->> 'category', "
+                u"value ->> 'estimated_hours', value ->> 'actual_hours', value ->> 'due_date', "
+                u"value ->> 'parent_goal_uuid', "
+                u"CASE json_type(value, '$.dependency_uuids') WHEN 'array' "
+                u"THEN value -> 'dependency_uuids' END, value ->> 'notes', "
+                u"CASE json_type(value, '$.tags') WHEN 'array' THEN value -> 'tags' END, "
+                u"value ->> 'created_at', ?, value ->> 'completed_at' "
+                u"FROM json_each(?) ORDER BY key"_s,
+                {toDb(now), json}, u"save the tasks"_s);
+            !s)
+            return s.error();
+        if (Status s = d->exec(u"INSERT OR IGNORE INTO task_tags (tag, task_id) "
+                               u"SELECT j.value, t.row_id FROM tasks t, json_each(t.tags) j "
+                               u"WHERE t.row_id > ? AND t.tags IS NOT NULL"_s,
+                               {lastRowBefore}, u"save the tasks' tags"_s);
+            !s)
+            return s.error();
+        d->outboxTouched = true;
+        if (Status s = d->exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
+                               u"SELECT 'task', value ->> 'uuid', 'upsert', 0, "
+                               u"json_remove(value, '$.uuid') FROM json_each(?) ORDER BY key"_s,
+                               {json}, u"write the outbox"_s);
+            !s)
+            return s.error();
         return created;
     });
     if (result)
@@ -1406,8 +1456,10 @@ Status LocalStore::acknowledge(qint64 upToMid) {
 }
 
 void LocalStore::announce() {
-    const QStringList tasks = std::exchange(d->changedTasks, {});
-    const QStringList goals = std::exchange(d->changedGoals, {});
+    QStringList tasks = std::exchange(d->changedTasks, {});
+    QStringList goals = std::exchange(d->changedGoals, {});
+    tasks.removeDuplicates();
+    goals.removeDuplicates();
     const bool outbox = std::exchange(d->outboxTouched, false);
     if (!tasks.isEmpty())
         emit tasksChanged(tasks);

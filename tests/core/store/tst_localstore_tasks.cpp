@@ -261,6 +261,62 @@ private slots:
         QCOMPARE(m_store->taskCount(), 2);
         QCOMPARE(m_store->pendingCount(), 2);
     }
+
+    void bulkCreateStoresWhatSingleCreateStores() {
+        // given the same fields, every kind of value set
+        const Goal goal =
+            m_store->createGoal({{u"title"_s, u"G"_s}, {u"horizon"_s, u"weekly"_s}}).value();
+        const QJsonObject fields{
+            {u"title"_s, u"Full"_s},
+            {u"description"_s, u"d"_s},
+            {u"priority"_s, 4},
+            {u"status"_s, u"completed"_s},
+            {u"category"_s, u"c"_s},
+            {u"estimated_hours"_s, 0.1},
+            {u"actual_hours"_s, 2},
+            {u"due_date"_s, u"2030-01-02T03:04:05.678Z"_s},
+            {u"parent_goal_uuid"_s, goal.uuid},
+            {u"dependency_uuids"_s, QJsonArray{goal.uuid}},
+            {u"notes"_s, u"n"_s},
+            {u"tags"_s, QJsonArray{u"a"_s, u"b"_s}},
+        };
+        const QJsonObject sparse{{u"title"_s, u"Sparse"_s}, {u"tags"_s, QJsonArray{}}};
+
+        // when they are created one by one and in bulk
+        const Task single = m_store->createTask(fields).value();
+        const Task singleSparse = m_store->createTask(sparse).value();
+        const QList<Task> bulk = m_store->createTasks({fields, sparse}).value();
+
+        // then the rows read back alike, and so do their outbox creates
+        for (const auto& [one, many] :
+             {std::pair{single, bulk.at(0)}, std::pair{singleSparse, bulk.at(1)}}) {
+            Task a = *m_store->task(one.uuid);
+            Task b = *m_store->task(many.uuid);
+            QCOMPARE(b, many);
+            b.uuid = a.uuid;
+            b.createdAt = a.createdAt;
+            b.updatedAt = a.updatedAt;
+            b.completedAt = a.completedAt;
+            QCOMPARE(b, a);
+        }
+        QList<QJsonObject> creates;
+        for (const OutboxMutation& m : m_store->pendingMutations()) {
+            QJsonObject fieldsOnly = m.fields;
+            for (const QString& time : {u"created_at"_s, u"completed_at"_s})
+                if (fieldsOnly.value(time).isString())
+                    fieldsOnly.insert(time, u"t"_s);
+            creates << fieldsOnly;
+        }
+        QCOMPARE(creates.size(), 5);
+        QCOMPARE(creates.at(3), creates.at(1));
+        QCOMPARE(creates.at(4), creates.at(2));
+        TaskFilter tagged;
+        tagged.tag = u"b"_s;
+        QCOMPARE(m_store->taskCount(tagged), 2);
+        TaskFilter search;
+        search.search = u"full"_s;
+        QCOMPARE(m_store->taskCount(search), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalStoreTasks)
