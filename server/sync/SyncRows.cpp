@@ -14,8 +14,10 @@ using bizy::Task;
 
 namespace {
 
+// Unix milliseconds; date_part (a double, exact to the millisecond) costs a
+// third of extract(), which computes in numeric.
 QString millis(const QString& column) {
-    return u"(extract(epoch FROM "_s + column + u") * 1000)::bigint"_s;
+    return u"(date_part('epoch', "_s + column + u") * 1000)::bigint"_s;
 }
 
 // Task columns, then owner, stamps, parent uuid and dependency uuids (in the
