@@ -360,20 +360,21 @@ void Session::logout() {
         m_refreshToken.clear();
         m_claims = {};
         finishRefresh(false);
-        if (username.isEmpty()) {
-            setState(State::LoggedOut);
-            return;
-        }
         // LoggedOut only once the keychain forgot too, so a quick restart cannot restore it.
-        m_keychain.remove(tokensKey(username), [this, generation](KeychainStore::Outcome,
-                                                                  const QByteArray&,
-                                                                  const QString&) {
+        auto forgetLastUser = [this, generation] {
             m_keychain.remove(lastUserKey(), [this, generation](KeychainStore::Outcome,
                                                                 const QByteArray&, const QString&) {
                 if (generation == m_generation)
                     setState(State::LoggedOut);
             });
-        });
+        };
+        if (username.isEmpty()) { // after NeedsLogin the tokens are gone already
+            forgetLastUser();
+            return;
+        }
+        m_keychain.remove(tokensKey(username),
+                          [forgetLastUser](KeychainStore::Outcome, const QByteArray&,
+                                           const QString&) { forgetLastUser(); });
     };
     if (refresh.isEmpty()) {
         forget();

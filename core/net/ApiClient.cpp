@@ -33,7 +33,14 @@ ApiClient::ApiClient(const QUrl& baseUrl, QObject* parent)
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
 }
 
-ApiClient::~ApiClient() = default;
+ApiClient::~ApiClient() {
+    // Replies still running must not call back into a half-destroyed client.
+    const auto replies = m_network.findChildren<QNetworkReply*>();
+    for (QNetworkReply* reply : replies) {
+        reply->disconnect(this);
+        reply->abort();
+    }
+}
 
 void ApiClient::get(const QString& path, QObject* context, Callback callback) {
     send({.method = "GET"_ba, .path = path}, context, std::move(callback));

@@ -3,6 +3,7 @@
 #include "auth/Session.h"
 #include "net/ApiClient.h"
 
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -19,6 +20,16 @@ using bizy::Session;
 namespace {
 
 const QString kPassword = u"Password123!"_s;
+
+// Every log line of the run, to prove that no token or password is logged.
+QStringList g_logLines;
+QtMessageHandler g_previousHandler = nullptr;
+
+void recordMessage(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    g_logLines << message;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
 
 // One "app start": a client and its session against one server.
 struct App {
@@ -40,6 +51,8 @@ private slots:
     void initTestCase() {
         QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
                  "run through tests/support/with-keyring.sh");
+        QLoggingCategory::setFilterRules(u"bizy.*.debug=true"_s);
+        g_previousHandler = qInstallMessageHandler(recordMessage);
         QString error;
         QVERIFY2(m_fixture.start({{u"BIZY_ACCESS_TOKEN_MINUTES"_s, u"1"_s}}, &error),
                  qPrintable(error));
@@ -238,6 +251,32 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 2, 30000);
         QCOMPARE(restored.last().first().toBool(), false);
         QCOMPARE(next.session.state(), Session::State::LoggedOut);
+    }
+
+    void logs_neverContainTokensOrPasswords() {
+        // given everything logged so far, and a full session cycle with debug logging on
+        App app(baseUrl());
+        app.session.login(u"ses_bob"_s, kPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(app.session.state(), Session::State::LoggedIn, 30000);
+        const QString loginToken = app.session.accessToken();
+        QVERIFY(call(app.api, u"/api/auth/profile"_s).ok());
+        QSignalSpy refreshed(&app.session, &Session::tokensRefreshed);
+        app.session.refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, 30000);
+        const QString refreshedToken = app.session.accessToken();
+        app.session.logout();
+        QTRY_COMPARE_WITH_TIMEOUT(app.session.state(), Session::State::LoggedOut, 30000);
+        // when the log is searched for the secrets
+        QStringList leaks;
+        for (const QString& line : std::as_const(g_logLines)) {
+            if (line.contains(loginToken) || line.contains(refreshedToken) ||
+                line.contains(kPassword) || line.contains(u"Bearer "_s))
+                leaks << line;
+        }
+        // then the log says what happened (requests, refresh) but never with a secret
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u"\n"_s)));
+        QVERIFY(g_logLines.filter(u"/api/auth/refresh 200"_s).size() >= 1);
+        QVERIFY(g_logLines.filter(u"Logging out user"_s).size() >= 1);
     }
 
 private:

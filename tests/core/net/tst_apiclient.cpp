@@ -179,6 +179,30 @@ private slots:
         QVERIFY(reply.error->userMessage().contains(u"internet connection"_s));
     }
 
+    void offline_isNetworkError_andTheNextRequestWorksOnceBackOnline() {
+        // given a client behind a proxy that is offline (closes every connection)
+        FaultProxy proxy(u"127.0.0.1"_s, m_fixture.server().port());
+        QVERIFY(proxy.start());
+        proxy.setMode(FaultProxy::Mode::Offline);
+        ApiClient client(proxy.url());
+        client.setTokenProvider(m_token.get());
+        client.setRetryPolicy(quickRetries(2));
+        // when the client reads its profile
+        const ApiReply offline = call(client, {.path = u"/api/auth/profile"_s});
+        // then a Network error after two attempts, and the server never saw a request
+        QVERIFY(!offline.ok());
+        QCOMPARE(offline.error->kind, ApiError::Kind::Network);
+        QCOMPARE(offline.attempts, 2);
+        QCOMPARE(proxy.requestCount(), 0);
+        QVERIFY(proxy.connectionCount() >= 2);
+        // when the network comes back
+        proxy.setMode(FaultProxy::Mode::PassThrough);
+        const ApiReply online = call(client, {.path = u"/api/auth/profile"_s});
+        // then the same client works again
+        QVERIFY2(online.ok(), describe(online).constData());
+        QCOMPARE(online.attempts, 1);
+    }
+
     void slowAnswer_isTimeoutAfterTheBoundedRetries() {
         // given a proxy that holds every byte for 3 s and a 500 ms transfer timeout
         FaultProxy proxy(u"127.0.0.1"_s, m_fixture.server().port());
