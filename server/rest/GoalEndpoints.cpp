@@ -22,10 +22,10 @@ namespace {
 
 const QString kColumns =
     u"g.id, g.uuid::text, g.user_id, g.parent_goal_id, g.title, g.description, g.horizon, "
-    u"(extract(epoch FROM g.target_date) * 1000)::bigint, g.status, g.progress_percentage, "
-    u"g.success_criteria, g.metrics::text, (extract(epoch FROM g.created_at) * 1000)::bigint, "
-    u"(extract(epoch FROM g.updated_at) * 1000)::bigint, "
-    u"(extract(epoch FROM g.completed_at) * 1000)::bigint, g.version"_s;
+    u"(date_part('epoch', g.target_date) * 1000)::bigint, g.status, g.progress_percentage, "
+    u"g.success_criteria, g.metrics::text, (date_part('epoch', g.created_at) * 1000)::bigint, "
+    u"(date_part('epoch', g.updated_at) * 1000)::bigint, "
+    u"(date_part('epoch', g.completed_at) * 1000)::bigint, g.version"_s;
 const QString kCountColumns = u", (SELECT count(*) FROM tasks t WHERE t.parent_goal_id = g.id), "
                               u"(SELECT count(*) FROM goals s WHERE s.parent_goal_id = g.id)"_s;
 

@@ -21,11 +21,11 @@ namespace {
 
 const QString kColumns =
     u"id, uuid::text, user_id, title, description, priority, status, category, "
-    u"estimated_hours, actual_hours, (extract(epoch FROM due_date) * 1000)::bigint, "
+    u"estimated_hours, actual_hours, (date_part('epoch', due_date) * 1000)::bigint, "
     u"parent_goal_id, dependencies::text, notes, tags::text, "
-    u"(extract(epoch FROM created_at) * 1000)::bigint, "
-    u"(extract(epoch FROM updated_at) * 1000)::bigint, "
-    u"(extract(epoch FROM completed_at) * 1000)::bigint, version"_s;
+    u"(date_part('epoch', created_at) * 1000)::bigint, "
+    u"(date_part('epoch', updated_at) * 1000)::bigint, "
+    u"(date_part('epoch', completed_at) * 1000)::bigint, version"_s;
 
 const QStringList kStatuses{u"pending"_s, u"in_progress"_s, u"completed"_s, u"blocked"_s};
 

@@ -144,6 +144,35 @@ private slots:
         QCOMPARE(http().get(taskPath(task), m_alice.token).object(), task);
     }
 
+    void list_answersEachTaskExactlyAsGetDoes() {
+        // given tasks with every kind of value: all fields, none, odd text,
+        // times with and without milliseconds, fractions that need every digit
+        const QJsonObject first = createTask(m_alice, {{u"title"_s, u"dep"_s}});
+        createTask(m_alice, {{u"title"_s, u"bare"_s}});
+        createTask(m_alice, {{u"title"_s, u"Quote \" back\\slash \t tab \n nl \u0001 ünï 🚀 </x>"_s},
+                             {u"description"_s, u"line\r\nline"_s},
+                             {u"priority"_s, 2},
+                             {u"status"_s, u"completed"_s},
+                             {u"category"_s, u"c"_s},
+                             {u"estimated_hours"_s, 0.1 + 0.2},
+                             {u"actual_hours"_s, 3},
+                             {u"due_date"_s, u"2030-01-01T00:00:00.001Z"_s},
+                             {u"dependencies"_s, QJsonArray{first.value(u"id"_s)}},
+                             {u"notes"_s, u""_s},
+                             {u"tags"_s, QJsonArray{u"a"_s, u"\"b\""_s, u""_s}}});
+        createTask(m_alice, {{u"title"_s, u"empty lists"_s},
+                             {u"tags"_s, QJsonArray{}},
+                             {u"dependencies"_s, QJsonArray{}},
+                             {u"due_date"_s, u"1999-12-31T23:59:59+01:00"_s}});
+        // when alice lists them, then each entry is what GET answers for it
+        const QJsonArray listed = http().get(u"/api/tasks/"_s, m_alice.token).json.toArray();
+        QCOMPARE(listed.size(), 4);
+        for (const QJsonValue& entry : listed) {
+            const QJsonObject task = entry.toObject();
+            QCOMPARE(task, http().get(taskPath(task), m_alice.token).object());
+        }
+    }
+
     void create_withoutTrailingSlash_works() {
         const HttpResponse response =
             http().post(u"/api/tasks"_s, {{u"title"_s, u"no slash"_s}}, m_alice.token);
