@@ -193,7 +193,7 @@ void ApiClient::retryOrFinish(const std::shared_ptr<Call>& call, const ApiError&
         qCInfo(lcNet).noquote() << "Retrying" << QString::fromLatin1(call->request.method)
                                 << call->request.path << "in" << delay << "ms (attempt"
                                 << call->retryAttempts + 1 << "of" << m_retryPolicy.maxAttempts
-                                << "after" << ApiError::kindName(error.kind) << ")";
+                                << "after" << ApiError::kindName(error.kind) + u")"_s;
         QTimer::singleShot(delay, this, [this, call] { startAttempt(call); });
         return;
     }

@@ -282,6 +282,43 @@ private slots:
         QCOMPARE(proxy.requestCount(), 2);
     }
 
+    void databaseDown503_isRetriedUntilTheServerRecovers() {
+        // given the server's database stopped
+        QString error;
+        QVERIFY2(m_fixture.database().stop(&error), qPrintable(error));
+        FaultProxy proxy(u"127.0.0.1"_s, m_fixture.server().port());
+        QVERIFY(proxy.start());
+        ApiClient client(proxy.url());
+        client.setTokenProvider(m_token.get());
+
+        // when a client without retries asks for its tasks
+        client.setRetryPolicy(quickRetries(1));
+        const ApiReply refused = call(client, {.path = u"/api/tasks/"_s});
+        // then Unavailable, with the server's Retry-After
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error->kind, ApiError::Kind::Unavailable);
+        QCOMPARE(refused.error->httpStatus, 503);
+        QCOMPARE(refused.error->retryAfterSeconds, std::optional<int>(5));
+        QVERIFY(refused.error->userMessage().contains(u"temporarily unavailable"_s));
+
+        // when a patient client (Retry-After cut to 1 s) asks, and the database comes back
+        bizy::RetryPolicy patient = quickRetries(20);
+        patient.maxRetryAfterSeconds = 1;
+        client.setRetryPolicy(patient);
+        proxy.resetCounters();
+        std::optional<ApiReply> reply;
+        client.send({.path = u"/api/tasks/"_s}, this,
+                    [&reply](const ApiReply& answer) { reply = answer; });
+        QTRY_VERIFY_WITH_TIMEOUT(proxy.requestCount() >= 2, 30000);
+        QVERIFY(!reply.has_value());
+        QVERIFY2(m_fixture.database().start(&error), qPrintable(error));
+        // then the request went through on a later attempt, each attempt one request
+        QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 60000);
+        QVERIFY2(reply->ok(), describe(*reply).constData());
+        QVERIFY(reply->attempts >= 3);
+        QCOMPARE(proxy.requestCount(), reply->attempts);
+    }
+
 private:
     // Sends and waits for the callback (the client itself never blocks).
     ApiReply call(ApiClient& client, const ApiRequest& request, int waitMs = 60000) {
