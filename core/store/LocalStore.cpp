@@ -1075,12 +1075,21 @@ std::optional<Task> LocalStore::task(const QString& uuid) const {
 namespace {
 
 struct TaskQuery {
+    QString from = u" FROM tasks"_s;
     QString where;
     QVariantList values;
 };
 
+// The task columns named through the table, for queries that join others.
+QString qualifiedTaskColumns() {
+    static const QString columns =
+        u"tasks."_s + QString(kTaskColumns).replace(u", "_s, u", tasks."_s);
+    return columns;
+}
+
 TaskQuery taskQuery(const TaskFilter& filter) {
     QStringList conditions;
+    bool searchJoin = false;
     QVariantList values;
     if (filter.status) {
         conditions << u"status = ?"_s;
@@ -1111,8 +1120,11 @@ TaskQuery taskQuery(const TaskFilter& filter) {
     if (filter.search) {
         const QString match = FtsQuery::fromUserText(*filter.search);
         if (!match.isEmpty()) {
-            conditions << u"row_id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)"_s;
+            // Joined rather than "row_id IN (...)": a common prefix can match
+            // half the tasks, and the join needs no temporary list of them.
+            conditions << u"tasks_fts MATCH ?"_s;
             values << match;
+            searchJoin = true;
         }
     }
     if (filter.due != TaskFilter::Due::Any) {
@@ -1139,6 +1151,8 @@ TaskQuery taskQuery(const TaskFilter& filter) {
         }
     }
     TaskQuery query;
+    if (searchJoin)
+        query.from = u" FROM tasks_fts JOIN tasks ON tasks.row_id = tasks_fts.rowid"_s;
     query.values = values;
     if (!conditions.isEmpty())
         query.where = u" WHERE "_s + conditions.join(u" AND "_s);
@@ -1147,7 +1161,7 @@ TaskQuery taskQuery(const TaskFilter& filter) {
 
 QString taskListSql(const TaskFilter& filter, const TaskQuery& query, QVariantList* values) {
     *values = query.values;
-    QString sql = u"SELECT "_s + kTaskColumns + u" FROM tasks"_s + query.where +
+    QString sql = u"SELECT "_s + qualifiedTaskColumns() + query.from + query.where +
                   u" ORDER BY priority, due_key, created_at DESC"_s;
     if (filter.limit >= 0 || filter.offset > 0) {
         sql += u" LIMIT ? OFFSET ?"_s;
@@ -1166,7 +1180,7 @@ QList<Task> LocalStore::tasks(const TaskFilter& filter) const {
 
 qsizetype LocalStore::taskCount(const TaskFilter& filter) const {
     const TaskQuery query = taskQuery(filter);
-    return d->scalar(u"SELECT count(*) FROM tasks"_s + query.where, query.values).toLongLong();
+    return d->scalar(u"SELECT count(*)"_s + query.from + query.where, query.values).toLongLong();
 }
 
 QStringList LocalStore::taskQueryPlan(const TaskFilter& filter) const {
