@@ -24,6 +24,15 @@ const QString kSessionEndedMessage =
     u"Your session has ended (you logged out elsewhere, your password changed, or it expired). "
     "Please log in again; your local changes are kept."_s;
 
+// One spelling per server: no trailing slash, no empty path segments.
+QUrl normalizedServer(const QUrl& server) {
+    QUrl url = server.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments |
+                               QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    if (url.path() == u"/"_s)
+        url.setPath(QString());
+    return url;
+}
+
 // A failure that may pass by itself: keep the session and try again later.
 bool isTransient(const ApiError& error) {
     using Kind = ApiError::Kind;
@@ -49,9 +58,7 @@ Session::~Session() {
 }
 
 QString Session::serverName() const {
-    return m_api->baseUrl()
-        .adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments)
-        .toString();
+    return normalizedServer(m_api->baseUrl()).toString();
 }
 
 // Usernames are [A-Za-z0-9_], so neither key can take the other's shape.
@@ -69,7 +76,7 @@ QString Session::accountKey() const {
 
 QString Session::accountKey(const QUrl& server, qint64 userId) {
     static const QRegularExpression unsafe(u"[^A-Za-z0-9.-]"_s);
-    const QUrl normalized = server.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    const QUrl normalized = normalizedServer(server);
     QString host = normalized.host(QUrl::FullyEncoded).toLower();
     host.replace(unsafe, u"_"_s);
     const int port = normalized.port(normalized.scheme() == u"https"_s ? 443 : 80);

@@ -149,9 +149,10 @@ QString ApiError::userMessage() const {
                    ? u"Too many attempts. Wait %1 seconds and try again."_s.arg(*retryAfterSeconds)
                    : u"Too many attempts. Wait a minute and try again."_s;
     case Kind::Locked:
-        return detail.isEmpty() ? u"The account is temporarily locked after too many failed "
-                                  "logins. Try again later."_s
-                                : detail + u"."_s;
+        return detail.isEmpty()
+                   ? u"The account is temporarily locked after too many failed "
+                     "logins. Try again later."_s
+                   : detail + u". Wait, or ask an administrator to unlock the account."_s;
     case Kind::Unavailable:
         return u"The server is temporarily unavailable. Your changes are kept; try again in a few "
                "minutes."_s;
