@@ -146,7 +146,18 @@ void BizyServer::dispatch(const QHttpServerRequest& qtRequest, QHttpServerRespon
     ++m_inFlight;
 
     QFuture<QHttpServerResponse> future;
-    if (m_stopping) {
+    const QByteArray allowedOrigin = corsOriginFor(request);
+    if (!allowedOrigin.isEmpty() && request.method == QHttpServerRequest::Method::Options &&
+        !request.header("access-control-request-method"_ba).isEmpty()) {
+        // A browser's preflight: say what may follow, nothing else.
+        QHttpServerResponse preflight(QHttpServerResponse::StatusCode::Ok);
+        preflight.setHeader("Access-Control-Allow-Methods"_ba,
+                            "GET, POST, PUT, PATCH, DELETE, OPTIONS"_ba);
+        preflight.setHeader("Access-Control-Allow-Headers"_ba,
+                            "Authorization, Content-Type, Accept"_ba);
+        preflight.setHeader("Access-Control-Max-Age"_ba, "600"_ba);
+        future = Reply::ready(std::move(preflight));
+    } else if (m_stopping) {
         future = Reply::ready(Reply::detail(503, u"Server is shutting down"_s));
     } else {
         Router::Match match = m_router.match(request.method, request.path);
@@ -169,20 +180,33 @@ void BizyServer::dispatch(const QHttpServerRequest& qtRequest, QHttpServerRespon
         }
     }
 
-    future.then(this,
-                [this, request, sharedResponder, socket, timer](QFuture<QHttpServerResponse> done) {
-                    QHttpServerResponse response = takeResponse(done);
-                    if (request.isAuthServicePath())
-                        response = withErrorKey(std::move(response));
-                    const int status = int(response.statusCode());
-                    if (socket)
-                        response.write(std::move(*sharedResponder));
-                    logAccess(methodName(request.method), request.path.left(200), status,
-                              timer.elapsed(), request.loggedUserId());
-                    --m_inFlight;
-                    if (m_stopping)
-                        finishShutdownWhenIdle();
-                });
+    future.then(this, [this, request, sharedResponder, socket, timer,
+                       allowedOrigin](QFuture<QHttpServerResponse> done) {
+        QHttpServerResponse response = takeResponse(done);
+        if (request.isAuthServicePath())
+            response = withErrorKey(std::move(response));
+        if (!allowedOrigin.isEmpty()) {
+            response.setHeader("Access-Control-Allow-Origin"_ba, allowedOrigin);
+            response.setHeader("Vary"_ba, "Origin"_ba);
+        }
+        const int status = int(response.statusCode());
+        if (socket)
+            response.write(std::move(*sharedResponder));
+        logAccess(methodName(request.method), request.path.left(200), status, timer.elapsed(),
+                  request.loggedUserId());
+        --m_inFlight;
+        if (m_stopping)
+            finishShutdownWhenIdle();
+    });
+}
+
+QByteArray BizyServer::corsOriginFor(const HttpRequest& request) const {
+    const QByteArray origin = request.header("origin"_ba);
+    if (origin.isEmpty() || m_config.corsOrigins.isEmpty())
+        return {};
+    if (m_config.corsOrigins.contains(u"*"_s))
+        return "*"_ba;
+    return m_config.corsOrigins.contains(QString::fromUtf8(origin)) ? origin : QByteArray();
 }
 
 void BizyServer::shutdown() {

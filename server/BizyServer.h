@@ -41,6 +41,8 @@ private:
     void registerRoutes();
     void dispatch(const QHttpServerRequest& request, QHttpServerResponder&& responder);
     void finishShutdownWhenIdle();
+    // The Access-Control-Allow-Origin value for this request, empty for none.
+    QByteArray corsOriginFor(const HttpRequest& request) const;
 
     ServerConfig m_config;
     DbRunner m_db;

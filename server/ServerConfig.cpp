@@ -102,5 +102,13 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
     config.authRateLimit = int(*rate);
     config.accessTokenSeconds = *accessMinutes * 60;
     config.refreshTokenSeconds = *refreshDays * 24 * 3600;
+    if (variables.contains(u"BIZY_CORS_ORIGINS"_s)) {
+        const QString origins = variables.value(u"BIZY_CORS_ORIGINS"_s).trimmed();
+        config.corsOrigins.clear();
+        if (origins.toLower() != u"none"_s) {
+            for (const QString& origin : origins.split(u',', Qt::SkipEmptyParts))
+                config.corsOrigins << origin.trimmed();
+        }
+    }
     return config;
 }

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 // Everything bizy-server reads from its environment (and an optional env file),
 // checked once at start so a bad value stops the server with a clear message.
@@ -19,11 +20,16 @@ struct ServerConfig {
     qint64 accessTokenSeconds = 15 * 60;
     qint64 refreshTokenSeconds = 30LL * 24 * 3600;
     qint64 maxBodyBytes = 1024 * 1024;
+    // Origins browsers may call from (BIZY_CORS_ORIGINS, comma-separated): "*"
+    // by default, as the existing backend's web client may live elsewhere;
+    // empty or "none" turns CORS off. Tokens travel in headers, never cookies.
+    QStringList corsOrigins{QStringLiteral("*")};
 
     static constexpr qsizetype kMinJwtSecretLength = 32;
 
     // Reads DATABASE_URL (or PG*), JWT_SECRET, BIZY_HOST, BIZY_PORT, BIZY_WORKERS,
-    // BIZY_AUTH_RATE_LIMIT, BIZY_ACCESS_TOKEN_MINUTES, BIZY_REFRESH_TOKEN_DAYS.
+    // BIZY_AUTH_RATE_LIMIT, BIZY_ACCESS_TOKEN_MINUTES, BIZY_REFRESH_TOKEN_DAYS,
+    // BIZY_CORS_ORIGINS.
     static bizy::Result<ServerConfig> fromVariables(const QHash<QString, QString>& variables);
     // The process environment, with an env file's KEY=VALUE lines filling what
     // the environment leaves unset.

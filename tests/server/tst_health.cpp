@@ -64,6 +64,32 @@ private slots:
             QCOMPARE(m_fixture.http().get(u"/health"_s).status, 200);
     }
 
+    void browserPreflight_isAnswered_andAnswersCarryTheOrigin() {
+        // given a web client on another origin asking before a login
+        const HttpResponse preflight = m_fixture.http().send(
+            "OPTIONS", u"/api/auth/login"_s, {},
+            {{"Origin", "http://web.example:3000"},
+             {"Access-Control-Request-Method", "POST"},
+             {"Access-Control-Request-Headers", "content-type,authorization"}});
+        // then it may
+        QCOMPARE(preflight.status, 200);
+        QCOMPARE(preflight.header("access-control-allow-origin"), "*"_ba);
+        QVERIFY(preflight.header("access-control-allow-methods").contains("POST"));
+        QVERIFY(preflight.header("access-control-allow-headers").contains("Authorization"));
+        // and real answers carry the header, errors included
+        const HttpResponse health =
+            m_fixture.http().send("GET", u"/health"_s, {}, {{"Origin", "http://web.example"}});
+        QCOMPARE(health.header("access-control-allow-origin"), "*"_ba);
+        const HttpResponse denied = m_fixture.http().send("GET", u"/api/auth/profile"_s, {},
+                                                          {{"Origin", "http://web.example"}});
+        QCOMPARE(denied.status, 401);
+        QCOMPARE(denied.header("access-control-allow-origin"), "*"_ba);
+        // and without an Origin nothing is added
+        QVERIFY(m_fixture.http().get(u"/health"_s).header("access-control-allow-origin").isEmpty());
+        // and OPTIONS that is no preflight is simply not a route
+        QCOMPARE(m_fixture.http().send("OPTIONS", u"/health"_s, {}).status, 405);
+    }
+
     void versionAndHelp_printAndExitZero() {
         QString output;
         QCOMPARE(ServerProcess::runBinary({u"--version"_s}, {}, &output), 0);

@@ -39,6 +39,16 @@ private slots:
         QCOMPARE(config->maxBodyBytes, 1024 * 1024);
     }
 
+    void config_corsOrigins() {
+        auto variables = baseVariables();
+        QCOMPARE(ServerConfig::fromVariables(variables)->corsOrigins, QStringList{u"*"_s});
+        variables.insert(u"BIZY_CORS_ORIGINS"_s, u"https://a.example, https://b.example"_s);
+        QCOMPARE(ServerConfig::fromVariables(variables)->corsOrigins,
+                 (QStringList{u"https://a.example"_s, u"https://b.example"_s}));
+        variables.insert(u"BIZY_CORS_ORIGINS"_s, u"none"_s);
+        QVERIFY(ServerConfig::fromVariables(variables)->corsOrigins.isEmpty());
+    }
+
     void config_socketDirectoryAndPgVariables() {
         auto variables = baseVariables();
         variables.insert(u"DATABASE_URL"_s, u"postgresql://me@/bizy?host=/run/postgresql"_s);
