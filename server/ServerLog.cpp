@@ -48,6 +48,13 @@ void installServerLogging() {
 
 void logAccess(const QString& method, const QString& path, int status, qint64 durationMs,
                qint64 userId) {
-    serverLogger()->info("access {} {} {} {}ms user={}", method.toStdString(), path.toStdString(),
-                         status, durationMs, userId);
+    // A decoded path may hold newlines or escapes: never let it forge log lines.
+    QString safePath = path.left(200);
+    for (QChar& character : safePath) {
+        if (character.category() == QChar::Other_Control || character == u'\u2028' ||
+            character == u'\u2029')
+            character = u'?';
+    }
+    serverLogger()->info("access {} {} {} {}ms user={}", method.toStdString(),
+                         safePath.toStdString(), status, durationMs, userId);
 }

@@ -52,8 +52,10 @@ private slots:
     }
 
     void sigterm_exitsCleanlyWithCodeZero() {
-        // given a server that has served requests
+        // given a server that has served requests (one with a newline in its path)
         QCOMPARE(http().get(u"/health"_s).status, 200);
+        QCOMPARE(http().get(u"/x%0A2026-01-01T00:00:00.000 info access GET /forged 200"_s).status,
+                 404);
         // when it receives SIGTERM
         const int code = m_fixture.server().terminate();
         // then it exits 0 after saying so
@@ -69,6 +71,10 @@ private slots:
         QVERIFY(log.contains(u"access GET /api/auth/profile 503"_s));
         QVERIFY(!log.contains(u"Password123!"_s));
         QVERIFY(!log.contains(u"eyJ"_s)); // no JWT ever
+        // and a path cannot forge a line of its own
+        for (const QString& line : log.split(u'\n'))
+            QVERIFY2(!line.startsWith(u"2026-01-01"_s), qPrintable(line));
+        QVERIFY(log.contains(u"access GET /x?2026-01-01"_s));
     }
 
 private:
