@@ -113,7 +113,7 @@ void BizyServer::registerRoutes() {
 }
 
 bool BizyServer::listen() {
-    m_tcp = new GuardedTcpServer(m_config.maxBodyBytes, this);
+    m_tcp = new GuardedTcpServer(m_config.maxBodyBytes, m_config.idleTimeoutSeconds, this);
     QHostAddress address;
     if (m_config.host == u"localhost"_s)
         address = QHostAddress::LocalHost;

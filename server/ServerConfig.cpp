@@ -95,6 +95,8 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
         readInteger(variables, u"BIZY_ACCESS_TOKEN_MINUTES"_s, 15, 1, 24 * 60, &error);
     const auto refreshDays =
         readInteger(variables, u"BIZY_REFRESH_TOKEN_DAYS"_s, 30, 1, 3650, &error);
+    const auto idleSeconds =
+        readInteger(variables, u"BIZY_IDLE_TIMEOUT_SECONDS"_s, 120, 1, 24 * 3600, &error);
     if (!error.isEmpty())
         return configError(error);
     config.port = quint16(*port);
@@ -102,6 +104,7 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
     config.authRateLimit = int(*rate);
     config.accessTokenSeconds = *accessMinutes * 60;
     config.refreshTokenSeconds = *refreshDays * 24 * 3600;
+    config.idleTimeoutSeconds = int(*idleSeconds);
     if (variables.contains(u"BIZY_CORS_ORIGINS"_s)) {
         const QString origins = variables.value(u"BIZY_CORS_ORIGINS"_s).trimmed();
         config.corsOrigins.clear();

@@ -20,6 +20,7 @@ struct ServerConfig {
     qint64 accessTokenSeconds = 15 * 60;
     qint64 refreshTokenSeconds = 30LL * 24 * 3600;
     qint64 maxBodyBytes = 1024 * 1024;
+    int idleTimeoutSeconds = 120; // a connection silent this long is closed
     // Origins browsers may call from (BIZY_CORS_ORIGINS, comma-separated): "*"
     // by default, as the existing backend's web client may live elsewhere;
     // empty or "none" turns CORS off. Tokens travel in headers, never cookies.
@@ -29,7 +30,7 @@ struct ServerConfig {
 
     // Reads DATABASE_URL (or PG*), JWT_SECRET, BIZY_HOST, BIZY_PORT, BIZY_WORKERS,
     // BIZY_AUTH_RATE_LIMIT, BIZY_ACCESS_TOKEN_MINUTES, BIZY_REFRESH_TOKEN_DAYS,
-    // BIZY_CORS_ORIGINS.
+    // BIZY_CORS_ORIGINS, BIZY_IDLE_TIMEOUT_SECONDS.
     static bizy::Result<ServerConfig> fromVariables(const QHash<QString, QString>& variables);
     // The process environment, with an env file's KEY=VALUE lines filling what
     // the environment leaves unset.

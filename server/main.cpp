@@ -41,7 +41,8 @@ int main(int argc, char* argv[]) {
         "Configured from the environment: DATABASE_URL (or PG*), JWT_SECRET (>= 32 chars),\n"
         "BIZY_HOST, BIZY_PORT, BIZY_WORKERS, BIZY_AUTH_RATE_LIMIT (per minute, 0 = off),\n"
         "BIZY_ACCESS_TOKEN_MINUTES (15), BIZY_REFRESH_TOKEN_DAYS (30),\n"
-        "BIZY_CORS_ORIGINS (* by default; comma-separated origins, or none).\n\n"
+        "BIZY_CORS_ORIGINS (* by default; comma-separated origins, or none),\n"
+        "BIZY_IDLE_TIMEOUT_SECONDS (120: silent connections are closed).\n\n"
         "Commands:\n"
         "  (none)         run the server\n"
         "  create-admin   create or promote an admin; the password is read from stdin"_s);

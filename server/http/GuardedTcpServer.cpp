@@ -1,12 +1,14 @@
 #include "GuardedTcpServer.h"
 
 #include "http/BodyLimitGuard.h"
+#include "http/ConnectionIdleTimeout.h"
 
 #include <QTcpSocket>
 
-GuardedTcpServer::GuardedTcpServer(qint64 maxBodyBytes, QObject* parent)
+GuardedTcpServer::GuardedTcpServer(qint64 maxBodyBytes, int idleTimeoutSeconds, QObject* parent)
     : QTcpServer(parent)
-    , m_maxBodyBytes(maxBodyBytes) {}
+    , m_maxBodyBytes(maxBodyBytes)
+    , m_idleTimeoutSeconds(idleTimeoutSeconds) {}
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
     auto* socket = new QTcpSocket(this);
@@ -15,5 +17,6 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
         return;
     }
     new BodyLimitGuard(socket, m_maxBodyBytes); // connected before QHttpServer's slot
+    new ConnectionIdleTimeout(socket, m_idleTimeoutSeconds);
     addPendingConnection(socket);
 }

@@ -1,6 +1,7 @@
 #include "ServerFixture.h"
 
 #include <QJsonDocument>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -88,6 +89,25 @@ private slots:
         QVERIFY(m_fixture.http().get(u"/health"_s).header("access-control-allow-origin").isEmpty());
         // and OPTIONS that is no preflight is simply not a route
         QCOMPARE(m_fixture.http().send("OPTIONS", u"/health"_s, {}).status, 405);
+    }
+
+    void silentConnection_isClosedAfterTheIdleTimeout() {
+        // given a server that closes connections silent for 1 s
+        ServerProcess server(m_fixture.database().databaseUrl(),
+                             {{u"BIZY_IDLE_TIMEOUT_SECONDS"_s, u"1"_s}});
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        // when a client sends half a request and then nothing
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /health HTTP/1.1\r\nHost: localhost\r\n");
+        QVERIFY(socket.waitForBytesWritten(5000));
+        // then the server hangs up (waited for generously, not timed)
+        QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState, 30000);
+        // and it still serves others
+        HttpClient client(server.baseUrl());
+        QCOMPARE(client.get(u"/health"_s).status, 200);
     }
 
     void versionAndHelp_printAndExitZero() {
