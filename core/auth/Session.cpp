@@ -129,7 +129,7 @@ void Session::login(const QString& usernameOrEmail, const QString& password) {
     m_accessToken.clear();
     m_refreshToken.clear();
     m_claims = {};
-    finishRefresh(false);
+    finishRefresh(RefreshOutcome::SessionEnded);
     setState(State::LoggingIn);
     qCInfo(lcAuth) << "Logging in to" << serverName();
 
@@ -200,13 +200,14 @@ void Session::scheduleRefresh() {
     m_refreshTimer.start(int(delayMs));
 }
 
-void Session::refreshAccessToken(const QString& rejectedToken, std::function<void(bool)> done) {
+void Session::refreshAccessToken(const QString& rejectedToken,
+                                 std::function<void(RefreshOutcome)> done) {
     if (m_state != State::LoggedIn || m_refreshToken.isEmpty()) {
-        done(false);
+        done(RefreshOutcome::SessionEnded);
         return;
     }
     if (!m_accessToken.isEmpty() && m_accessToken != rejectedToken && !m_refreshing) {
-        done(true); // someone else refreshed since that request left
+        done(RefreshOutcome::Refreshed); // someone else refreshed since that request left
         return;
     }
     m_refreshWaiters.append(std::move(done));
@@ -241,7 +242,7 @@ void Session::handleRefreshReply(const ApiReply& reply) {
         scheduleRefresh();
         saveTokens();
         emit tokensRefreshed();
-        finishRefresh(true);
+        finishRefresh(RefreshOutcome::Refreshed);
         return;
     }
     if (!reply.ok() && isTransient(*reply.error)) {
@@ -249,7 +250,7 @@ void Session::handleRefreshReply(const ApiReply& reply) {
         qCInfo(lcAuth) << "Token refresh postponed:" << ApiError::kindName(reply.error->kind);
         if (m_autoRefresh)
             m_refreshTimer.start(kRefreshRetryDelayMs);
-        finishRefresh(false);
+        finishRefresh(RefreshOutcome::TryLater);
         return;
     }
     // The server refused the refresh token (reused, revoked, expired, user disabled).
@@ -264,18 +265,18 @@ void Session::handleRefreshReply(const ApiReply& reply) {
     m_claims = {};
     setState(State::NeedsLogin);
     fail(kSessionEndedMessage);
-    finishRefresh(false);
+    finishRefresh(RefreshOutcome::SessionEnded);
     // The dead tokens go; the last-user entry stays so the login dialog can offer the name.
     if (!username.isEmpty())
         m_keychain.remove(tokensKey(username), {});
 }
 
-void Session::finishRefresh(bool refreshed) {
+void Session::finishRefresh(RefreshOutcome outcome) {
     const auto waiters = std::exchange(m_refreshWaiters, {});
-    if (!refreshed)
+    if (outcome != RefreshOutcome::Refreshed)
         m_refreshing = false;
     for (const auto& waiter : waiters)
-        waiter(refreshed);
+        waiter(outcome);
 }
 
 void Session::saveTokens() {
@@ -366,7 +367,7 @@ void Session::logout() {
         m_accessToken.clear();
         m_refreshToken.clear();
         m_claims = {};
-        finishRefresh(false);
+        finishRefresh(RefreshOutcome::SessionEnded);
         // LoggedOut only once the keychain forgot too, so a quick restart cannot restore it.
         auto forgetLastUser = [this, generation] {
             m_keychain.remove(lastUserKey(), [this, generation](KeychainStore::Outcome,

@@ -81,7 +81,7 @@ public:
     // TokenProvider
     QString accessToken() const override { return m_accessToken; }
     void refreshAccessToken(const QString& rejectedToken,
-                            std::function<void(bool refreshed)> done) override;
+                            std::function<void(RefreshOutcome)> done) override;
 
 signals:
     void stateChanged(bizy::Session::State state);
@@ -96,7 +96,7 @@ signals:
 private:
     bool applyTokens(const QJsonObject& answer);
     void handleRefreshReply(const ApiReply& reply);
-    void finishRefresh(bool refreshed);
+    void finishRefresh(RefreshOutcome outcome);
     void scheduleRefresh();
     void saveTokens();
     void forgetTokens(std::function<void()> then);
@@ -116,7 +116,7 @@ private:
     AccessClaims m_claims;
     QString m_lastErrorMessage;
     bool m_refreshing = false;
-    QList<std::function<void(bool)>> m_refreshWaiters;
+    QList<std::function<void(RefreshOutcome)>> m_refreshWaiters;
     QTimer m_refreshTimer;
     int m_refreshLeadSeconds = 60;
     qint64 m_tokenLifetimeSeconds = 0; // as the server issued it

@@ -160,20 +160,25 @@ void ApiClient::handleFinished(const std::shared_ptr<Call>& call, QNetworkReply*
         call->replayedAfterRefresh = true;
         --call->retryAttempts; // the replay does not use up the retry budget
         QPointer<ApiClient> self(this);
-        m_tokenProvider->refreshAccessToken(call->sentToken, [self, call, error](bool refreshed) {
-            if (!self)
-                return;
-            if (refreshed) {
-                qCInfo(lcNet).noquote() << "Replaying" << QString::fromLatin1(call->request.method)
-                                        << call->request.path << "with a refreshed token";
-                self->startAttempt(call);
-            } else {
-                ApiReply answer;
-                answer.error = error;
-                answer.httpStatus = error.httpStatus;
-                self->finish(call, std::move(answer));
-            }
-        });
+        m_tokenProvider->refreshAccessToken(
+            call->sentToken, [self, call, error](TokenProvider::RefreshOutcome outcome) {
+                if (!self)
+                    return;
+                if (outcome == TokenProvider::RefreshOutcome::Refreshed) {
+                    qCInfo(lcNet).noquote()
+                        << "Replaying" << QString::fromLatin1(call->request.method)
+                        << call->request.path << "with a refreshed token";
+                    self->startAttempt(call);
+                } else {
+                    // Offline during the refresh is not "log in again": report it as the network.
+                    ApiReply answer;
+                    answer.error = outcome == TokenProvider::RefreshOutcome::TryLater
+                                       ? ApiError::network(u"the session could not be refreshed"_s)
+                                       : error;
+                    answer.httpStatus = answer.error->httpStatus;
+                    self->finish(call, std::move(answer));
+                }
+            });
         return;
     }
     ApiReply answer;
@@ -194,7 +199,8 @@ void ApiClient::retryOrFinish(const std::shared_ptr<Call>& call, const ApiError&
                                 << call->request.path << "in" << delay << "ms (attempt"
                                 << call->retryAttempts + 1 << "of" << m_retryPolicy.maxAttempts
                                 << "after" << ApiError::kindName(error.kind) + u")"_s;
-        QTimer::singleShot(delay, this, [this, call] { startAttempt(call); });
+        // Precise: a coarse timer may fire up to 5 % early, before the server's Retry-After.
+        QTimer::singleShot(delay, Qt::PreciseTimer, this, [this, call] { startAttempt(call); });
         return;
     }
     ApiReply answer;

@@ -13,12 +13,17 @@ public:
 
     // Empty when nobody is logged in.
     virtual QString accessToken() const = 0;
-    // Called after `rejectedToken` got a 401. `done(true)` once a newer access
-    // token is available (at once if one already replaced `rejectedToken`),
-    // `done(false)` when the session cannot be refreshed. Concurrent callers
-    // share one refresh.
+    enum class RefreshOutcome {
+        Refreshed,    // a newer access token is available: replay the request
+        SessionEnded, // the server refused the session: the user must log in again
+        TryLater      // the server could not be reached: the session is still valid
+    };
+
+    // Called after `rejectedToken` got a 401; `done` runs once (at once with
+    // Refreshed if a newer token already replaced `rejectedToken`). Concurrent
+    // callers share one refresh.
     virtual void refreshAccessToken(const QString& rejectedToken,
-                                    std::function<void(bool refreshed)> done) = 0;
+                                    std::function<void(RefreshOutcome)> done) = 0;
 };
 
 } // namespace bizy

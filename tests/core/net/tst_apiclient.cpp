@@ -18,15 +18,19 @@ namespace {
 // client, the refresh dance is tst_session's.
 class FixedToken : public bizy::TokenProvider {
 public:
-    explicit FixedToken(QString token)
-        : m_token(std::move(token)) {}
+    explicit FixedToken(QString token, RefreshOutcome outcome = RefreshOutcome::SessionEnded)
+        : m_token(std::move(token))
+        , m_outcome(outcome) {}
     QString accessToken() const override { return m_token; }
-    void refreshAccessToken(const QString&, std::function<void(bool)> done) override {
-        done(false);
+    void refreshAccessToken(const QString&, std::function<void(RefreshOutcome)> done) override {
+        ++refreshRequests;
+        done(m_outcome);
     }
+    int refreshRequests = 0;
 
 private:
     QString m_token;
+    RefreshOutcome m_outcome;
 };
 
 QUrl urlOf(const QString& text) {
@@ -132,6 +136,29 @@ private slots:
         QCOMPARE(reply.error->kind, ApiError::Kind::Unauthorized);
         QCOMPARE(reply.error->detail, u"Not authenticated"_s);
         QCOMPARE(proxy.requestCount(), 1);
+    }
+
+    void rejectedToken_asksForOneRefresh_andReportsWhatTheSessionSays() {
+        // given clients whose token the server refuses, one session that ended and
+        // one that could not reach the server to refresh
+        FixedToken ended(u"not-a-token"_s, FixedToken::RefreshOutcome::SessionEnded);
+        FixedToken offline(u"not-a-token"_s, FixedToken::RefreshOutcome::TryLater);
+        ApiClient endedClient(urlOf(m_fixture.server().baseUrl()));
+        endedClient.setTokenProvider(&ended);
+        ApiClient offlineClient(urlOf(m_fixture.server().baseUrl()));
+        offlineClient.setTokenProvider(&offline);
+        // when both read the profile
+        const ApiReply endedReply = call(endedClient, {.path = u"/api/auth/profile"_s});
+        const ApiReply offlineReply = call(offlineClient, {.path = u"/api/auth/profile"_s});
+        // then each asked its session once; an ended session is Unauthorized (log in
+        // again), a session that could not refresh is a Network problem (try later)
+        QCOMPARE(ended.refreshRequests, 1);
+        QCOMPARE(offline.refreshRequests, 1);
+        QCOMPARE(endedReply.error->kind, ApiError::Kind::Unauthorized);
+        QVERIFY(endedReply.error->detail.startsWith(u"Invalid token"_s));
+        QCOMPARE(offlineReply.error->kind, ApiError::Kind::Network);
+        QCOMPARE(endedReply.attempts, 1);
+        QCOMPARE(offlineReply.attempts, 1);
     }
 
     void badRequest400_isNeverRetried() {
