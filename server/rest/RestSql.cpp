@@ -2,8 +2,6 @@
 
 #include "db/DbSession.h"
 
-#include <QSqlDriver>
-#include <QSqlField>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -11,29 +9,7 @@ using namespace Qt::StringLiterals;
 namespace RestSql {
 
 QSqlQuery run(DbSession& db, const QString& sql, const QVariantList& values) {
-    return db.exec(inlineValues(db.database(), sql, values));
-}
-
-QString inlineValues(const QSqlDatabase& database, const QString& sql, const QVariantList& values) {
-    QString out;
-    out.reserve(sql.size() + 24 * values.size());
-    qsizetype next = 0;
-    bool inQuotes = false;
-    for (const QChar c : sql) {
-        if (c == u'\'')
-            inQuotes = !inQuotes;
-        if (c != u'?' || inQuotes) {
-            out.append(c);
-            continue;
-        }
-        Q_ASSERT(next < values.size());
-        const QVariant value = values.value(next++);
-        QSqlField field(QString(), value.metaType());
-        field.setValue(value);
-        out.append(database.driver()->formatValue(field));
-    }
-    Q_ASSERT(next == values.size());
-    return out;
+    return db.exec(sql, values);
 }
 
 QVariant time(const std::optional<QDateTime>& value) {

@@ -12,13 +12,11 @@ class DbSession;
 // SQL helpers shared by the task and goal endpoints.
 namespace RestSql {
 
-// Runs `sql` with its `?` placeholders filled by literals the driver formats
-// itself (quotes escaped, NULL for null values). One round trip per statement,
-// where a prepared statement costs three (PREPARE, EXECUTE, DEALLOCATE).
-// Statements are fixed text of this module; request values only ever travel
-// as these literals. Failures throw SqlFailure like DbSession::exec.
+// Runs `sql` with its `?` placeholders filled by `values` (DbSession::exec:
+// one round trip, the driver's own literals). Statements are fixed text of
+// this module; request values only ever travel as bound values. Failures throw
+// SqlFailure.
 QSqlQuery run(DbSession& db, const QString& sql, const QVariantList& values = {});
-QString inlineValues(const QSqlDatabase& database, const QString& sql, const QVariantList& values);
 
 // A time for a `?::timestamptz` placeholder (ISO 8601 UTC with milliseconds),
 // or a typed NULL.
