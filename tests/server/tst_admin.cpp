@@ -25,6 +25,32 @@ private slots:
         QCOMPARE(profile.object()[u"is_admin"_s], QJsonValue(true));
     }
 
+    void createAdmin_promotesAnExistingUser_andRefusesBadInput() {
+        // given a plain user
+        const HttpClient::Session promoted = http().registerAndLogin(u"to_promote"_s);
+        QCOMPARE(http().get(u"/api/admin/users"_s, promoted.token).status, 403);
+        // when create-admin names them (with a new password)
+        QString output;
+        QCOMPARE(m_fixture.server().createAdmin(u"to_promote"_s, u"to_promote@example.com"_s,
+                                                u"Promoted123!"_s, &output),
+                 0);
+        // then they log in with it as an admin
+        const HttpClient::Session admin =
+            http().sessionFrom(http().login(u"to_promote"_s, u"Promoted123!"_s), u"to_promote"_s);
+        QVERIFY(admin.ok());
+        QCOMPARE(http().get(u"/api/admin/users"_s, admin.token).status, 200);
+        // and bad input changes nothing
+        QVERIFY(m_fixture.server().createAdmin(u"x"_s, u"bad"_s, u"short"_s, &output) != 0);
+        QVERIFY2(output.contains(u"username"_s) && output.contains(u"password"_s),
+                 qPrintable(output));
+        // and the extra admin steps back so the last-admin test below holds
+        QCOMPARE(http()
+                     .patch(u"/api/admin/users/%1"_s.arg(admin.userId), {{u"is_admin"_s, false}},
+                            m_admin.token)
+                     .status,
+                 200);
+    }
+
     void everyAdminRoute_is401WithoutToken_and403ForNonAdmins_data() {
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("path");

@@ -235,6 +235,34 @@ private slots:
         QCOMPARE(http().get(u"/api/auth/profile"_s, again.token).status, 200);
     }
 
+    void refresh_expiredToken_is401() {
+        // given a refresh token whose time is up
+        const HttpClient::Session session = http().registerAndLogin(u"ref_expired"_s);
+        QVERIFY(m_fixture.database().exec(
+            u"UPDATE refresh_tokens SET expires_at = now() - interval '1 second'"
+            " WHERE user_id = ?"_s,
+            {session.userId}));
+        // when it is used, then 401 saying so
+        const HttpResponse response =
+            http().post(u"/api/auth/refresh"_s, {{u"refresh_token"_s, session.refreshToken}});
+        QCOMPARE(response.status, 401);
+        QVERIFY2(response.detail().contains(u"expired"_s), qPrintable(response.detail()));
+    }
+
+    void logout_withOnlyTheRefreshToken_revokesIt() {
+        // given a client whose access token is gone but which kept its refresh token
+        const HttpClient::Session session = http().registerAndLogin(u"out_refresh_only"_s);
+        // when it logs out with the refresh token alone
+        QCOMPARE(
+            http().post(u"/api/auth/logout"_s, {{u"refresh_token"_s, session.refreshToken}}).status,
+            200);
+        // then that session cannot be refreshed
+        QCOMPARE(http()
+                     .post(u"/api/auth/refresh"_s, {{u"refresh_token"_s, session.refreshToken}})
+                     .status,
+                 401);
+    }
+
     void logout_withoutAnyCredential_is401() {
         QCOMPARE(http().post(u"/api/auth/logout"_s, {}).status, 401);
     }
