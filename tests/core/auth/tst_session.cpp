@@ -1,4 +1,5 @@
 #include "DiskScan.h"
+#include "FaultProxy.h"
 #include "ServerFixture.h"
 #include "auth/Session.h"
 #include "net/ApiClient.h"
@@ -229,6 +230,31 @@ private slots:
         // ... and so does the instance that refreshed first, at its next refresh
         first.session.refreshNow();
         QTRY_COMPARE_WITH_TIMEOUT(first.session.state(), Session::State::NeedsLogin, 30000);
+    }
+
+    void lostRefreshAnswer_endsTheSessionCleanly() {
+        // given bob logged in through a proxy (the server rotates refresh tokens and
+        // has no grace for the previous one)
+        FaultProxy proxy(u"127.0.0.1"_s, m_fixture.server().port());
+        QVERIFY(proxy.start());
+        App app(proxy.url().toString());
+        app.session.setAutoRefresh(false);
+        app.session.login(u"ses_bob"_s, kPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(app.session.state(), Session::State::LoggedIn, 30000);
+        // when the answer to a refresh is lost on the way back
+        proxy.resetCounters();
+        proxy.dropAnswers(1);
+        QSignalSpy errors(&app.session, &Session::errorOccurred);
+        app.session.refreshNow();
+        // then the retry meets the rotated token, and the user is asked to log in
+        // again once: no loop, no crash
+        QTRY_COMPARE_WITH_TIMEOUT(app.session.state(), Session::State::NeedsLogin, 30000);
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(proxy.droppedAnswerCount(), 1);
+        QCOMPARE(proxy.requestCount(), 2);
+        // and a new login works
+        app.session.login(u"ses_bob"_s, kPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(app.session.state(), Session::State::LoggedIn, 30000);
     }
 
     void logout_removesTheTokensFromTheKeychain() {
