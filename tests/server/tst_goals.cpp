@@ -1,7 +1,5 @@
 #include "ServerFixture.h"
-#include "auth/Jwt.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QTest>
 #include <QUrl>
@@ -24,21 +22,10 @@ class TestGoals : public QObject {
     User m_alice;
     User m_bob;
 
-    // A user row plus an access token signed with the server's secret.
+    // A user registered and logged in through the auth routes.
     User makeUser(const QString& name) {
-        PgCluster& db = m_fixture.database();
-        db.exec(u"INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')"_s,
-                {name, QString(name + u"@example.com"_s)});
-        User user;
-        user.id = db.scalar(u"SELECT id FROM users WHERE username = ?"_s, {name}).toLongLong();
-        JwtClaims claims;
-        claims.userId = user.id;
-        claims.username = name;
-        claims.email = name + u"@example.com"_s;
-        claims.issuedAt = QDateTime::currentSecsSinceEpoch();
-        claims.expiresAt = claims.issuedAt + 3600;
-        user.token = Jwt(QByteArray(ServerProcess::kJwtSecret)).sign(claims);
-        return user;
+        const HttpClient::Session session = m_fixture.http().registerAndLogin(name);
+        return User{session.userId, session.token};
     }
 
     HttpClient& http() { return m_fixture.http(); }

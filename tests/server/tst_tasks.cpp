@@ -1,7 +1,5 @@
 #include "ServerFixture.h"
-#include "auth/Jwt.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -24,21 +22,10 @@ class TestTasks : public QObject {
     User m_alice;
     User m_bob;
 
-    // A user row plus an access token signed with the server's secret.
+    // A user registered and logged in through the auth routes.
     User makeUser(const QString& name) {
-        PgCluster& db = m_fixture.database();
-        db.exec(u"INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')"_s,
-                {name, QString(name + u"@example.com"_s)});
-        User user;
-        user.id = db.scalar(u"SELECT id FROM users WHERE username = ?"_s, {name}).toLongLong();
-        JwtClaims claims;
-        claims.userId = user.id;
-        claims.username = name;
-        claims.email = name + u"@example.com"_s;
-        claims.issuedAt = QDateTime::currentSecsSinceEpoch();
-        claims.expiresAt = claims.issuedAt + 3600;
-        user.token = Jwt(QByteArray(ServerProcess::kJwtSecret)).sign(claims);
-        return user;
+        const HttpClient::Session session = m_fixture.http().registerAndLogin(name);
+        return User{session.userId, session.token};
     }
 
     HttpClient& http() { return m_fixture.http(); }
@@ -171,6 +158,32 @@ private slots:
             const QJsonObject task = entry.toObject();
             QCOMPARE(task, http().get(taskPath(task), m_alice.token).object());
         }
+    }
+
+    void create_ignoresFieldsTheServerOwns() {
+        // when alice sends an id, another user_id, a uuid and a version of her own
+        const QString uuid = u"6f1b9a3c-0d4e-4f5a-8b6c-7d8e9f0a1b2c"_s;
+        const HttpResponse response = http().post(u"/api/tasks/"_s,
+                                                  {{u"title"_s, u"mine"_s},
+                                                   {u"id"_s, 424242},
+                                                   {u"user_id"_s, m_bob.id},
+                                                   {u"uuid"_s, uuid},
+                                                   {u"version"_s, 999999},
+                                                   {u"created_at"_s, u"2001-01-01T00:00:00"_s}},
+                                                  m_alice.token);
+        // then the server assigns them and the task is alice's
+        QVERIFY2(response.status == 201, response.describe().constData());
+        const QJsonObject task = response.object();
+        QCOMPARE_NE(task.value(u"id"_s).toInteger(), 424242);
+        QCOMPARE(task.value(u"user_id"_s).toInteger(), m_alice.id);
+        QCOMPARE_NE(task.value(u"uuid"_s).toString(), uuid);
+        QVERIFY(task.value(u"version"_s).toInteger() < 999999);
+        QCOMPARE_NE(task.value(u"created_at"_s).toString(), u"2001-01-01T00:00:00"_s);
+        QCOMPARE(http().get(u"/api/tasks/"_s, m_bob.token).json.toArray().size(), 0);
+        // and a PATCH cannot hand it to bob either
+        const HttpResponse patched =
+            http().patch(taskPath(task), {{u"user_id"_s, m_bob.id}}, m_alice.token);
+        QCOMPARE(patched.object().value(u"user_id"_s).toInteger(), m_alice.id);
     }
 
     void create_withoutTrailingSlash_works() {
