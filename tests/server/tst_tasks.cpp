@@ -1,9 +1,15 @@
 #include "ServerFixture.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSet>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -584,6 +590,49 @@ private slots:
                      .value(u"total"_s)
                      .toInteger(),
                  1);
+    }
+
+    void concurrentWrites_getDistinctVersions_inCommitOrder() {
+        // given one user sending 24 creates at once over parallel connections
+        QNetworkAccessManager network;
+        QList<QNetworkReply*> replies;
+        for (int i = 0; i < 24; ++i) {
+            QNetworkRequest request(QUrl(http().baseUrl() + u"/api/tasks/"_s));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+            request.setRawHeader("Authorization", "Bearer " + m_alice.token.toUtf8());
+            replies << network.post(
+                request, QJsonDocument(QJsonObject{{u"title"_s, u"parallel %1"_s.arg(i)}})
+                             .toJson(QJsonDocument::Compact));
+        }
+        for (QNetworkReply* reply : replies) {
+            if (!reply->isFinished()) {
+                QEventLoop loop;
+                connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+                QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
+        }
+        // then every create succeeded with its own version, and the user's
+        // counter stands at the highest one
+        QSet<qint64> versions;
+        for (QNetworkReply* reply : replies) {
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+            versions.insert(
+                QJsonDocument::fromJson(reply->readAll()).object().value(u"version"_s).toInteger());
+            reply->deleteLater();
+        }
+        QCOMPARE(versions.size(), 24);
+        const qint64 counter =
+            m_fixture.database()
+                .scalar(u"SELECT counter FROM user_sync_state WHERE user_id = ?"_s, {m_alice.id})
+                .toLongLong();
+        QCOMPARE(counter, *std::max_element(versions.begin(), versions.end()));
+        // and the rows carry exactly those versions
+        QCOMPARE(m_fixture.database()
+                     .scalar(u"SELECT count(DISTINCT version) FROM tasks WHERE user_id = ?"_s,
+                             {m_alice.id})
+                     .toLongLong(),
+                 24);
     }
 
     void everyChange_getsAHigherVersion_andTheCounterFollows() {
