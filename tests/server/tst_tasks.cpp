@@ -540,8 +540,12 @@ private slots:
 
     void sqlInjectionAndWildcards_areStoredAndSearchedVerbatim() {
         // given titles that look like SQL and LIKE wildcards
-        const QStringList titles{u"Robert'); DROP TABLE tasks;--"_s, u"100% done"_s,
-                                 u"snake_case"_s, u"back\\slash"_s, u"quote \" and '"_s};
+        const QStringList titles{u"Robert'); DROP TABLE tasks;--"_s,
+                                 u"100% done"_s,
+                                 u"snake_case"_s,
+                                 u"back\\slash"_s,
+                                 u"quote \" and '"_s,
+                                 u"C++ and a+b"_s};
         QList<qint64> ids;
         for (const QString& title : titles) {
             const QJsonObject task =
