@@ -3,8 +3,11 @@
 #include "model/Goal.h"
 #include "model/Result.h"
 #include "model/Task.h"
+#include "store/ConflictEntry.h"
 #include "store/GoalStats.h"
 #include "store/OutboxMutation.h"
+#include "store/PushOutcome.h"
+#include "store/ServerRow.h"
 #include "store/TaskFilter.h"
 #include "store/TaskStats.h"
 
@@ -103,11 +106,59 @@ public:
     QList<OutboxMutation> sealBatch(int max);
     // The server has applied every mutation up to `upToMid`: forget them.
     Status acknowledge(qint64 upToMid);
+    // After a 409 "mutation gap: expected mid N" (a server restored from a
+    // backup forgot mids it had acknowledged): renumbers the sealed mutations
+    // consecutively from `firstMid`, keeping their order.
+    Status resequenceSealed(qint64 firstMid);
+
+    // Sync (for SyncEngine). The store keeps, beside each row as the user sees
+    // it, the server's copy as last pulled or acknowledged; the visible row is
+    // always that copy with the unsent outbox changes replayed on top.
+    // Applying server data never writes to the outbox.
+
+    // The pull cursor: the version of the newest server change applied here.
+    qint64 pullCursor() const;
+    // Applies one pulled page in one transaction: each row becomes the
+    // server's copy, the visible row is rebuilt from it with unsent changes
+    // replayed on top (a task whose goal has not arrived yet is linked when it
+    // does), tombstones remove the row (unsent edits of it go to the journal
+    // as DeletedElsewhere and leave the outbox unless already sealed), and the
+    // cursor moves to `cursor`. Returns the number of journal entries added.
+    Result<int> applyPull(const QList<ServerRow>& rows, qint64 cursor);
+    // Records the answer to a pushed batch in one transaction: applied and
+    // merged mutations update the server's copy (version, id, the fields
+    // sent); `overwritten` values go to the journal as Overwritten; rejected
+    // mutations go to the journal as Rejected, leave the outbox, and their row
+    // is rebuilt from the server's copy (removed if the server never had it);
+    // then every mutation up to `lastMid` is acknowledged. Returns the number
+    // of journal entries added.
+    Result<int> applyPushResults(const QList<OutboxMutation>& sent,
+                                 const QList<PushOutcome>& outcomes, qint64 lastMid);
+    // The server answered `reset`: the cursor goes back to 0 and a reload
+    // starts. finishReload() (after the last page) removes every row the reload
+    // did not bring back, unless it has unsent changes.
+    Status beginReload();
+    Status finishReload();
+    bool reloadInProgress() const;
+    // When a sync last completed (push and pull), kept across restarts.
+    std::optional<QDateTime> lastSyncedAt() const;
+    Status setLastSyncedAt(const QDateTime& when);
+
+    // The conflict journal, newest first.
+    QList<ConflictEntry> conflicts() const;
+    qsizetype conflictCount() const;
+    Status dismissConflict(qint64 id);
+    // Brings the lost data back as a new local change (so it syncs again) and
+    // removes the entry: Overwritten values are written over the row;
+    // Rejected or DeletedElsewhere rows that no longer exist are created anew
+    // from the snapshot with the lost fields on top, under a new uuid.
+    Status restoreConflict(qint64 id);
 
 signals:
     void tasksChanged(const QStringList& uuids);
     void goalsChanged(const QStringList& uuids);
     void outboxChanged(qsizetype pending);
+    void conflictsAdded(int count);
 
 private:
     explicit LocalStore(QSqlDatabase db, QString path);
