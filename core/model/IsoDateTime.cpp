@@ -54,7 +54,11 @@ QString format(const QDateTime& time) {
 }
 
 QDateTime nowUtc() {
-    return QDateTime::currentDateTimeUtc();
+    // Test hook: BIZY_CLOCK_OFFSET_SECONDS (read once) moves this clock, so a
+    // test can run a device whose clock is days off. Never set in real use.
+    static const qint64 offsetMs =
+        qEnvironmentVariableIntValue("BIZY_CLOCK_OFFSET_SECONDS") * 1000LL;
+    return QDateTime::currentDateTimeUtc().addMSecs(offsetMs);
 }
 
 } // namespace bizy::IsoDateTime

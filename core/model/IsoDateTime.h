@@ -14,7 +14,8 @@ namespace IsoDateTime {
 
 std::optional<QDateTime> parse(const QString& text);
 QString format(const QDateTime& time);
-// Now in UTC, cut to milliseconds like every stored time.
+// Now in UTC, cut to milliseconds like every stored time. Test hook: the
+// environment variable BIZY_CLOCK_OFFSET_SECONDS (read once) shifts it.
 QDateTime nowUtc();
 
 } // namespace IsoDateTime
