@@ -74,6 +74,7 @@ signals:
 private:
     struct Round {
         qint64 pulledRows = 0;
+        int resets = 0;
         bool resequenced = false;
     };
 
