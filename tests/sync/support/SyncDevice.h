@@ -1,0 +1,91 @@
+#pragma once
+
+#include "FaultProxy.h"
+#include "auth/Session.h"
+#include "net/ApiClient.h"
+#include "net/RetryPolicy.h"
+#include "store/LocalStore.h"
+#include "sync/SyncEngine.h"
+
+#include <QObject>
+#include <QString>
+#include <QTemporaryDir>
+#include <memory>
+
+// One simulated installation of Bizy in this test process: its own LocalStore
+// file, its own FaultProxy in front of the server (its "network"), and the
+// real ApiClient, Session and SyncEngine on top. The engine's triggers stay
+// off: a test syncs with sync(), which blocks until the round it started ends.
+//
+// close() ends the "app" (engine, session, client, store) but keeps the store
+// file and the proxy, so open() afterwards is a restart on the same data.
+class SyncDevice : public QObject {
+    Q_OBJECT
+public:
+    // `storePath` empty: a fresh file in a temporary directory owned by the device.
+    SyncDevice(QString name, QString serverHost, quint16 serverPort, QString username,
+               QString password, QString storePath = {}, QObject* parent = nullptr);
+    ~SyncDevice() override;
+
+    // Opens the store, builds the client stack and logs in (waits for LoggedIn).
+    bool open(QString* error = nullptr);
+    // Tears the app down, keeping the store file and the proxy.
+    void close();
+    bool isOpen() const { return m_store != nullptr; }
+    // close() + open().
+    bool reopen(QString* error = nullptr);
+
+    QString name() const { return m_name; }
+    QString username() const { return m_username; }
+    QString storePath() const { return m_storePath; }
+    QString deviceId() const;
+
+    bizy::LocalStore& store() { return *m_store; }
+    bizy::ApiClient& api() { return *m_api; }
+    bizy::Session& session() { return *m_session; }
+    bizy::SyncEngine& engine() { return *m_engine; }
+    FaultProxy& proxy() { return *m_proxy; }
+
+    // syncNow() and wait for the round it started (after a running one ends);
+    // true when that round ended ok. lastSyncMessage() tells what happened.
+    bool sync(int timeoutMs = 60000);
+    // Syncs until a round ends ok, at most `rounds` times.
+    bool syncUntilOk(int rounds = 3, int timeoutMs = 60000);
+    bool lastSyncOk() const { return m_lastSyncOk; }
+    // "<name>: state=<state> error=<lastError> pending=<n> conflicts=<n>".
+    QString lastSyncMessage() const { return m_lastSyncMessage; }
+    QString describe() const;
+
+    // The network of this device, through its proxy.
+    void goOffline() { m_proxy->setMode(FaultProxy::Mode::Offline); }
+    void goOnline() { m_proxy->setMode(FaultProxy::Mode::PassThrough); }
+
+    // The client policy tests use: few, quick retries and a short timeout.
+    static bizy::RetryPolicy testRetryPolicy();
+    // Applied to the ApiClient at every open() (and at once when open).
+    void setRetryPolicy(const bizy::RetryPolicy& policy);
+    void setTimeoutMs(int milliseconds);
+
+private:
+    bool login(QString* error);
+
+    QString m_name;
+    QString m_serverHost;
+    quint16 m_serverPort = 0;
+    QString m_username;
+    QString m_password;
+    std::unique_ptr<QTemporaryDir> m_dir; // only when the device made its own file
+    QString m_storePath;
+    bizy::RetryPolicy m_retryPolicy;
+    int m_timeoutMs = 15000;
+
+    std::unique_ptr<FaultProxy> m_proxy;
+    // Built in this order by open(), destroyed in reverse by close().
+    std::unique_ptr<bizy::LocalStore> m_store;
+    std::unique_ptr<bizy::ApiClient> m_api;
+    std::unique_ptr<bizy::Session> m_session;
+    std::unique_ptr<bizy::SyncEngine> m_engine;
+
+    bool m_lastSyncOk = false;
+    QString m_lastSyncMessage;
+};
