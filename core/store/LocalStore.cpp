@@ -212,6 +212,47 @@ QString entityName(OutboxMutation::Entity entity) {
     return entity == OutboxMutation::Entity::Task ? u"task"_s : u"goal"_s;
 }
 
+OutboxMutation::Entity entityFromName(const QString& name) {
+    return name == u"goal" ? OutboxMutation::Entity::Goal : OutboxMutation::Entity::Task;
+}
+
+// A task or goal from fields that were validated when they were stored (a
+// server copy): Task::fromJson / Goal::fromJson without checking them again,
+// which would be most of the cost of applying a large pull.
+template <typename T> T fromCheckedJson(const QJsonObject& json) {
+    T row;
+    row.applyFields(json, timeValue(json.value(u"updated_at"_s).toString()));
+    // applyFields derives completed_at (and a goal's progress) from status;
+    // the server states them exactly.
+    if (json.contains(u"completed_at"_s))
+        row.completedAt = optTime(json.value(u"completed_at"_s).toVariant());
+    if constexpr (std::is_same_v<T, Goal>) {
+        if (json.contains(u"progress_percentage"_s))
+            row.progressPercentage = json.value(u"progress_percentage"_s).toDouble();
+    }
+    return row;
+}
+
+QString conflictKindName(ConflictEntry::Kind kind) {
+    switch (kind) {
+    case ConflictEntry::Kind::Overwritten:
+        return u"overwritten"_s;
+    case ConflictEntry::Kind::Rejected:
+        return u"rejected"_s;
+    case ConflictEntry::Kind::DeletedElsewhere:
+        return u"deleted_elsewhere"_s;
+    }
+    return u"rejected"_s;
+}
+
+ConflictEntry::Kind conflictKindFromName(const QString& name) {
+    if (name == u"overwritten")
+        return ConflictEntry::Kind::Overwritten;
+    if (name == u"deleted_elsewhere")
+        return ConflictEntry::Kind::DeletedElsewhere;
+    return ConflictEntry::Kind::Rejected;
+}
+
 } // namespace
 
 struct LocalStore::Private {
@@ -304,6 +345,7 @@ struct LocalStore::Private {
         changedTasks.clear();
         changedGoals.clear();
         outboxTouched = false;
+        conflictsAdded = 0;
     }
 
     // --- rows ---
@@ -747,6 +789,359 @@ struct LocalStore::Private {
         after.applyFields(validatedFields, now);
         return saveTaskChange(*before, after);
     }
+
+    // --- sync ---
+
+    // A server copy as stored in server_rows.
+    struct Copy {
+        qint64 version = 0;
+        QJsonObject json;
+        bool complete = true;
+    };
+
+    // What a rebuild needs to know about the row the user sees now.
+    struct Visible {
+        qint64 rowId = 0;
+        std::optional<QStringList> tags;
+        QDateTime updatedAt;
+    };
+
+    void markChanged(OutboxMutation::Entity entity, const QString& uuid) {
+        if (entity == OutboxMutation::Entity::Task)
+            changedTasks << uuid;
+        else
+            changedGoals << uuid;
+    }
+
+    static QString tableOf(OutboxMutation::Entity entity) {
+        return entity == OutboxMutation::Entity::Task ? u"tasks"_s : u"goals"_s;
+    }
+
+    Status setMeta(const QString& key, const QString& value) {
+        return exec(u"INSERT INTO meta(key, value) VALUES (?, ?) "
+                    u"ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s,
+                    {key, value}, u"save the sync state"_s);
+    }
+
+    QVariant meta(const QString& key) {
+        return scalar(u"SELECT value FROM meta WHERE key = ?"_s, {key});
+    }
+
+    QStringList strings(const QString& sql, const QVariantList& values) {
+        bool ok = false;
+        QSqlQuery& q = query(sql, values, &ok);
+        QStringList list;
+        while (ok && q.next())
+            list << q.value(0).toString();
+        q.finish();
+        return list;
+    }
+
+    // Called at the start of every sync write: nothing cached survives one.
+    void startSyncWrite() {
+        syncKnownGoals.clear();
+        orphansMayExist = scalar(u"SELECT 1 FROM orphans LIMIT 1"_s, {}).isValid();
+    }
+
+    bool goalKnown(const QString& uuid) {
+        if (syncKnownGoals.contains(uuid))
+            return true;
+        if (!goalExists(uuid))
+            return false;
+        syncKnownGoals.insert(uuid);
+        return true;
+    }
+
+    std::optional<Copy> loadCopy(OutboxMutation::Entity entity, const QString& uuid) {
+        bool ok = false;
+        QSqlQuery& q = query(u"SELECT version, json, complete FROM server_rows "
+                             u"WHERE entity = ? AND uuid = ?"_s,
+                             {entityName(entity), uuid}, &ok);
+        std::optional<Copy> copy;
+        if (ok && q.next())
+            copy = Copy{q.value(0).toLongLong(), jsonObject(q.value(1)), q.value(2).toInt() != 0};
+        q.finish();
+        return copy;
+    }
+
+    Status saveCopy(OutboxMutation::Entity entity, const QString& uuid, const Copy& copy) {
+        return exec(u"INSERT INTO server_rows (entity, uuid, version, json, complete, generation) "
+                    u"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(entity, uuid) DO UPDATE SET "
+                    u"version = excluded.version, json = excluded.json, "
+                    u"complete = excluded.complete, generation = excluded.generation"_s,
+                    {entityName(entity), uuid, copy.version, jsonText(copy.json),
+                     copy.complete ? 1 : 0, generation},
+                    u"save the server's copy"_s);
+    }
+
+    Status removeCopy(OutboxMutation::Entity entity, const QString& uuid) {
+        return exec(u"DELETE FROM server_rows WHERE entity = ? AND uuid = ?"_s,
+                    {entityName(entity), uuid}, u"remove the server's copy"_s);
+    }
+
+    QList<OutboxMutation> pendingFor(OutboxMutation::Entity entity, const QString& uuid) {
+        return loadMutations(u"SELECT seq, mid, entity, uuid, op, base_version, fields "
+                             u"FROM outbox WHERE entity = ? AND uuid = ? ORDER BY seq"_s,
+                             {entityName(entity), uuid});
+    }
+
+    std::optional<Visible> loadVisible(OutboxMutation::Entity entity, const QString& uuid) {
+        const QString tags = entity == OutboxMutation::Entity::Task ? u"tags"_s : u"NULL"_s;
+        bool ok = false;
+        QSqlQuery& q = query(
+            u"SELECT row_id, %1, updated_at FROM %2 WHERE uuid = ?"_s.arg(tags, tableOf(entity)),
+            {uuid}, &ok);
+        std::optional<Visible> visible;
+        if (ok && q.next())
+            visible =
+                Visible{q.value(0).toLongLong(), optStringList(q.value(1)), timeValue(q.value(2))};
+        q.finish();
+        return visible;
+    }
+
+    template <typename T> std::optional<T> loadRow(const QString& uuid) {
+        if constexpr (std::is_same_v<T, Task>)
+            return loadTask(uuid);
+        else
+            return loadGoal(uuid);
+    }
+
+    // The visible row's sync shape, or {} when there is none.
+    QJsonObject snapshotOf(OutboxMutation::Entity entity, const QString& uuid) {
+        if (entity == OutboxMutation::Entity::Task) {
+            const std::optional<Task> task = loadTask(uuid);
+            return task ? task->toSyncJson() : QJsonObject();
+        }
+        const std::optional<Goal> goal = loadGoal(uuid);
+        return goal ? goal->toSyncJson() : QJsonObject();
+    }
+
+    Status addConflict(ConflictEntry::Kind kind, OutboxMutation::Entity entity, const QString& uuid,
+                       const QString& code, const QString& message, const QJsonObject& fields,
+                       const QJsonObject& snapshot) {
+        ++conflictsAdded;
+        return exec(u"INSERT INTO conflicts (kind, entity, uuid, code, message, fields, snapshot, "
+                    u"created_at) VALUES (?, ?, ?, coalesce(?, ''), coalesce(?, ''), ?, ?, ?)"_s,
+                    {conflictKindName(kind), entityName(entity), uuid, code, message,
+                     jsonText(fields), jsonText(snapshot), toDb(IsoDateTime::nowUtc())},
+                    u"write the conflict journal"_s);
+    }
+
+    Status writeSynced(const Task& task, const std::optional<Visible>& visible) {
+        if (visible) {
+            QSqlQuery& q = prepared(
+                u"UPDATE tasks SET server_id = ?, user_id = ?, version = ?, title = ?, "
+                u"description = ?, priority = ?, status = ?, category = ?, estimated_hours = ?, "
+                u"actual_hours = ?, due_date = ?, parent_goal_uuid = ?, parent_goal_id = ?, "
+                u"dependencies = ?, dependency_uuids = ?, notes = ?, tags = ?, created_at = ?, "
+                u"updated_at = ?, completed_at = ?, pushed = 1 WHERE uuid = ?"_s);
+            if (!run(q, taskValues(task)))
+                return storageError(q, u"save the task"_s);
+            q.finish();
+            if (visible->tags == task.tags)
+                return Done{};
+            if (Status s = exec(u"DELETE FROM task_tags WHERE task_id = ?"_s, {visible->rowId},
+                                u"save the task's tags"_s);
+                !s)
+                return s;
+            return insertTags(visible->rowId, task.tags);
+        }
+        QSqlQuery& q = prepared(
+            u"INSERT INTO tasks (server_id, user_id, version, title, description, priority, "
+            u"status, category, estimated_hours, actual_hours, due_date, parent_goal_uuid, "
+            u"parent_goal_id, dependencies, dependency_uuids, notes, tags, created_at, "
+            u"updated_at, completed_at, uuid, pushed) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s);
+        if (!run(q, taskValues(task)))
+            return storageError(q, u"save the task"_s);
+        const qint64 rowId = q.lastInsertId().toLongLong();
+        q.finish();
+        return insertTags(rowId, task.tags);
+    }
+
+    Status writeSynced(const Goal& goal, const std::optional<Visible>& visible) {
+        if (visible)
+            return exec(u"UPDATE goals SET server_id = ?, user_id = ?, version = ?, "
+                        u"parent_goal_uuid = ?, parent_goal_id = ?, title = ?, description = ?, "
+                        u"horizon = ?, target_date = ?, status = ?, progress_percentage = ?, "
+                        u"success_criteria = ?, metrics = ?, created_at = ?, updated_at = ?, "
+                        u"completed_at = ?, pushed = 1 WHERE uuid = ?"_s,
+                        goalValues(goal), u"save the goal"_s);
+        return exec(u"INSERT INTO goals (server_id, user_id, version, parent_goal_uuid, "
+                    u"parent_goal_id, title, description, horizon, target_date, status, "
+                    u"progress_percentage, success_criteria, metrics, created_at, updated_at, "
+                    u"completed_at, uuid, pushed) "
+                    u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s,
+                    goalValues(goal), u"save the goal"_s);
+    }
+
+    // Removes the visible row; the children of a goal stay, with no parent.
+    Status removeVisible(OutboxMutation::Entity entity, const QString& uuid) {
+        if (entity == OutboxMutation::Entity::Goal) {
+            for (const QString& table : {u"tasks"_s, u"goals"_s}) {
+                const QStringList children =
+                    strings(u"SELECT uuid FROM %1 WHERE parent_goal_uuid = ?"_s.arg(table), {uuid});
+                if (children.isEmpty())
+                    continue;
+                if (Status s = exec(u"UPDATE %1 SET parent_goal_uuid = NULL, parent_goal_id = "
+                                    u"NULL WHERE parent_goal_uuid = ?"_s.arg(table),
+                                    {uuid}, u"detach the goal's children"_s);
+                    !s)
+                    return s;
+                if (table == u"tasks")
+                    changedTasks << children;
+                else
+                    changedGoals << children;
+            }
+            syncKnownGoals.remove(uuid);
+            if (orphansMayExist) {
+                // The goal will not come back: nobody waits for it any more.
+                if (Status s = exec(u"DELETE FROM orphans WHERE parent_goal_uuid = ?"_s, {uuid},
+                                    u"update the waiting rows"_s);
+                    !s)
+                    return s;
+            }
+        }
+        if (orphansMayExist) {
+            if (Status s = exec(u"DELETE FROM orphans WHERE entity = ? AND uuid = ?"_s,
+                                {entityName(entity), uuid}, u"update the waiting rows"_s);
+                !s)
+                return s;
+        }
+        QSqlQuery& q = prepared(u"DELETE FROM %1 WHERE uuid = ?"_s.arg(tableOf(entity)));
+        if (!run(q, {uuid}))
+            return storageError(q, u"remove a row"_s);
+        const bool removed = q.numRowsAffected() > 0;
+        q.finish();
+        if (removed)
+            markChanged(entity, uuid);
+        return Done{};
+    }
+
+    // Makes the visible row the server copy with `pending` replayed on top.
+    template <typename T>
+    Status rebuild(OutboxMutation::Entity entity, const QString& uuid,
+                   const std::optional<Copy>& copy, const QList<OutboxMutation>& pending,
+                   const std::optional<Visible>& visible) {
+        for (const OutboxMutation& m : pending) {
+            if (m.op == OutboxMutation::Op::Delete)
+                return visible ? removeVisible(entity, uuid) : Status(Done{});
+        }
+        // A create the server has not confirmed yet stays as the user made it.
+        if (!copy)
+            return Done{};
+        QJsonObject base;
+        if (copy->complete) {
+            base = copy->json;
+        } else {
+            // A copy made from our own create lacks what only the server
+            // sets; the visible row fills that in until the next pull.
+            if (!visible)
+                return Done{};
+            base = snapshotOf(entity, uuid);
+            for (auto it = copy->json.constBegin(); it != copy->json.constEnd(); ++it)
+                base.insert(it.key(), it.value());
+        }
+        T row = fromCheckedJson<T>(base);
+        if (row.uuid != uuid || row.createdAt.isNull())
+            return Error::make(
+                Error::Code::Storage,
+                u"The server's copy of %1 %2 could not be read."_s.arg(entityName(entity), uuid));
+        if (!pending.isEmpty()) {
+            const QDateTime stamp =
+                visible ? std::max(visible->updatedAt, row.updatedAt) : row.updatedAt;
+            for (const OutboxMutation& m : pending)
+                row.applyFields(m.fields, stamp);
+        }
+        row.version = copy->version;
+        if (row.parentGoalUuid && !goalKnown(*row.parentGoalUuid)) {
+            // Stored without its parent until the goal arrives.
+            orphansMayExist = true;
+            if (Status s = exec(u"INSERT OR REPLACE INTO orphans (entity, uuid, parent_goal_uuid) "
+                                u"VALUES (?, ?, ?)"_s,
+                                {entityName(entity), uuid, *row.parentGoalUuid},
+                                u"remember a row waiting for its goal"_s);
+                !s)
+                return s;
+            row.parentGoalUuid.reset();
+        } else if (orphansMayExist) {
+            if (Status s = exec(u"DELETE FROM orphans WHERE entity = ? AND uuid = ?"_s,
+                                {entityName(entity), uuid}, u"update the waiting rows"_s);
+                !s)
+                return s;
+        }
+        if (Status s = writeSynced(row, visible); !s)
+            return s;
+        if constexpr (std::is_same_v<T, Goal>)
+            syncKnownGoals.insert(uuid);
+        markChanged(entity, uuid);
+        return Done{};
+    }
+
+    // A rebuild that reads everything it needs itself.
+    Status rebuildFromStore(OutboxMutation::Entity entity, const QString& uuid) {
+        const std::optional<Copy> copy = loadCopy(entity, uuid);
+        const QList<OutboxMutation> pending = pendingFor(entity, uuid);
+        const std::optional<Visible> visible = loadVisible(entity, uuid);
+        if (entity == OutboxMutation::Entity::Task)
+            return rebuild<Task>(entity, uuid, copy, pending, visible);
+        return rebuild<Goal>(entity, uuid, copy, pending, visible);
+    }
+
+    // Unsent upserts not sealed yet leave the outbox; returns their merged fields.
+    Result<QJsonObject> dropUnsealed(OutboxMutation::Entity entity, const QString& uuid,
+                                     const QList<OutboxMutation>& pending) {
+        QJsonObject merged;
+        bool any = false;
+        for (const OutboxMutation& m : pending) {
+            if (m.mid)
+                continue;
+            any = true;
+            for (auto it = m.fields.constBegin(); it != m.fields.constEnd(); ++it)
+                merged.insert(it.key(), it.value());
+        }
+        if (!any)
+            return merged;
+        outboxTouched = true;
+        if (Status s = exec(u"DELETE FROM outbox WHERE entity = ? AND uuid = ? AND +mid IS NULL"_s,
+                            {entityName(entity), uuid}, u"update the outbox"_s);
+            !s)
+            return s.error();
+        return merged;
+    }
+
+    // A pulled tombstone; returns the number of journal entries added.
+    Result<int> applyTombstone(OutboxMutation::Entity entity, const QString& uuid,
+                               const QList<OutboxMutation>& pending, bool visible) {
+        if (Status s = removeCopy(entity, uuid); !s)
+            return s.error();
+        bool unsealedEdits = false;
+        for (const OutboxMutation& m : pending)
+            unsealedEdits |= !m.mid && m.op == OutboxMutation::Op::Upsert;
+        const QJsonObject snapshot =
+            unsealedEdits && visible ? snapshotOf(entity, uuid) : QJsonObject();
+        Result<QJsonObject> lost = dropUnsealed(entity, uuid, pending);
+        if (!lost)
+            return lost.error();
+        int added = 0;
+        if (unsealedEdits) {
+            if (Status s = addConflict(ConflictEntry::Kind::DeletedElsewhere, entity, uuid, {},
+                                       u"Deleted on another device before your changes were "
+                                       u"sent."_s,
+                                       *lost, snapshot);
+                !s)
+                return s.error();
+            added = 1;
+        }
+        if (Status s = removeVisible(entity, uuid); !s)
+            return s.error();
+        return added;
+    }
+
+    qint64 generation = 0;
+    int conflictsAdded = 0;
+    bool orphansMayExist = false;
+    QSet<QString> syncKnownGoals; // goals known to exist, during one sync write
 };
 
 // ---------------------------------------------------------------------------
@@ -757,6 +1152,7 @@ LocalStore::LocalStore(QSqlDatabase db, QString path)
     d->connectionName = db.connectionName();
     d->path = std::move(path);
     d->deviceId = d->scalar(u"SELECT value FROM meta WHERE key = 'device_id'"_s, {}).toString();
+    d->generation = d->meta(u"reload_generation"_s).toString().toLongLong();
 }
 
 LocalStore::~LocalStore() {
@@ -1469,6 +1865,473 @@ Status LocalStore::acknowledge(qint64 upToMid) {
     return result;
 }
 
+// --- sync ---
+
+Status LocalStore::resequenceSealed(qint64 firstMid) {
+    if (firstMid < 1)
+        return Error::make(Error::Code::Validation,
+                           u"Mutation ids start at 1, not %1."_s.arg(firstMid));
+    Status result = d->write([&]() -> Status {
+        d->outboxTouched = true;
+        const QStringList seqs =
+            d->strings(u"SELECT seq FROM outbox WHERE mid IS NOT NULL ORDER BY mid"_s, {});
+        // mid is UNIQUE: move them all out of the way first.
+        if (Status s = d->exec(u"UPDATE outbox SET mid = -mid WHERE mid IS NOT NULL"_s, {},
+                               u"renumber the outbox"_s);
+            !s)
+            return s;
+        qint64 mid = firstMid;
+        for (const QString& seq : seqs) {
+            if (Status s = d->exec(u"UPDATE outbox SET mid = ? WHERE seq = ?"_s,
+                                   {mid++, seq.toLongLong()}, u"renumber the outbox"_s);
+                !s)
+                return s;
+        }
+        qCInfo(lcStore) << "renumbered" << seqs.size() << "sealed mutations from mid" << firstMid;
+        return d->setMeta(u"next_mid"_s, QString::number(mid));
+    });
+    announce();
+    return result;
+}
+
+qint64 LocalStore::pullCursor() const {
+    return d->meta(u"pull_cursor"_s).toString().toLongLong();
+}
+
+Result<int> LocalStore::applyPull(const QList<ServerRow>& rows, qint64 cursor) {
+    QElapsedTimer timer;
+    timer.start();
+    using Entity = OutboxMutation::Entity;
+    Result<int> result = d->write([&]() -> Result<int> {
+        d->startSyncWrite();
+        const bool outboxEmpty = !d->scalar(u"SELECT 1 FROM outbox LIMIT 1"_s, {}).isValid();
+        int added = 0;
+        // Goals first, so that tasks of this page find the goals of this page.
+        for (const Entity entity : {Entity::Goal, Entity::Task}) {
+            // The last row of a uuid wins, should a page hold one twice.
+            QHash<QString, qsizetype> last;
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                if (rows.at(i).entity == entity)
+                    last.insert(rows.at(i).uuid, i);
+            }
+            if (last.isEmpty())
+                continue;
+            QJsonArray uuidArray;
+            QSet<QString> parents;
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                const ServerRow& row = rows.at(i);
+                if (row.entity != entity || last.value(row.uuid) != i)
+                    continue;
+                uuidArray.append(row.uuid);
+                const QJsonValue parent = row.json.value(u"parent_goal_uuid"_s);
+                if (parent.isString())
+                    parents.insert(parent.toString());
+            }
+            const QString uuids =
+                QString::fromUtf8(QJsonDocument(uuidArray).toJson(QJsonDocument::Compact));
+            const QString kind = entityName(entity);
+            // What the page needs to know, one query each instead of one per row.
+            QHash<QString, QList<OutboxMutation>> pending;
+            if (!outboxEmpty) {
+                const QList<OutboxMutation> mutations = d->loadMutations(
+                    u"SELECT seq, mid, entity, uuid, op, base_version, fields FROM outbox "
+                    u"WHERE entity = ? AND uuid IN (SELECT value FROM json_each(?)) "
+                    u"ORDER BY seq"_s,
+                    {kind, uuids});
+                for (const OutboxMutation& m : mutations)
+                    pending[m.uuid] << m;
+            }
+            QHash<QString, Private::Visible> visible;
+            {
+                bool ok = false;
+                QSqlQuery& q = d->query(
+                    u"SELECT uuid, row_id, %1, updated_at FROM %2 "
+                    u"WHERE uuid IN (SELECT value FROM json_each(?))"_s.arg(
+                        entity == Entity::Task ? u"tags"_s : u"NULL"_s, Private::tableOf(entity)),
+                    {uuids}, &ok);
+                if (!ok)
+                    return d->storageError(q, u"read the rows of a pulled page"_s);
+                while (q.next())
+                    visible.insert(q.value(0).toString(),
+                                   {q.value(1).toLongLong(), optStringList(q.value(2)),
+                                    timeValue(q.value(3))});
+                q.finish();
+            }
+            QHash<QString, qint64> copyVersions;
+            {
+                bool ok = false;
+                QSqlQuery& q = d->query(u"SELECT uuid, version FROM server_rows WHERE entity = ? "
+                                        u"AND uuid IN (SELECT value FROM json_each(?))"_s,
+                                        {kind, uuids}, &ok);
+                if (!ok)
+                    return d->storageError(q, u"read the rows of a pulled page"_s);
+                while (q.next())
+                    copyVersions.insert(q.value(0).toString(), q.value(1).toLongLong());
+                q.finish();
+            }
+            if (!parents.isEmpty()) {
+                const QString parentJson =
+                    QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(parents.values()))
+                                          .toJson(QJsonDocument::Compact));
+                for (const QString& goal :
+                     d->strings(u"SELECT uuid FROM goals "
+                                u"WHERE uuid IN (SELECT value FROM json_each(?))"_s,
+                                {parentJson}))
+                    d->syncKnownGoals.insert(goal);
+            }
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                const ServerRow& row = rows.at(i);
+                if (row.entity != entity || last.value(row.uuid) != i)
+                    continue;
+                const auto known = copyVersions.constFind(row.uuid);
+                // Never back to an older state than one a push result already gave.
+                if (known != copyVersions.constEnd() && *known > row.version)
+                    continue;
+                const QList<OutboxMutation> mutations = pending.value(row.uuid);
+                const auto seen = visible.constFind(row.uuid);
+                const std::optional<Private::Visible> current =
+                    seen == visible.constEnd() ? std::nullopt
+                                               : std::optional<Private::Visible>(*seen);
+                if (row.deleted) {
+                    Result<int> journaled =
+                        d->applyTombstone(entity, row.uuid, mutations, current.has_value());
+                    if (!journaled)
+                        return journaled.error();
+                    added += *journaled;
+                    continue;
+                }
+                const Private::Copy copy{row.version, row.json, true};
+                if (Status s = d->saveCopy(entity, row.uuid, copy); !s)
+                    return s.error();
+                const Status rebuilt =
+                    entity == Entity::Task
+                        ? d->rebuild<Task>(entity, row.uuid, copy, mutations, current)
+                        : d->rebuild<Goal>(entity, row.uuid, copy, mutations, current);
+                if (!rebuilt)
+                    return rebuilt.error();
+            }
+        }
+        // Rows that waited for a goal this page brought.
+        if (d->orphansMayExist) {
+            bool ok = false;
+            QSqlQuery& q = d->query(u"SELECT entity, uuid FROM orphans "
+                                    u"WHERE parent_goal_uuid IN (SELECT uuid FROM goals)"_s,
+                                    {}, &ok);
+            if (!ok)
+                return d->storageError(q, u"read the waiting rows"_s);
+            QList<std::pair<Entity, QString>> ready;
+            while (q.next())
+                ready.append({entityFromName(q.value(0).toString()), q.value(1).toString()});
+            q.finish();
+            for (const auto& [entity, uuid] : ready) {
+                if (Status s = d->rebuildFromStore(entity, uuid); !s)
+                    return s.error();
+            }
+        }
+        if (Status s = d->setMeta(u"pull_cursor"_s, QString::number(cursor)); !s)
+            return s.error();
+        return added;
+    });
+    if (result)
+        qCDebug(lcStore) << "applied a pulled page of" << rows.size() << "rows up to version"
+                         << cursor << "in" << timer.elapsed() << "ms";
+    announce();
+    return result;
+}
+
+Result<int> LocalStore::applyPushResults(const QList<OutboxMutation>& sent,
+                                         const QList<PushOutcome>& outcomes, qint64 lastMid) {
+    using Entity = OutboxMutation::Entity;
+    QList<OutboxMutation> ordered = sent;
+    std::sort(ordered.begin(), ordered.end(),
+              [](const OutboxMutation& a, const OutboxMutation& b) { return a.mid < b.mid; });
+    qint64 highest = 0;
+    for (const OutboxMutation& m : std::as_const(ordered))
+        highest = std::max(highest, m.mid.value_or(0));
+    const qint64 upTo = std::min(lastMid, highest);
+    QHash<qint64, PushOutcome> byMid;
+    for (const PushOutcome& outcome : outcomes)
+        byMid.insert(outcome.mid, outcome);
+
+    Result<int> result = d->write([&]() -> Result<int> {
+        d->startSyncWrite();
+        // Acknowledged first, so that rebuilds below replay only what is
+        // still unsent.
+        d->outboxTouched = true;
+        if (Status s = d->exec(u"DELETE FROM outbox WHERE mid IS NOT NULL AND mid <= ?"_s, {upTo},
+                               u"update the outbox"_s);
+            !s)
+            return s.error();
+        int added = 0;
+        QList<std::pair<Entity, QString>> toRebuild;
+        for (const OutboxMutation& m : std::as_const(ordered)) {
+            if (!m.mid || *m.mid > upTo)
+                continue;
+            const auto found = byMid.constFind(*m.mid);
+            if (found == byMid.constEnd())
+                return Error::make(
+                    Error::Code::Server,
+                    u"The server acknowledged change %1 without a result for it."_s.arg(*m.mid));
+            const PushOutcome& outcome = *found;
+            if (outcome.status != PushOutcome::Status::Rejected) {
+                if (!outcome.version || !outcome.id)
+                    return Error::make(Error::Code::Server,
+                                       u"The server's result for change %1 has no version or "
+                                       u"id."_s.arg(*m.mid));
+                if (m.op == OutboxMutation::Op::Delete) {
+                    if (Status s = d->removeCopy(m.entity, m.uuid); !s)
+                        return s.error();
+                    continue;
+                }
+                std::optional<Private::Copy> copy = d->loadCopy(m.entity, m.uuid);
+                // A pull already brought a newer state: it includes this one.
+                if (!copy || copy->version <= *outcome.version) {
+                    Private::Copy next = copy.value_or(Private::Copy{0, {}, false});
+                    for (auto it = m.fields.constBegin(); it != m.fields.constEnd(); ++it)
+                        next.json.insert(it.key(), it.value());
+                    next.json.insert(u"uuid"_s, m.uuid);
+                    next.json.insert(u"version"_s, *outcome.version);
+                    next.json.insert(u"id"_s, *outcome.id);
+                    next.version = *outcome.version;
+                    if (Status s = d->saveCopy(m.entity, m.uuid, next); !s)
+                        return s.error();
+                    // Later edits must carry the new base version.
+                    QSqlQuery& q =
+                        d->prepared(u"UPDATE %1 SET version = ?, server_id = ?, pushed = 1 "
+                                    u"WHERE uuid = ?"_s.arg(Private::tableOf(m.entity)));
+                    if (!d->run(q, {*outcome.version, *outcome.id, m.uuid}))
+                        return d->storageError(q, u"save a push result"_s);
+                    if (q.numRowsAffected() > 0)
+                        d->markChanged(m.entity, m.uuid);
+                    q.finish();
+                }
+                if (outcome.status == PushOutcome::Status::Merged &&
+                    !outcome.overwritten.isEmpty()) {
+                    if (Status s = d->addConflict(
+                            ConflictEntry::Kind::Overwritten, m.entity, m.uuid, {},
+                            outcome.message.isEmpty()
+                                ? u"Your change replaced one made on another device."_s
+                                : outcome.message,
+                            outcome.overwritten, d->snapshotOf(m.entity, m.uuid));
+                        !s)
+                        return s.error();
+                    ++added;
+                }
+                continue;
+            }
+            // Rejected. A delete of a row already gone elsewhere reached its aim.
+            const bool gone = outcome.code == u"deleted";
+            if (m.op == OutboxMutation::Op::Delete && gone) {
+                if (Status s = d->removeCopy(m.entity, m.uuid); !s)
+                    return s.error();
+                continue;
+            }
+            const QJsonObject snapshot = d->snapshotOf(m.entity, m.uuid);
+            QJsonObject fields = m.fields;
+            const bool hasCopy = d->loadCopy(m.entity, m.uuid).has_value();
+            if (gone || !hasCopy) {
+                // Nothing on the server to fall back to: the row and its
+                // unsealed edits go, into this one journal entry.
+                Result<QJsonObject> lost =
+                    d->dropUnsealed(m.entity, m.uuid, d->pendingFor(m.entity, m.uuid));
+                if (!lost)
+                    return lost.error();
+                for (auto it = lost->constBegin(); it != lost->constEnd(); ++it)
+                    fields.insert(it.key(), it.value());
+                if (Status s = d->removeCopy(m.entity, m.uuid); !s)
+                    return s.error();
+                if (Status s = d->removeVisible(m.entity, m.uuid); !s)
+                    return s.error();
+            } else {
+                toRebuild.append({m.entity, m.uuid});
+            }
+            if (Status s = d->addConflict(ConflictEntry::Kind::Rejected, m.entity, m.uuid,
+                                          outcome.code, outcome.message, fields, snapshot);
+                !s)
+                return s.error();
+            ++added;
+        }
+        // After every result, so that later applied edits of the row count.
+        for (const auto& [entity, uuid] : std::as_const(toRebuild)) {
+            if (Status s = d->rebuildFromStore(entity, uuid); !s)
+                return s.error();
+        }
+        return added;
+    });
+    if (result)
+        qCDebug(lcStore) << "recorded" << outcomes.size() << "push results, acknowledged up to"
+                         << upTo << "," << *result << "journal entries";
+    announce();
+    return result;
+}
+
+Status LocalStore::beginReload() {
+    const qint64 next = d->generation + 1;
+    Status result = d->write([&]() -> Status {
+        if (Status s = d->setMeta(u"reload_generation"_s, QString::number(next)); !s)
+            return s;
+        if (Status s = d->setMeta(u"reload_in_progress"_s, u"1"_s); !s)
+            return s;
+        return d->setMeta(u"pull_cursor"_s, u"0"_s);
+    });
+    if (result) {
+        d->generation = next;
+        qCInfo(lcStore) << "reload" << next << "started";
+    }
+    return result;
+}
+
+Status LocalStore::finishReload() {
+    using Entity = OutboxMutation::Entity;
+    Status result = d->write([&]() -> Status {
+        d->startSyncWrite();
+        qsizetype removed = 0;
+        // Goals last: their tasks are gone by then and need no detaching.
+        for (const Entity entity : {Entity::Task, Entity::Goal}) {
+            const QString kind = entityName(entity);
+            const QStringList unseen =
+                d->strings(u"SELECT uuid FROM %1 WHERE uuid NOT IN (SELECT uuid FROM server_rows "
+                           u"WHERE entity = ? AND generation = ?) "
+                           u"AND uuid NOT IN (SELECT uuid FROM outbox WHERE entity = ?)"_s.arg(
+                               Private::tableOf(entity)),
+                           {kind, d->generation, kind});
+            for (const QString& uuid : unseen) {
+                if (Status s = d->removeVisible(entity, uuid); !s)
+                    return s;
+            }
+            removed += unseen.size();
+            if (Status s = d->exec(u"DELETE FROM server_rows WHERE entity = ? AND generation <> ? "
+                                   u"AND uuid NOT IN (SELECT uuid FROM outbox WHERE entity = ?)"_s,
+                                   {kind, d->generation, kind}, u"finish the reload"_s);
+                !s)
+                return s;
+        }
+        qCInfo(lcStore) << "reload" << d->generation << "finished;" << removed
+                        << "rows the server no longer has were removed";
+        return d->setMeta(u"reload_in_progress"_s, u"0"_s);
+    });
+    announce();
+    return result;
+}
+
+bool LocalStore::reloadInProgress() const {
+    return d->meta(u"reload_in_progress"_s).toString() == u"1";
+}
+
+std::optional<QDateTime> LocalStore::lastSyncedAt() const {
+    const QVariant value = d->meta(u"last_synced_at"_s);
+    if (!value.isValid())
+        return std::nullopt;
+    return IsoDateTime::parse(value.toString());
+}
+
+Status LocalStore::setLastSyncedAt(const QDateTime& when) {
+    return d->write([&] { return d->setMeta(u"last_synced_at"_s, toDb(when).toString()); });
+}
+
+QList<ConflictEntry> LocalStore::conflicts() const {
+    bool ok = false;
+    QSqlQuery& q = d->query(u"SELECT id, kind, entity, uuid, code, message, fields, snapshot, "
+                            u"created_at FROM conflicts ORDER BY id DESC"_s,
+                            {}, &ok);
+    QList<ConflictEntry> entries;
+    while (ok && q.next()) {
+        ConflictEntry entry;
+        entry.id = q.value(0).toLongLong();
+        entry.kind = conflictKindFromName(q.value(1).toString());
+        entry.entity = entityFromName(q.value(2).toString());
+        entry.uuid = q.value(3).toString();
+        entry.code = q.value(4).toString();
+        entry.message = q.value(5).toString();
+        entry.fields = jsonObject(q.value(6));
+        entry.snapshot = jsonObject(q.value(7));
+        entry.createdAt = timeValue(q.value(8));
+        entries << entry;
+    }
+    q.finish();
+    return entries;
+}
+
+qsizetype LocalStore::conflictCount() const {
+    return d->scalar(u"SELECT count(*) FROM conflicts"_s, {}).toLongLong();
+}
+
+Status LocalStore::dismissConflict(qint64 id) {
+    return d->write([&]() -> Status {
+        QSqlQuery& q = d->prepared(u"DELETE FROM conflicts WHERE id = ?"_s);
+        if (!d->run(q, {id}))
+            return d->storageError(q, u"update the conflict journal"_s);
+        const bool removed = q.numRowsAffected() > 0;
+        q.finish();
+        if (!removed)
+            return Error::make(Error::Code::NotFound, u"Conflict %1 not found"_s.arg(id));
+        return Done{};
+    });
+}
+
+Status LocalStore::restoreConflict(qint64 id) {
+    const QDateTime now = IsoDateTime::nowUtc();
+    Status result = d->write([&]() -> Status {
+        const QList<ConflictEntry> all = conflicts();
+        const auto entry = std::find_if(all.begin(), all.end(),
+                                        [&](const ConflictEntry& e) { return e.id == id; });
+        if (entry == all.end())
+            return Error::make(Error::Code::NotFound, u"Conflict %1 not found"_s.arg(id));
+        const bool isTask = entry->entity == OutboxMutation::Entity::Task;
+        const EntitySchema& schema = isTask ? Task::schema() : Goal::schema();
+        // A parent that no longer exists is dropped; the rest comes back.
+        auto withoutLostParent = [&](QJsonObject fields) {
+            const QJsonValue parent = fields.value(u"parent_goal_uuid"_s);
+            if (parent.isString() && !d->goalExists(parent.toString()))
+                fields.remove(u"parent_goal_uuid"_s);
+            return fields;
+        };
+        const QJsonObject lost = withoutLostParent(syncWritableFields(entry->fields, schema));
+        const bool exists =
+            isTask ? d->loadTask(entry->uuid).has_value() : d->loadGoal(entry->uuid).has_value();
+        if (exists) {
+            if (isTask) {
+                const ValidatedFields validated =
+                    schema.validate(lost, EntitySchema::Mode::Patch, FromSync);
+                if (!validated.ok())
+                    return Error::validation(validated.errors);
+                if (Result<Task> r = d->changeTask(entry->uuid, validated.fields, now); !r)
+                    return r.error();
+            } else if (Result<Goal> r = d->changeGoal(entry->uuid, lost, now); !r) {
+                return r.error();
+            }
+        } else {
+            // Created anew: the old uuid is gone for good on the server.
+            QJsonObject fields = syncWritableFields(entry->snapshot, schema);
+            for (auto it = lost.constBegin(); it != lost.constEnd(); ++it)
+                fields.insert(it.key(), it.value());
+            fields = withoutLostParent(fields);
+            if (isTask) {
+                if (Result<Task> r = d->insertNewTask(fields, now); !r)
+                    return r.error();
+            } else {
+                const ValidatedFields validated =
+                    schema.validate(fields, EntitySchema::Mode::Create, FromSync);
+                if (!validated.ok())
+                    return Error::validation(validated.errors);
+                Goal goal = Goal::create(now);
+                goal.applyFields(validated.fields, now);
+                if (Status s = d->insertGoalRow(goal); !s)
+                    return s;
+                if (Status s = d->recordCreate(u"goal"_s, goal.uuid,
+                                               syncWritableFields(goal.toSyncJson(), schema));
+                    !s)
+                    return s;
+                d->changedGoals << goal.uuid;
+            }
+        }
+        return d->exec(u"DELETE FROM conflicts WHERE id = ?"_s, {id},
+                       u"update the conflict journal"_s);
+    });
+    announce();
+    return result;
+}
+
 void LocalStore::announce() {
     QStringList tasks = std::exchange(d->changedTasks, {});
     QStringList goals = std::exchange(d->changedGoals, {});
@@ -1481,6 +2344,8 @@ void LocalStore::announce() {
         emit goalsChanged(goals);
     if (outbox)
         emit outboxChanged(pendingCount());
+    if (const int added = std::exchange(d->conflictsAdded, 0); added > 0)
+        emit conflictsAdded(added);
 }
 
 } // namespace bizy

@@ -148,8 +148,44 @@ const QStringList step3{
         FROM tasks WHERE version = 0 ORDER BY row_id)"_s,
 };
 
+// Step 4: what pulling needs. `server_rows` is the server's copy of each row as
+// last pulled or acknowledged (`complete` = 0 for a copy made from our own
+// create, which lacks user_id and updated_at; `generation` tells a reload which
+// rows it brought back). `orphans` remembers rows pulled before their parent
+// goal, stored without it until the goal arrives. `conflicts` is the journal of
+// what did not survive sync.
+const QStringList step4{
+    uR"(CREATE TABLE server_rows (
+        entity TEXT NOT NULL CHECK (entity IN ('task', 'goal')),
+        uuid TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        json TEXT NOT NULL,
+        complete INTEGER NOT NULL DEFAULT 1,
+        generation INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (entity, uuid)) WITHOUT ROWID)"_s,
+    uR"(CREATE TABLE orphans (
+        entity TEXT NOT NULL CHECK (entity IN ('task', 'goal')),
+        uuid TEXT NOT NULL,
+        parent_goal_uuid TEXT NOT NULL,
+        PRIMARY KEY (entity, uuid)) WITHOUT ROWID)"_s,
+    u"CREATE INDEX orphans_by_parent ON orphans(parent_goal_uuid)"_s,
+    uR"(CREATE TABLE conflicts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('overwritten', 'rejected', 'deleted_elsewhere')),
+        entity TEXT NOT NULL CHECK (entity IN ('task', 'goal')),
+        uuid TEXT NOT NULL,
+        code TEXT NOT NULL DEFAULT '',
+        message TEXT NOT NULL DEFAULT '',
+        fields TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        created_at TEXT NOT NULL))"_s,
+    u"INSERT INTO meta(key, value) VALUES ('pull_cursor', '0')"_s,
+    u"INSERT INTO meta(key, value) VALUES ('reload_generation', '0')"_s,
+    u"INSERT INTO meta(key, value) VALUES ('reload_in_progress', '0')"_s,
+};
+
 const QList<QStringList>& steps() {
-    static const QList<QStringList> all{step1, step2, step3};
+    static const QList<QStringList> all{step1, step2, step3, step4};
     return all;
 }
 
