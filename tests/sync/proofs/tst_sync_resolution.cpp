@@ -1,0 +1,317 @@
+// Proof 7 (issue 4): a delete against an edit ends the same on every device in
+// both orders; a forced `reset` reloads the device and keeps its unsent edits;
+// a goal move that would close a loop across two devices is rejected for the
+// second pusher, and every side stays acyclic and equal.
+
+#include "SyncWorld.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using bizy::ConflictEntry;
+
+class TestSyncResolution : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(m_world.start(&error), qPrintable(error));
+    }
+
+    void deleteAgainstEdit_sameOutcomeInBothOrders_data() {
+        QTest::addColumn<bool>("deleteFirst");
+        QTest::addColumn<bool>("goal");
+        QTest::newRow("task, delete pushed first") << true << false;
+        QTest::newRow("task, edit pushed first") << false << false;
+        QTest::newRow("goal, delete pushed first") << true << true;
+        QTest::newRow("goal, edit pushed first") << false << true;
+    }
+
+    void deleteAgainstEdit_sameOutcomeInBothOrders() {
+        QFETCH(bool, deleteFirst);
+        QFETCH(bool, goal);
+        // given a row (and a bystander) known to two devices
+        const SyncWorld::User user = m_world.registerUser(
+            u"resolve_%1_%2"_s.arg(goal ? u"goal"_s : u"task"_s, deleteFirst ? u"df"_s : u"ef"_s));
+        QVERIFY(user.ok());
+        QString error;
+        auto deleter = m_world.makeDevice(user, u"deleter"_s, &error);
+        QVERIFY2(deleter, qPrintable(error));
+        auto editor = m_world.makeDevice(user, u"editor"_s, &error);
+        QVERIFY2(editor, qPrintable(error));
+        QString uuid;
+        if (goal) {
+            auto created = deleter->store().createGoal(
+                {{u"title"_s, u"Contested goal"_s}, {u"horizon"_s, u"weekly"_s}});
+            QVERIFY(created);
+            uuid = created->uuid;
+        } else {
+            auto created = deleter->store().createTask({{u"title"_s, u"Contested task"_s}});
+            QVERIFY(created);
+            uuid = created->uuid;
+        }
+        QVERIFY(deleter->store().createTask({{u"title"_s, u"Bystander"_s}}));
+        QVERIFY(deleter->sync());
+        QVERIFY(editor->sync());
+        // when, offline, one deletes it and the other edits it
+        if (goal) {
+            QVERIFY(deleter->store().deleteGoal(uuid));
+            QVERIFY(editor->store().updateGoal(uuid, {{u"description"_s, u"edited"_s}}));
+        } else {
+            QVERIFY(deleter->store().deleteTask(uuid));
+            QVERIFY(editor->store().updateTask(uuid, {{u"description"_s, u"edited"_s}}));
+        }
+        // and they sync in the given order, then the first once more
+        SyncDevice& first = deleteFirst ? *deleter : *editor;
+        SyncDevice& second = deleteFirst ? *editor : *deleter;
+        QVERIFY2(first.sync(), qPrintable(first.lastSyncMessage()));
+        QVERIFY2(second.sync(), qPrintable(second.lastSyncMessage()));
+        QVERIFY2(first.sync(), qPrintable(first.lastSyncMessage()));
+        // then the delete wins everywhere: the row is gone on both devices and the server
+        const SyncSnapshot server = m_world.serverState(user);
+        QVERIFY2(server.ok(), qPrintable(server.error));
+        QVERIFY(!server.tasks.contains(uuid) && !server.goals.contains(uuid));
+        for (SyncDevice* device : {deleter.get(), editor.get()}) {
+            QVERIFY2(!device->store().task(uuid) && !device->store().goal(uuid),
+                     qPrintable(device->name()));
+            QCOMPARE(device->store().pendingCount(), 0);
+            const QString diff = SyncSnapshot::differences(SyncWorld::deviceState(*device), server);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+        QCOMPARE(server.tasks.size(), 1); // the bystander
+        // and the deleter lost nothing, so it was told of nothing
+        QCOMPARE(deleter->store().conflictCount(), 0);
+        if (deleteFirst) {
+            // and the editor's edit, which never reached the server, is in its journal
+            const QList<ConflictEntry> entries = editor->store().conflicts();
+            QCOMPARE(entries.size(), 1);
+            QCOMPARE(entries.first().uuid, uuid);
+            QVERIFY2(entries.first().kind == ConflictEntry::Kind::Rejected ||
+                         entries.first().kind == ConflictEntry::Kind::DeletedElsewhere,
+                     "the lost edit is a rejection or an edit deleted elsewhere");
+            if (entries.first().kind == ConflictEntry::Kind::Rejected)
+                QCOMPARE(entries.first().code, u"deleted"_s);
+            QCOMPARE(entries.first().fields.value(u"description"_s).toString(), u"edited"_s);
+        } else {
+            // the edit was applied before the delete came: nothing of it was unsent
+            QCOMPARE(editor->store().conflictCount(), 0);
+        }
+    }
+
+    void deleteAgainstEdit_editNeverPushed_isDeletedElsewhereAndRestorable() {
+        // given a task known to two devices
+        const SyncWorld::User user = m_world.registerUser(u"resolve_restore"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto deleter = m_world.makeDevice(user, u"deleter"_s, &error);
+        QVERIFY2(deleter, qPrintable(error));
+        auto editor = m_world.makeDevice(user, u"editor"_s, &error);
+        QVERIFY2(editor, qPrintable(error));
+        auto task = deleter->store().createTask(
+            {{u"title"_s, u"Plan the trip"_s}, {u"category"_s, u"travel"_s}});
+        QVERIFY(task);
+        QVERIFY(deleter->sync());
+        QVERIFY(editor->sync());
+        QVERIFY(deleter->store().deleteTask(task->uuid));
+        QVERIFY(editor->store().updateTask(task->uuid, {{u"notes"_s, u"book the train"_s}}));
+        QVERIFY(deleter->sync());
+        // when the editor syncs
+        QVERIFY2(editor->sync(), qPrintable(editor->lastSyncMessage()));
+        // then the task is gone and its edit is journaled with the row it belonged to
+        QVERIFY(!editor->store().task(task->uuid));
+        const QList<ConflictEntry> entries = editor->store().conflicts();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().fields.value(u"notes"_s).toString(), u"book the train"_s);
+        QCOMPARE(entries.first().snapshot.value(u"title"_s).toString(), u"Plan the trip"_s);
+        // when the user restores it and both sync
+        QVERIFY(editor->store().restoreConflict(entries.first().id));
+        QVERIFY2(editor->sync(), qPrintable(editor->lastSyncMessage()));
+        QVERIFY2(deleter->sync(), qPrintable(deleter->lastSyncMessage()));
+        // then the task is back everywhere, under a new uuid, with the edit
+        const QList<bizy::Task> tasks = deleter->store().tasks();
+        QCOMPARE(tasks.size(), 1);
+        QVERIFY(tasks.first().uuid != task->uuid);
+        QCOMPARE(tasks.first().title, u"Plan the trip"_s);
+        QCOMPARE(tasks.first().category, u"travel"_s);
+        QCOMPARE(tasks.first().notes, u"book the train"_s);
+        QString diff = m_world.differences(*editor, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        diff = SyncWorld::differences(*editor, *deleter);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void reset_afterPurgedTombstones_reloads_andKeepsUnsentEdits() {
+        // given two devices sharing 30 tasks
+        const SyncWorld::User user = m_world.registerUser(u"resolve_reset"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto stale = m_world.makeDevice(user, u"stale"_s, &error);
+        QVERIFY2(stale, qPrintable(error));
+        auto other = m_world.makeDevice(user, u"other"_s, &error);
+        QVERIFY2(other, qPrintable(error));
+        QStringList uuids;
+        for (int i = 0; i < 30; ++i) {
+            auto task = other->store().createTask({{u"title"_s, u"task %1"_s.arg(i)}});
+            QVERIFY(task);
+            uuids << task->uuid;
+        }
+        QVERIFY(other->sync());
+        QVERIFY(stale->sync());
+        QCOMPARE(stale->store().taskCount(), 30);
+        // and the other device deletes two tasks and edits one, and syncs
+        QVERIFY(other->store().deleteTask(uuids[0]));
+        QVERIFY(other->store().deleteTask(uuids[1]));
+        QVERIFY(other->store().updateTask(uuids[2], {{u"title"_s, u"edited elsewhere"_s}}));
+        QVERIFY(other->sync());
+        // and those tombstones age past the window, so the stale device's cursor is too old
+        QVERIFY(m_world.database().exec(
+            u"UPDATE tombstones SET deleted_at = now() - interval '100 days' WHERE user_id = ?"_s,
+            {user.id}));
+        // and the stale device made an edit the server has not seen
+        QVERIFY(stale->store().updateTask(uuids[3], {{u"notes"_s, u"pushed before the reset"_s}}));
+        // and during its reload the user keeps working: an edit and a new task
+        stale->engine().setPullLimit(4);
+        QString createdDuringReload;
+        bool reloadSeen = false;
+        const auto connection =
+            connect(&stale->engine(), &bizy::SyncEngine::pullProgress, this, [&](qint64, qint64) {
+                if (!createdDuringReload.isEmpty() || !stale->store().reloadInProgress())
+                    return;
+                reloadSeen = true;
+                if (!stale->store().updateTask(uuids[4], {{u"notes"_s, u"during the reload"_s}}))
+                    qWarning() << "edit during the reload failed";
+                auto created =
+                    stale->store().createTask({{u"title"_s, u"made during the reload"_s}});
+                if (created)
+                    createdDuringReload = created->uuid;
+            });
+        // when it syncs (twice: the second round pushes what was made during the first)
+        QVERIFY2(stale->sync(), qPrintable(stale->lastSyncMessage()));
+        disconnect(connection);
+        QVERIFY2(reloadSeen, "the device reloaded (pullProgress during a reload)");
+        QVERIFY(!createdDuringReload.isEmpty());
+        QVERIFY(!stale->store().reloadInProgress());
+        QVERIFY2(stale->sync(), qPrintable(stale->lastSyncMessage()));
+        // then the server purged the tombstones (so only a reload can remove the deleted tasks)
+        QCOMPARE(m_world.serverTombstoneCount(user), 0);
+        // and the deleted tasks are gone from the stale device, the edit elsewhere arrived
+        QVERIFY(!stale->store().task(uuids[0]));
+        QVERIFY(!stale->store().task(uuids[1]));
+        QCOMPARE(stale->store().task(uuids[2])->title, u"edited elsewhere"_s);
+        // and its own edits survived, and reached the server
+        QCOMPARE(stale->store().task(uuids[3])->notes, u"pushed before the reset"_s);
+        QCOMPARE(stale->store().task(uuids[4])->notes, u"during the reload"_s);
+        QVERIFY(stale->store().task(createdDuringReload));
+        QCOMPARE(stale->store().pendingCount(), 0);
+        QCOMPARE(stale->store().conflictCount(), 0);
+        QCOMPARE(m_world.serverTaskCount(user), 29);
+        QString diff = m_world.differences(*stale, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QVERIFY(other->sync());
+        diff = SyncWorld::differences(*stale, *other);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void reset_cursorAboveTheCounter_reloadsAndKeepsUnsentEdits() {
+        // given a device in step with the server
+        const SyncWorld::User user = m_world.registerUser(u"resolve_restored"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto device = m_world.makeDevice(user, u"laptop"_s, &error);
+        QVERIFY2(device, qPrintable(error));
+        QStringList uuids;
+        for (int i = 0; i < 6; ++i) {
+            auto task = device->store().createTask({{u"title"_s, u"task %1"_s.arg(i)}});
+            QVERIFY(task);
+            uuids << task->uuid;
+        }
+        QVERIFY(device->sync());
+        // when the server is restored from a backup taken before the newest task was
+        // pushed: that task is gone with no tombstone, the counter is back below the
+        // device's cursor, and the server forgot which mids the device sent
+        const SyncSnapshot before = m_world.serverState(user);
+        QString newest;
+        qint64 newestVersion = 0;
+        for (auto it = before.tasks.constBegin(); it != before.tasks.constEnd(); ++it) {
+            if (it->value(u"version"_s).toInteger() > newestVersion) {
+                newestVersion = it->value(u"version"_s).toInteger();
+                newest = it.key();
+            }
+        }
+        QCOMPARE(newestVersion, device->store().pullCursor());
+        QVERIFY(m_world.database().exec(u"DELETE FROM tasks WHERE uuid = ?::uuid"_s, {newest}));
+        QVERIFY(m_world.database().exec(
+            u"UPDATE user_sync_state SET counter = (SELECT max(version) FROM tasks "
+            u"WHERE user_id = ?) WHERE user_id = ?"_s,
+            {user.id, user.id}));
+        QVERIFY(
+            m_world.database().exec(u"DELETE FROM sync_devices WHERE user_id = ?"_s, {user.id}));
+        QVERIFY(m_world.serverCounter(user) < device->store().pullCursor());
+        // and the device has an edit the server has not seen
+        const QString edited = newest == uuids[0] ? uuids[1] : uuids[0];
+        QVERIFY(device->store().updateTask(edited, {{u"notes"_s, u"unsent"_s}}));
+        // when it syncs
+        const bool first = device->sync();
+        const bool second = device->sync();
+        QVERIFY2(first || second, qPrintable(device->lastSyncMessage()));
+        QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
+        // then the device equals the restored server, with its edit on top
+        QCOMPARE(device->store().pendingCount(), 0);
+        QCOMPARE(device->store().task(edited)->notes, u"unsent"_s);
+        QVERIFY2(!device->store().task(newest), "the task the restored server lost is gone");
+        QCOMPARE(m_world.serverTaskCount(user), 5);
+        const QString diff = m_world.differences(*device, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void goalMovesMakingALoopAcrossDevices_secondIsRejected_allAcyclic() {
+        // given two root goals X and Y known to two devices
+        const SyncWorld::User user = m_world.registerUser(u"resolve_cycle"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto a = m_world.makeDevice(user, u"a"_s, &error);
+        QVERIFY2(a, qPrintable(error));
+        auto b = m_world.makeDevice(user, u"b"_s, &error);
+        QVERIFY2(b, qPrintable(error));
+        auto x = a->store().createGoal({{u"title"_s, u"X"_s}, {u"horizon"_s, u"yearly"_s}});
+        auto y = a->store().createGoal({{u"title"_s, u"Y"_s}, {u"horizon"_s, u"yearly"_s}});
+        QVERIFY(x && y);
+        QVERIFY(a->sync());
+        QVERIFY(b->sync());
+        // when, offline, A moves X under Y and B moves Y under X
+        QVERIFY(a->store().moveGoal(x->uuid, y->uuid));
+        QVERIFY(b->store().moveGoal(y->uuid, x->uuid));
+        // and A pushes first, then B, then A again
+        QVERIFY2(a->sync(), qPrintable(a->lastSyncMessage()));
+        QVERIFY2(b->sync(), qPrintable(b->lastSyncMessage()));
+        QVERIFY2(a->sync(), qPrintable(a->lastSyncMessage()));
+        // then A's move holds everywhere, and B's was refused as a cycle
+        const SyncSnapshot server = m_world.serverState(user);
+        QCOMPARE(server.goals.value(x->uuid).value(u"parent_goal_uuid"_s).toString(), y->uuid);
+        QVERIFY(server.goals.value(y->uuid).value(u"parent_goal_uuid"_s).isNull());
+        const QList<ConflictEntry> entries = b->store().conflicts();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().kind, ConflictEntry::Kind::Rejected);
+        QCOMPARE(entries.first().code, u"cycle"_s);
+        QCOMPARE(entries.first().uuid, y->uuid);
+        QCOMPARE(a->store().conflictCount(), 0);
+        // and every side is acyclic and equal
+        QVERIFY2(server.cycles().isEmpty(), qPrintable(server.cycles()));
+        for (SyncDevice* device : {a.get(), b.get()}) {
+            const SyncSnapshot local = SyncWorld::deviceState(*device);
+            QVERIFY2(local.cycles().isEmpty(), qPrintable(local.cycles()));
+            QCOMPARE(device->store().pendingCount(), 0);
+            const QString diff = SyncSnapshot::differences(local, server);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+        QCOMPARE(b->store().ancestors(x->uuid).size(), 1);
+        QVERIFY(b->store().ancestors(y->uuid).isEmpty());
+    }
+
+private:
+    SyncWorld m_world;
+};
+
+QTEST_GUILESS_MAIN(TestSyncResolution)
+#include "tst_sync_resolution.moc"
