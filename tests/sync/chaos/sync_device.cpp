@@ -153,6 +153,10 @@ int main(int argc, char** argv) {
         session.login(parser.value(userOption), parser.value(passwordOption));
     if (!waitFor(settled, 60000) || !loggedIn)
         return fail(u"no session: "_s + session.lastErrorMessage());
+    // The tokens go to the keychain asynchronously: wait, so a restart finds them.
+    bool persisted = session.persistence() != Session::Persistence::Unknown;
+    QObject::connect(&session, &Session::persistenceChanged, [&] { persisted = true; });
+    waitFor(persisted, 20000);
     say(u"loggedin user=%1 keychain=%2"_s.arg(session.claims().userId)
             .arg(session.persistence() == Session::Persistence::Keychain ? 1 : 0));
 

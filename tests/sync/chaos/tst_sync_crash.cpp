@@ -75,7 +75,7 @@ private slots:
         QVERIFY(user.ok());
         QTemporaryDir dir;
         const QString path = dir.filePath(u"client.sqlite"_s);
-        QRandomGenerator random(quint32(m_seed));
+        QRandomGenerator random{quint32(m_seed)};
         QMap<QString, QJsonObject> expected; // uuid -> the fields it must end with
         int serial = 0;
         const auto addChanges = [&](int creates, int edits, int deletes) {
@@ -125,7 +125,7 @@ private slots:
             QString error;
             QVERIFY2(child.start(&error), qPrintable(error));
             QVERIFY2(child.waitForLine(u"syncing"_s), qPrintable(child.output()));
-            const int pushesBeforeKill = int(random.bounded(0, 8));
+            const int pushesBeforeKill = int(random.bounded(0, 5));
             int pushes = 0;
             while (pushes < pushesBeforeKill && child.waitForLine(u"pushed"_s))
                 ++pushes;
@@ -191,7 +191,7 @@ private slots:
                 uuids << task.uuid;
             deviceId = store->deviceId();
         }
-        QRandomGenerator random(quint32(m_seed) + 5);
+        QRandomGenerator random{quint32(m_seed) + 5};
         PgCluster& db = m_world.database();
 
         // when a server applying a batch is killed with SIGKILL, several times

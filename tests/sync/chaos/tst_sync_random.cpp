@@ -40,7 +40,7 @@ private slots:
             workloads.push_back(std::make_unique<RandomWorkload>(
                 &devices.back()->store(), u"d%1"_s.arg(i + 1), m_seed * 31 + quint64(i)));
         }
-        QRandomGenerator schedule(quint32(m_seed));
+        QRandomGenerator schedule{quint32(m_seed)};
         const int rounds = qEnvironmentVariableIsSet("BIZY_SYNC_ROUNDS")
                                ? qEnvironmentVariableIntValue("BIZY_SYNC_ROUNDS")
                                : 40;
