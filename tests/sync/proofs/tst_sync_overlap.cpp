@@ -23,15 +23,16 @@ bool randomEdit(SyncDevice& device, QRandomGenerator& random, int serial) {
     const int choice = int(random.bounded(10));
     const QString tag = u"%1 #%2"_s.arg(device.name()).arg(serial);
     if (tasks.isEmpty() || choice < 3)
-        return bool(device.store().createTask(
-            {{u"title"_s, u"task "_s + tag}, {u"priority"_s, 1 + int(random.bounded(5))}}));
+        return bool(device.store().createTask({{u"title"_s, QString(u"task "_s + tag)},
+                                               {u"priority"_s, 1 + int(random.bounded(5))}}));
     const bizy::Task& task = tasks.at(int(random.bounded(qint64(tasks.size()))));
     switch (choice) {
     case 3:
-        return bool(device.store().updateTask(task.uuid, {{u"title"_s, u"renamed "_s + tag}}));
+        return bool(
+            device.store().updateTask(task.uuid, {{u"title"_s, QString(u"renamed "_s + tag)}}));
     case 4:
         return bool(
-            device.store().updateTask(task.uuid, {{u"notes"_s, u"notes "_s + tag},
+            device.store().updateTask(task.uuid, {{u"notes"_s, QString(u"notes "_s + tag)},
                                                   {u"priority"_s, 1 + int(random.bounded(5))}}));
     case 5:
         return task.isCompleted() ? bool(device.store().uncompleteTask(task.uuid))
@@ -40,7 +41,7 @@ bool randomEdit(SyncDevice& device, QRandomGenerator& random, int serial) {
         return bool(device.store().deleteTask(task.uuid));
     case 7:
         return bool(device.store().createGoal(
-            {{u"title"_s, u"goal "_s + tag}, {u"horizon"_s, u"monthly"_s}}));
+            {{u"title"_s, QString(u"goal "_s + tag)}, {u"horizon"_s, u"monthly"_s}}));
     default:
         if (goals.isEmpty())
             return bool(device.store().updateTask(task.uuid, {{u"category"_s, tag}}));
