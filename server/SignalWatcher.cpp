@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 int SignalWatcher::s_pipe[2] = {-1, -1};
+volatile std::sig_atomic_t SignalWatcher::s_requested = 0;
 
 SignalWatcher::SignalWatcher(QObject* parent)
     : QObject(parent) {
@@ -34,6 +35,7 @@ SignalWatcher::~SignalWatcher() {
 }
 
 void SignalWatcher::handle(int signalNumber) {
+    s_requested = 1;
     const char byte = char(signalNumber);
     [[maybe_unused]] const auto written = ::write(s_pipe[1], &byte, 1);
 }

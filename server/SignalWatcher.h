@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <csignal>
 
 class QSocketNotifier;
 
@@ -12,6 +13,10 @@ public:
     explicit SignalWatcher(QObject* parent = nullptr);
     ~SignalWatcher() override;
 
+    // True once SIGTERM or SIGINT arrived, for code that runs before the event
+    // loop (start-up) and so cannot see terminationRequested yet.
+    static bool requested() { return s_requested != 0; }
+
 signals:
     void terminationRequested(int signalNumber);
 
@@ -20,5 +25,6 @@ private:
     void onReadable();
 
     static int s_pipe[2];
+    static volatile std::sig_atomic_t s_requested;
     QSocketNotifier* m_notifier = nullptr;
 };

@@ -9,23 +9,33 @@
 #include <QCoreApplication>
 #include <QTextStream>
 #include <QThread>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Start-up may race PostgreSQL's own start (systemd, containers): retry a while.
+// Start-up may race PostgreSQL's own start (systemd, containers): retry a
+// while, unless told to stop meanwhile.
 bizy::Status migrateWithPatience(const DatabaseSettings& settings, int seconds) {
     for (int attempt = 0;; ++attempt) {
         auto applied = MigrationRunner(settings).migrate();
         if (applied)
             return bizy::Done{};
-        if (attempt >= seconds)
+        if (attempt >= seconds || SignalWatcher::requested())
             return applied.error();
         if (attempt == 0)
             qCWarning(lcServer) << applied.error().message << "- retrying for" << seconds << "s";
-        QThread::sleep(1);
+        for (int slice = 0; slice < 10 && !SignalWatcher::requested(); ++slice)
+            QThread::msleep(100);
     }
+}
+
+// SIGTERM before the event loop runs is an ordinary stop, not a failure.
+int stoppedDuringStartUp() {
+    qCInfo(lcServer) << "Received a termination signal during start-up";
+    qCInfo(lcServer) << "Stopped";
+    return 0;
 }
 
 } // namespace
@@ -58,6 +68,9 @@ int main(int argc, char* argv[]) {
     parser.addPositionalArgument(u"command"_s, u"create-admin, or nothing to serve."_s,
                                  u"[command]"_s);
     parser.process(app);
+    // From here on SIGTERM is handled: a supervisor or test may stop the server
+    // at any moment of its start-up, and that must end as cleanly as later.
+    std::optional<SignalWatcher> signalWatcher(std::in_place);
 
     installServerLogging();
     QTextStream err(stderr);
@@ -89,19 +102,26 @@ int main(int argc, char* argv[]) {
             err << "bizy-server: create-admin needs --username and --email\n";
             return 2;
         }
+        signalWatcher.reset(); // a one-shot command: the default SIGTERM is right
         return CreateAdminCommand::run(config.value(), parser.value(username), parser.value(email));
     }
 
+    qCInfo(lcServer) << "Starting: database" << config->database.describe();
     if (auto migrated = migrateWithPatience(config->database, 30); !migrated) {
+        if (SignalWatcher::requested())
+            return stoppedDuringStartUp();
         err << "bizy-server: " << migrated.error().message << "\n";
         return 1;
     }
+    if (SignalWatcher::requested())
+        return stoppedDuringStartUp();
 
+    // Declared after the watcher, so destroyed before it: a second signal while
+    // the server is torn down still only writes to the pipe.
     BizyServer server(config.value());
     if (!server.listen())
         return 1;
-    SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server,
+    QObject::connect(&*signalWatcher, &SignalWatcher::terminationRequested, &server,
                      [&server](int signalNumber) {
                          qCInfo(lcServer) << "Received signal" << signalNumber;
                          server.shutdown();

@@ -4,6 +4,7 @@
 #include "http/Reply.h"
 
 #include <QSqlError>
+#include <QThreadStorage>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -26,7 +27,14 @@ struct ThreadConnectionName {
     ~ThreadConnectionName() { release(); }
 };
 
-thread_local ThreadConnectionName t_connection;
+// Not thread_local: C++ thread_local destructors run after QThread::wait()
+// has returned, so a worker could still be removing its connection while
+// main() returns and the static connection registry is torn down (a segfault
+// at exit). QThreadStorage is cleared inside the thread before wait() returns.
+ThreadConnectionName& threadConnectionName() {
+    static QThreadStorage<ThreadConnectionName> storage;
+    return storage.localData();
+}
 
 } // namespace
 
@@ -43,19 +51,21 @@ DbRunner::~DbRunner() {
 
 void DbRunner::shutdown() {
     // waitForDone() also ends the idle threads, and with them their
-    // connections (thread_local destructors); runHere() used this thread's.
+    // connections (QThreadStorage, cleared before each thread is joined);
+    // runHere() used this thread's.
     m_pool.waitForDone();
-    t_connection.release();
+    threadConnectionName().release();
 }
 
 QSqlDatabase DbRunner::threadConnection() {
-    if (t_connection.name.isEmpty())
-        t_connection.name = u"bizy-worker-"_s + QString::number(m_nextConnectionId++);
+    QString& name = threadConnectionName().name;
+    if (name.isEmpty())
+        name = u"bizy-worker-"_s + QString::number(m_nextConnectionId++);
     QSqlDatabase database;
-    if (QSqlDatabase::contains(t_connection.name)) {
-        database = QSqlDatabase::database(t_connection.name, false);
+    if (QSqlDatabase::contains(name)) {
+        database = QSqlDatabase::database(name, false);
     } else {
-        database = QSqlDatabase::addDatabase(u"QPSQL"_s, t_connection.name);
+        database = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
         database.setHostName(m_settings.host);
         database.setPort(m_settings.port);
         database.setDatabaseName(m_settings.name);
@@ -70,9 +80,10 @@ QSqlDatabase DbRunner::threadConnection() {
 }
 
 void DbRunner::dropThreadConnection() {
-    if (t_connection.name.isEmpty() || !QSqlDatabase::contains(t_connection.name))
+    const QString& name = threadConnectionName().name;
+    if (name.isEmpty() || !QSqlDatabase::contains(name))
         return;
-    QSqlDatabase database = QSqlDatabase::database(t_connection.name, false);
+    QSqlDatabase database = QSqlDatabase::database(name, false);
     database.close();
 }
 
