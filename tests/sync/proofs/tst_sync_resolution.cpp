@@ -214,53 +214,48 @@ private slots:
     }
 
     void reset_cursorAboveTheCounter_reloadsAndKeepsUnsentEdits() {
-        // given a device in step with the server
+        // given a device in step with the server on eight tasks
         const SyncWorld::User user = m_world.registerUser(u"resolve_restored"_s);
         QVERIFY(user.ok());
         QString error;
         auto device = m_world.makeDevice(user, u"laptop"_s, &error);
         QVERIFY2(device, qPrintable(error));
-        QStringList uuids;
-        for (int i = 0; i < 6; ++i) {
-            auto task = device->store().createTask({{u"title"_s, u"task %1"_s.arg(i)}});
-            QVERIFY(task);
-            uuids << task->uuid;
-        }
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(device->store().createTask({{u"title"_s, u"task %1"_s.arg(i)}}));
         QVERIFY(device->sync());
-        // when the server is restored from a backup taken before the newest task was
-        // pushed: that task is gone with no tombstone, the counter is back below the
-        // device's cursor, and the server forgot which mids the device sent
+        // when the server is restored from a backup taken before the newest three
+        // tasks were pushed: they are gone with no tombstone, the counter is back
+        // below the device's cursor, and the server forgot which mids the device sent
         const SyncSnapshot before = m_world.serverState(user);
-        QString newest;
-        qint64 newestVersion = 0;
-        for (auto it = before.tasks.constBegin(); it != before.tasks.constEnd(); ++it) {
-            if (it->value(u"version"_s).toInteger() > newestVersion) {
-                newestVersion = it->value(u"version"_s).toInteger();
-                newest = it.key();
-            }
-        }
-        QCOMPARE(newestVersion, device->store().pullCursor());
-        QVERIFY(m_world.database().exec(u"DELETE FROM tasks WHERE uuid = ?::uuid"_s, {newest}));
+        QMap<qint64, QString> byVersion;
+        for (auto it = before.tasks.constBegin(); it != before.tasks.constEnd(); ++it)
+            byVersion.insert(it->value(u"version"_s).toInteger(), it.key());
+        QCOMPARE(byVersion.size(), 8);
+        QCOMPARE(byVersion.lastKey(), device->store().pullCursor());
+        const QStringList lost = byVersion.values().mid(5);
+        const QStringList kept = byVersion.values().mid(0, 5);
+        for (const QString& uuid : lost)
+            QVERIFY(m_world.database().exec(u"DELETE FROM tasks WHERE uuid = ?::uuid"_s, {uuid}));
         QVERIFY(m_world.database().exec(
             u"UPDATE user_sync_state SET counter = (SELECT max(version) FROM tasks "
             u"WHERE user_id = ?) WHERE user_id = ?"_s,
             {user.id, user.id}));
         QVERIFY(
             m_world.database().exec(u"DELETE FROM sync_devices WHERE user_id = ?"_s, {user.id}));
-        QVERIFY(m_world.serverCounter(user) < device->store().pullCursor());
+        QCOMPARE(m_world.serverCounter(user), device->store().pullCursor() - 3);
         // and the device has an edit the server has not seen
-        const QString edited = newest == uuids[0] ? uuids[1] : uuids[0];
-        QVERIFY(device->store().updateTask(edited, {{u"notes"_s, u"unsent"_s}}));
+        QVERIFY(device->store().updateTask(kept.first(), {{u"notes"_s, u"unsent"_s}}));
         // when it syncs
-        const bool first = device->sync();
-        const bool second = device->sync();
-        QVERIFY2(first || second, qPrintable(device->lastSyncMessage()));
+        QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
         QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
         // then the device equals the restored server, with its edit on top
         QCOMPARE(device->store().pendingCount(), 0);
-        QCOMPARE(device->store().task(edited)->notes, u"unsent"_s);
-        QVERIFY2(!device->store().task(newest), "the task the restored server lost is gone");
+        QCOMPARE(device->store().task(kept.first())->notes, u"unsent"_s);
+        for (const QString& uuid : lost)
+            QVERIFY2(!device->store().task(uuid), "a task the restored server lost is gone");
+        QCOMPARE(device->store().taskCount(), 5);
         QCOMPARE(m_world.serverTaskCount(user), 5);
+        QCOMPARE(device->store().pullCursor(), m_world.serverCounter(user));
         const QString diff = m_world.differences(*device, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
