@@ -1,0 +1,47 @@
+#pragma once
+
+#include "auth/Session.h"
+#include "net/ApiClient.h"
+#include "store/LocalStore.h"
+#include "sync/SyncEngine.h"
+
+#include <QString>
+#include <QTemporaryDir>
+#include <memory>
+
+// One desktop installation as the app builds it (LocalStore, ApiClient,
+// Session, SyncEngine), on a fresh store file, talking to the server
+// directly (no proxy). The engine's triggers stay off: only round() syncs.
+class BenchClient {
+public:
+    BenchClient(QString baseUrl, QString username, QString password);
+    ~BenchClient();
+    BenchClient(const BenchClient&) = delete;
+    BenchClient& operator=(const BenchClient&) = delete;
+
+    // Opens the store and logs in; false and `error` on failure.
+    bool open(QString* error);
+
+    // One syncNow() round, waited for in an event loop (no polling, so short
+    // rounds are timed exactly). False and `error` when it did not end ok.
+    struct Round {
+        double wallMs = 0;
+        double cpuMs = 0;      // this process
+        qint64 pulledRows = 0; // from pullProgress
+        qint64 pullPages = 0;
+    };
+    bool round(Round* round, QString* error);
+
+    bizy::LocalStore& store() { return *m_store; }
+    bizy::SyncEngine& engine() { return *m_engine; }
+
+private:
+    QString m_baseUrl;
+    QString m_username;
+    QString m_password;
+    QTemporaryDir m_dir;
+    std::unique_ptr<bizy::LocalStore> m_store;
+    std::unique_ptr<bizy::ApiClient> m_api;
+    std::unique_ptr<bizy::Session> m_session;
+    std::unique_ptr<bizy::SyncEngine> m_engine;
+};
