@@ -99,6 +99,55 @@ private slots:
         }
     }
 
+    void bothDelete_sameRow_bothEndClean_data() {
+        QTest::addColumn<bool>("goal");
+        QTest::newRow("task") << false;
+        QTest::newRow("goal") << true;
+    }
+
+    void bothDelete_sameRow_bothEndClean() {
+        QFETCH(bool, goal);
+        // given a row known to two devices
+        const SyncWorld::User user =
+            m_world.registerUser(goal ? u"resolve_deldel_goal"_s : u"resolve_deldel_task"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto a = m_world.makeDevice(user, u"a"_s, &error);
+        QVERIFY2(a, qPrintable(error));
+        auto b = m_world.makeDevice(user, u"b"_s, &error);
+        QVERIFY2(b, qPrintable(error));
+        QString uuid;
+        if (goal) {
+            auto created = a->store().createGoal(
+                {{u"title"_s, u"Twice deleted"_s}, {u"horizon"_s, u"weekly"_s}});
+            QVERIFY(created);
+            uuid = created->uuid;
+        } else {
+            auto created = a->store().createTask({{u"title"_s, u"Twice deleted"_s}});
+            QVERIFY(created);
+            uuid = created->uuid;
+        }
+        QVERIFY(a->sync());
+        QVERIFY(b->sync());
+        // when both delete it offline, and then sync one after the other
+        QVERIFY(goal ? a->store().deleteGoal(uuid) : a->store().deleteTask(uuid));
+        QVERIFY(goal ? b->store().deleteGoal(uuid) : b->store().deleteTask(uuid));
+        // and a change behind the second delete
+        QVERIFY(b->store().createTask({{u"title"_s, u"behind the delete"_s}}));
+        QVERIFY2(a->sync(), qPrintable(a->lastSyncMessage()));
+        QVERIFY2(b->sync(), qPrintable(b->lastSyncMessage()));
+        QVERIFY2(a->sync(), qPrintable(a->lastSyncMessage()));
+        // then it is gone everywhere, nothing is pending, nothing was lost
+        for (SyncDevice* device : {a.get(), b.get()}) {
+            QVERIFY(!device->store().task(uuid) && !device->store().goal(uuid));
+            QCOMPARE(device->store().pendingCount(), 0);
+            QCOMPARE(device->store().conflictCount(), 0);
+            const QString diff = m_world.differences(*device, user);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+        QCOMPARE(m_world.serverTaskCount(user), 1);
+    }
+
     void deleteAgainstEdit_editNeverPushed_isDeletedElsewhereAndRestorable() {
         // given a task known to two devices
         const SyncWorld::User user = m_world.registerUser(u"resolve_restore"_s);
