@@ -9,10 +9,34 @@
 #include "RandomWorkload.h"
 #include "SyncWorld.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// The unsent mutations as JSON, to tell in a failure what a round was sending.
+QString outboxText(const bizy::LocalStore& store) {
+    QStringList lines;
+    const QList<bizy::OutboxMutation> pending = store.pendingMutations(200);
+    for (const bizy::OutboxMutation& mutation : pending) {
+        QJsonObject json{
+            {u"mid"_s, mutation.mid ? QJsonValue(*mutation.mid) : QJsonValue()},
+            {u"entity"_s,
+             mutation.entity == bizy::OutboxMutation::Entity::Task ? u"task"_s : u"goal"_s},
+            {u"uuid"_s, mutation.uuid},
+            {u"op"_s, mutation.op == bizy::OutboxMutation::Op::Delete ? u"delete"_s : u"upsert"_s},
+            {u"base_version"_s, mutation.baseVersion},
+            {u"fields"_s, mutation.fields}};
+        lines << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace
 
 class TestSyncRandom : public QObject {
     Q_OBJECT
@@ -63,6 +87,8 @@ private slots:
                 if (schedule.bounded(3) == 0) {
                     ++syncs;
                     const bool ok = device.sync();
+                    if (online[i] && !ok)
+                        explainFailure(device, user);
                     if (online[i])
                         QVERIFY2(ok,
                                  qPrintable(u"seed %1 round %2: %3"_s.arg(m_seed).arg(round).arg(
@@ -107,6 +133,25 @@ private slots:
     }
 
 private:
+    // For a failed online round: logs the unsent mutations and the server's
+    // answer to the sealed ones sent again (what the device could not take).
+    void explainFailure(SyncDevice& device, const SyncWorld::User& user) {
+        qWarning().noquote() << "unsent after the failed round:" << outboxText(device.store());
+        QJsonArray sealed;
+        const QList<bizy::OutboxMutation> pending = device.store().pendingMutations(100);
+        for (const bizy::OutboxMutation& mutation : pending) {
+            if (mutation.mid)
+                sealed << mutation.toJson();
+        }
+        const QJsonObject body{{u"device_id"_s, device.deviceId()}, {u"mutations"_s, sealed}};
+        const HttpResponse answer =
+            m_world.http().send("POST", u"/api/sync/push"_s, QJsonDocument(body).toJson(),
+                                {{"Authorization", "Bearer " + m_world.token(user).toUtf8()},
+                                 {"Content-Type", "application/json"}});
+        qWarning().noquote() << "the server's answer to the sealed batch sent again:"
+                             << answer.describe();
+    }
+
     SyncWorld m_world;
     quint64 m_seed = 0;
 };
