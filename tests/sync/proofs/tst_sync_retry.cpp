@@ -60,9 +60,17 @@ private slots:
         QCOMPARE(device->store().task(uuids.first())->notes, u"edited offline"_s);
     }
 
+    void lostAnswer_retriedInTheNextRound_andEveryPrefixReplayed_changesNothing_data() {
+        QTest::addColumn<bool>("withDelete");
+        QTest::newRow("creates and edits") << false;
+        QTest::newRow("creates, edits and a delete") << true;
+    }
+
     void lostAnswer_retriedInTheNextRound_andEveryPrefixReplayed_changesNothing() {
-        // given a device with new tasks, edits and a delete, whose client does not retry
-        const SyncWorld::User user = m_world.registerUser(u"retry_prefix"_s);
+        QFETCH(bool, withDelete);
+        // given a device with new tasks and edits (and a delete), whose client does not retry
+        const SyncWorld::User user =
+            m_world.registerUser(withDelete ? u"retry_prefix_delete"_s : u"retry_prefix"_s);
         QVERIFY(user.ok());
         QString error;
         auto device = m_world.makeDevice(user, u"laptop"_s, &error);
@@ -79,7 +87,10 @@ private slots:
         QVERIFY(device->sync()); // synced once, so the batch below holds edits too
         QVERIFY(device->store().updateTask(uuids[1], {{u"title"_s, u"renamed"_s}}));
         QVERIFY(device->store().completeTask(uuids[2]));
-        QVERIFY(device->store().deleteTask(uuids[3]));
+        if (withDelete)
+            QVERIFY(device->store().deleteTask(uuids[3]));
+        else
+            QVERIFY(device->store().updateTask(uuids[3], {{u"priority"_s, 5}}));
         auto created = device->store().createTask(taskFields(u"new after the first sync"_s));
         QVERIFY(created);
         QCOMPARE(device->store().pendingCount(), 4);
@@ -93,7 +104,8 @@ private slots:
         device->proxy().dropAnswers(0);
         QVERIFY(device->proxy().droppedAnswerCount() >= 1);
         // then the server applied the batch although the device does not know it
-        QCOMPARE(m_world.serverTaskCount(user), 8); // 8 - 1 deleted + 1 created
+        const qint64 expectedTasks = withDelete ? 8 : 9; // 8 (- 1 deleted) + 1 created
+        QCOMPARE(m_world.serverTaskCount(user), expectedTasks);
         const SyncSnapshot applied = m_world.serverState(user);
         QVERIFY2(applied.ok(), qPrintable(applied.error));
         QCOMPARE(applied.tasks.value(uuids[1]).value(u"title"_s).toString(), u"renamed"_s);
@@ -124,11 +136,11 @@ private slots:
         // when the device syncs again
         QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
         // then nothing is duplicated, the outbox is empty, device and server agree
-        QCOMPARE(m_world.serverTaskCount(user), 8);
+        QCOMPARE(m_world.serverTaskCount(user), expectedTasks);
         QCOMPARE(m_world.serverCounter(user), counter);
         QCOMPARE(device->store().pendingCount(), 0);
         QCOMPARE(device->store().conflictCount(), 0);
-        QVERIFY(!device->store().task(uuids[3]));
+        QCOMPARE(bool(device->store().task(uuids[3])), !withDelete);
         const QString diff = m_world.differences(*device, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
@@ -173,6 +185,49 @@ private slots:
         QCOMPARE(device->store().pendingCount(), 0);
         QCOMPARE(device->store().conflictCount(), 0);
         const QString diff = SyncSnapshot::differences(SyncWorld::deviceState(*device), server);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void lostAnswer_replayedAfterANewerEditElsewhere_doesNotUndoIt() {
+        // given a task known to two devices
+        const SyncWorld::User user = m_world.registerUser(u"retry_late"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto laptop = m_world.makeDevice(user, u"laptop"_s, &error);
+        QVERIFY2(laptop, qPrintable(error));
+        auto desktop = m_world.makeDevice(user, u"desktop"_s, &error);
+        QVERIFY2(desktop, qPrintable(error));
+        auto task = laptop->store().createTask(taskFields(u"original"_s));
+        QVERIFY(task);
+        QVERIFY(laptop->sync());
+        QVERIFY(desktop->sync());
+        // when the laptop renames it and the answer to that push is lost
+        bizy::RetryPolicy once = SyncDevice::testRetryPolicy();
+        once.maxAttempts = 1;
+        laptop->setRetryPolicy(once);
+        QVERIFY(laptop->store().updateTask(task->uuid, {{u"title"_s, u"laptop's title"_s}}));
+        laptop->proxy().dropAnswers(5);
+        QVERIFY(!laptop->sync());
+        laptop->proxy().dropAnswers(0);
+        // and then the desktop renames it too, and syncs
+        QVERIFY(desktop->store().updateTask(task->uuid, {{u"title"_s, u"desktop's title"_s}}));
+        QVERIFY2(desktop->sync(), qPrintable(desktop->lastSyncMessage()));
+        // and only then the laptop's push is retried
+        QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
+        QVERIFY2(desktop->sync(), qPrintable(desktop->lastSyncMessage()));
+        // then the retry did not undo the newer title: it holds everywhere
+        const SyncSnapshot server = m_world.serverState(user);
+        QCOMPARE(server.tasks.value(task->uuid).value(u"title"_s).toString(), u"desktop's title"_s);
+        QCOMPARE(laptop->store().task(task->uuid)->title, u"desktop's title"_s);
+        QCOMPARE(laptop->store().pendingCount(), 0);
+        QCOMPARE(laptop->store().conflictCount(), 0);
+        // and the desktop, whose push overwrote the laptop's title, was told
+        const QList<bizy::ConflictEntry> entries = desktop->store().conflicts();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().fields.value(u"title"_s).toString(), u"laptop's title"_s);
+        QString diff = SyncSnapshot::differences(SyncWorld::deviceState(*laptop), server);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        diff = SyncSnapshot::differences(SyncWorld::deviceState(*desktop), server);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
