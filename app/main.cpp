@@ -1,9 +1,11 @@
-// bizy: wires the core (logging, the local store) to the task window.
+// bizy: wires the core (logging, the account's store, the session and sync) to
+// the task window through AppController.
 
+#include "AppController.h"
 #include "MainWindow.h"
+#include "SyncConnection.h"
 #include "Translations.h"
 #include "log/Logging.h"
-#include "store/LocalStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -45,11 +47,26 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption verboseOption(
         u"verbose"_s, text(QT_TRANSLATE_NOOP("main", "Log debug details of Bizy's modules.")));
     const QCommandLineOption storeOption(
-        u"store"_s, text(QT_TRANSLATE_NOOP("main", "Use the task store at <path>.")),
-        text(QT_TRANSLATE_NOOP("main", "path")), bizy::LocalStore::defaultPath());
+        u"store"_s,
+        text(QT_TRANSLATE_NOOP("main", "Use the task store at <path>, whoever logs in.")),
+        text(QT_TRANSLATE_NOOP("main", "path")));
+    const QCommandLineOption serverOption(
+        u"server"_s, text(QT_TRANSLATE_NOOP("main", "Sync with the Bizy server at <url>.")),
+        text(QT_TRANSLATE_NOOP("main", "url")));
     parser.addOption(verboseOption);
     parser.addOption(storeOption);
+    parser.addOption(serverOption);
     parser.process(app);
+
+    bizy::AppController::Options options;
+    options.pinnedStore = parser.value(storeOption);
+    if (parser.isSet(serverOption)) {
+        options.server = bizy::SyncConnection::serverFromUserInput(parser.value(serverOption));
+        if (options.server.isEmpty()) {
+            qCCritical(lcApp).noquote() << "not a server address:" << parser.value(serverOption);
+            parser.showHelp(1);
+        }
+    }
 
     const QString logDirectory =
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/logs"_s;
@@ -61,26 +78,19 @@ int main(int argc, char* argv[]) {
     qCInfo(lcApp).noquote() << "translations:"
                             << (translations.isEmpty() ? u"none"_s : translations.join(u", "_s));
 
-    const QString storePath = parser.value(storeOption);
-    bizy::Result<std::unique_ptr<bizy::LocalStore>> store = bizy::LocalStore::open(storePath);
-    if (!store) {
-        qCCritical(lcApp).noquote()
-            << "cannot open the store" << storePath << "-" << store.error().message;
+    bizy::AppController controller(options);
+    QString error;
+    if (!controller.start(&error)) {
         QMessageBox box(QMessageBox::Critical, text(QT_TRANSLATE_NOOP("main", "Bizy")),
                         text(QT_TRANSLATE_NOOP("main", "Bizy cannot open your tasks.")),
                         QMessageBox::Close);
-        box.setInformativeText(store.error().message);
+        box.setInformativeText(error);
         box.exec();
         bizy::Logging::shutdown();
         return 2;
     }
-    qCInfo(lcApp).noquote() << "store" << storePath << "at schema" << store.value()->schemaVersion()
-                            << "with" << store.value()->taskCount() << "tasks";
-
-    bizy::MainWindow window(store.value().get());
     // The icon is embedded in bizy_ui, ready once a window exists; dialogs inherit it.
-    QApplication::setWindowIcon(window.windowIcon());
-    window.show();
+    QApplication::setWindowIcon(controller.window()->windowIcon());
     const int exitCode = QApplication::exec();
     qCInfo(lcApp) << "Bizy exiting with code" << exitCode;
     bizy::Logging::shutdown();

@@ -4,149 +4,529 @@
 <context>
     <name>TaskText</name>
     <message>
+        <location filename="../ui/TaskText.cpp" line="13"/>
         <source>Pending</source>
         <translation>Offen</translation>
     </message>
     <message>
+        <location filename="../ui/TaskText.cpp" line="15"/>
         <source>In progress</source>
         <translation>In Arbeit</translation>
     </message>
     <message>
+        <location filename="../ui/TaskText.cpp" line="17"/>
         <source>Completed</source>
         <translation>Erledigt</translation>
     </message>
     <message>
+        <location filename="../ui/TaskText.cpp" line="19"/>
         <source>Blocked</source>
         <translation>Blockiert</translation>
     </message>
     <message>
+        <location filename="../ui/TaskText.cpp" line="27"/>
         <source>1 - Highest</source>
         <translation>1 - Sehr hoch</translation>
     </message>
     <message>
+        <location filename="../ui/TaskText.cpp" line="29"/>
         <source>2 - High</source>
         <translation>2 - Hoch</translation>
     </message>
     <message>
+        <location filename="../ui/TaskText.cpp" line="31"/>
         <source>3 - Normal</source>
         <translation>3 - Normal</translation>
     </message>
     <message>
+        <location filename="../ui/TaskText.cpp" line="33"/>
         <source>4 - Low</source>
         <translation>4 - Niedrig</translation>
     </message>
     <message>
+        <location filename="../ui/TaskText.cpp" line="35"/>
         <source>5 - Lowest</source>
         <translation>5 - Sehr niedrig</translation>
     </message>
 </context>
 <context>
-    <name>bizy::MainWindow</name>
+    <name>bizy::AppController</name>
     <message>
+        <location filename="../ui/AppController.cpp" line="194"/>
+        <location filename="../ui/AppController.cpp" line="261"/>
         <source>Bizy</source>
         <translation>Bizy</translation>
     </message>
     <message>
+        <location filename="../ui/AppController.cpp" line="195"/>
+        <source>The tasks of this account could not be opened.</source>
+        <translation>Die Aufgaben dieses Kontos konnten nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AppController.cpp" line="262"/>
+        <source>Bizy cannot open your tasks.</source>
+        <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>bizy::ConflictsDialog</name>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="42"/>
+        <source>Sync Conflicts</source>
+        <translation>Synchronisierungskonflikte</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <source>Lost value</source>
+        <translation>Verlorener Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="93"/>
+        <source>Another device&apos;s change was replaced by yours</source>
+        <translation>Die Änderung eines anderen Geräts wurde durch Ihre ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="96"/>
+        <source>The server refused your change</source>
+        <translation>Der Server hat Ihre Änderung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="97"/>
+        <source>The server refused your change: %1</source>
+        <translation>Der Server hat Ihre Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="99"/>
+        <source>Deleted on another device before your edits were sent</source>
+        <translation>Auf einem anderen Gerät gelöscht, bevor Ihre Änderungen gesendet wurden</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="106"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="107"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="108"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="109"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="110"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="111"/>
+        <source>Estimated hours</source>
+        <translation>Geschätzte Stunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="112"/>
+        <source>Actual hours</source>
+        <translation>Tatsächliche Stunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="113"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="114"/>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="115"/>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="116"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="117"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="118"/>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="119"/>
+        <source>Horizon</source>
+        <translation>Horizont</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="120"/>
+        <source>Target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="121"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="122"/>
+        <source>Success criteria</source>
+        <translation>Erfolgskriterien</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="123"/>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="124"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="134"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="144"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="150"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="136"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="136"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="173"/>
+        <source>A task</source>
+        <translation>Eine Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="173"/>
+        <source>A goal</source>
+        <translation>Ein Ziel</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="174"/>
+        <source>Task “%1”</source>
+        <translation>Aufgabe „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="174"/>
+        <source>Goal “%1”</source>
+        <translation>Ziel „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="204"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="206"/>
+        <source>Bring the lost value back as a new change; it syncs again.</source>
+        <translation>Den verlorenen Wert als neue Änderung zurückholen; sie wird wieder synchronisiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="207"/>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="209"/>
+        <source>Keep things as they are and remove this entry.</source>
+        <translation>Alles so lassen, wie es ist, und diesen Eintrag entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="220"/>
+        <source>No conflicts. Everything you changed reached the server as you meant it.</source>
+        <translation>Keine Konflikte. Alle Ihre Änderungen sind so beim Server angekommen, wie Sie sie gemeint haben.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ConflictsDialog.cpp" line="221"/>
+        <source>%n change(s) did not survive sync as you made them. Restore brings a lost value back; Dismiss keeps things as they are.</source>
+        <translation>
+            <numerusform>%n Änderung hat die Synchronisierung nicht so überstanden, wie Sie sie gemacht haben. „Wiederherstellen“ holt einen verlorenen Wert zurück; „Verwerfen“ lässt alles, wie es ist.</numerusform>
+            <numerusform>%n Änderungen haben die Synchronisierung nicht so überstanden, wie Sie sie gemacht haben. „Wiederherstellen“ holt einen verlorenen Wert zurück; „Verwerfen“ lässt alles, wie es ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="243"/>
+        <source>The entry could not be restored: %1</source>
+        <translation>Der Eintrag konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="258"/>
+        <source>The entry could not be dismissed: %1</source>
+        <translation>Der Eintrag konnte nicht verworfen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bizy::LoginDialog</name>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="28"/>
+        <source>Log In to Bizy</source>
+        <translation>Bei Bizy anmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="31"/>
+        <source>Log in to keep your tasks and goals in step with your other devices.</source>
+        <translation>Melden Sie sich an, um Ihre Aufgaben und Ziele mit Ihren anderen Geräten abzugleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="39"/>
+        <source>name or name@example.com</source>
+        <translation>name oder name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="46"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="47"/>
+        <source>&amp;Username or email:</source>
+        <translation>&amp;Benutzername oder E-Mail:</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="48"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="66"/>
+        <source>Logging in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="72"/>
+        <source>&amp;Log In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="162"/>
+        <source>“%1” is not a server address. Enter one like %2.</source>
+        <translation>„%1“ ist keine Serveradresse. Geben Sie eine wie %2 ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="197"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/LoginDialog.cpp" line="213"/>
+        <source>Logged in. Saving the login in the keychain…</source>
+        <translation>Angemeldet. Die Anmeldung wird im Schlüsselbund gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>bizy::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <source>Bizy</source>
+        <translation>Bizy</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
         <source>&amp;New Task...</source>
         <translation>&amp;Neue Aufgabe...</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>Add a task (Ctrl+N)</source>
         <translation>Eine Aufgabe hinzufügen (Strg+N)</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Edit Task...</source>
         <translation>Aufgabe &amp;bearbeiten...</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Edit the selected task (Enter)</source>
         <translation>Die ausgewählte Aufgabe bearbeiten (Eingabetaste)</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="373"/>
         <source>&amp;Complete</source>
         <translation>&amp;Erledigt</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>&amp;Delete Task...</source>
         <translation>Aufgabe &amp;löschen...</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>Delete the selected task (Del)</source>
         <translation>Die ausgewählte Aufgabe löschen (Entf)</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <source>&amp;Log In...</source>
+        <translation>&amp;Anmelden...</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <source>Log in to a Bizy server to sync your tasks</source>
+        <translation>Bei einem Bizy-Server anmelden, um Ihre Aufgaben zu synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="438"/>
+        <source>Log &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <source>&amp;Sync Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <source>Send your changes and fetch those of your other devices (Ctrl+R)</source>
+        <translation>Ihre Änderungen senden und die Ihrer anderen Geräte holen (Strg+R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="443"/>
+        <source>&amp;Conflicts...</source>
+        <translation>&amp;Konflikte...</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;About Bizy</source>
         <translation>&amp;Über Bizy</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>About Bizy</source>
         <translation>Über Bizy</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;An offline-first task and goal manager.&lt;/p&gt;&lt;p&gt;Your tasks are kept on this computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;Ein Aufgaben- und Zielplaner, der auch offline funktioniert.&lt;/p&gt;&lt;p&gt;Ihre Aufgaben liegen auf diesem Computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="187"/>
         <source>Search tasks (Ctrl+F)</source>
         <translation>Aufgaben suchen (Strg+F)</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
         <source>Show tasks with this status</source>
         <translation>Aufgaben mit diesem Status anzeigen</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>All tasks</source>
         <translation>Alle Aufgaben</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>Open tasks</source>
         <translation>Offene Aufgaben</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="257"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
         <source>&amp;Task</source>
         <translation>&amp;Aufgabe</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synchronisierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="279"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="373"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Wieder öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="374"/>
         <source>Mark the selected task as not done (Ctrl+D)</source>
         <translation>Die ausgewählte Aufgabe wieder als offen markieren (Strg+D)</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="375"/>
         <source>Mark the selected task as done (Ctrl+D)</source>
         <translation>Die ausgewählte Aufgabe als erledigt markieren (Strg+D)</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="385"/>
         <source>No tasks yet. Press Ctrl+N to add one.</source>
         <translation>Noch keine Aufgaben. Drücken Sie Strg+N, um eine hinzuzufügen.</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="386"/>
         <source>No tasks match the search or the status filter.</source>
         <translation>Keine Aufgabe passt zur Suche oder zum Statusfilter.</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="401"/>
         <source>%n task(s) shown</source>
         <translation>
             <numerusform>%n Aufgabe angezeigt</numerusform>
@@ -154,10 +534,12 @@
         </translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="410"/>
         <source>No changes waiting to sync</source>
         <translation>Keine Änderungen warten auf die Synchronisierung</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf die Synchronisierung</numerusform>
@@ -165,113 +547,272 @@
         </translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="437"/>
+        <source>Log &amp;Out %1</source>
+        <translation>%1 &amp;abmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="442"/>
+        <source>&amp;Conflicts (%1)...</source>
+        <translation>&amp;Konflikte (%1)...</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="496"/>
         <source>The task could not be changed.</source>
         <translation>Die Aufgabe konnte nicht geändert werden.</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>Delete Task</source>
         <translation>Aufgabe löschen</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="510"/>
         <source>Delete the task “%1”?</source>
         <translation>Die Aufgabe „%1“ löschen?</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="513"/>
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="514"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="524"/>
         <source>The task could not be deleted.</source>
         <translation>Die Aufgabe konnte nicht gelöscht werden.</translation>
     </message>
 </context>
 <context>
+    <name>bizy::SyncStatusWidget</name>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="37"/>
+        <source>Some changes did not survive sync. Click to review them.</source>
+        <translation>Einige Änderungen haben die Synchronisierung nicht überstanden. Klicken Sie, um sie anzusehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="92"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SyncStatusWidget.cpp" line="94"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SyncStatusWidget.cpp" line="96"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="97"/>
+        <source>on %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="105"/>
+        <source>Synced %1</source>
+        <translation>Synchronisiert %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="106"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="144"/>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="108"/>
+        <source>Syncing… %1 received</source>
+        <translation>Synchronisiere… %1 empfangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="109"/>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="111"/>
+        <source>Offline — changes are kept</source>
+        <translation>Offline – Änderungen bleiben erhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="113"/>
+        <source>Log in to sync</source>
+        <translation>Zum Synchronisieren anmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="115"/>
+        <source>Sync error</source>
+        <translation>Synchronisierungsfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="115"/>
+        <source>Sync error: %1</source>
+        <translation>Synchronisierungsfehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="126"/>
+        <source>Not logged in — working offline</source>
+        <translation>Nicht angemeldet – Sie arbeiten offline</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="128"/>
+        <source>Your tasks are kept on this computer only.</source>
+        <translation>Ihre Aufgaben liegen nur auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="129"/>
+        <source>Log in (Sync menu) to keep them in step with your other devices.</source>
+        <translation>Melden Sie sich an (Menü Synchronisierung), um sie mit Ihren anderen Geräten abzugleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="139"/>
+        <source>Logged in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="142"/>
+        <source>Last synced: %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SyncStatusWidget.cpp" line="146"/>
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf die Synchronisierung</numerusform>
+            <numerusform>%n Änderungen warten auf die Synchronisierung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="148"/>
+        <source>The server cannot be reached; Bizy tries again by itself.</source>
+        <translation>Der Server ist nicht erreichbar; Bizy versucht es von selbst erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SyncStatusWidget.cpp" line="160"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bizy::TaskDialog</name>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="70"/>
         <source>New Task</source>
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="84"/>
         <source>Edit Task</source>
         <translation>Aufgabe bearbeiten</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="113"/>
         <source>What needs doing?</source>
         <translation>Was ist zu tun?</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="119"/>
         <source>Details (optional)</source>
         <translation>Details (optional)</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="134"/>
         <source>e.g. Work, Home</source>
         <translation>z. B. Arbeit, Zuhause</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="153"/>
+        <location filename="../ui/TaskDialog.cpp" line="156"/>
         <source>hours</source>
         <translation>Stunden</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="158"/>
         <source>&amp;Estimated:</source>
         <translation>&amp;Geschätzt:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="170"/>
         <source>Comma separated, e.g. urgent, phone</source>
         <translation>Durch Kommas getrennt, z. B. dringend, Telefon</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="198"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="201"/>
         <source>&amp;Priority:</source>
         <translation>&amp;Priorität:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="203"/>
         <source>&amp;Category:</source>
         <translation>&amp;Kategorie:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="205"/>
         <source>Hours:</source>
         <translation>Stunden:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="207"/>
         <source>Ta&amp;gs:</source>
         <translation>Schlag&amp;wörter:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="208"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notizen:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="262"/>
         <source>Enter a number of hours, e.g. 1.5</source>
         <translation>Geben Sie eine Stundenzahl ein, z. B. 1,5</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="160"/>
         <source>Actua&amp;l:</source>
         <translation>Tatsäch&amp;lich:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="199"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="202"/>
         <source>St&amp;atus:</source>
         <translation>St&amp;atus:</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="138"/>
         <source>Has a due date</source>
         <translation>Hat ein Fälligkeitsdatum</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="139"/>
         <source>Untick for a task without a due date</source>
         <translation>Für eine Aufgabe ohne Fälligkeitsdatum den Haken entfernen</translation>
     </message>
     <message>
+        <location filename="../ui/TaskDialog.cpp" line="204"/>
         <source>D&amp;ue date:</source>
         <translation>&amp;Fällig am:</translation>
     </message>
@@ -279,38 +820,47 @@
 <context>
     <name>bizy::TaskListModel</name>
     <message>
+        <location filename="../ui/TaskListModel.cpp" line="82"/>
         <source>Overdue since %1</source>
         <translation>Überfällig seit %1</translation>
     </message>
     <message>
+        <location filename="../ui/TaskListModel.cpp" line="84"/>
         <source>Completed on %1</source>
         <translation>Erledigt am %1</translation>
     </message>
     <message>
+        <location filename="../ui/TaskListModel.cpp" line="112"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
+        <location filename="../ui/TaskListModel.cpp" line="114"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
+        <location filename="../ui/TaskListModel.cpp" line="131"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
+        <location filename="../ui/TaskListModel.cpp" line="133"/>
         <source>Priority</source>
         <translation>Priorität</translation>
     </message>
     <message>
+        <location filename="../ui/TaskListModel.cpp" line="135"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../ui/TaskListModel.cpp" line="137"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
+        <location filename="../ui/TaskListModel.cpp" line="139"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -318,26 +868,46 @@
 <context>
     <name>main</name>
     <message>
+        <location filename="../app/main.cpp" line="44"/>
         <source>Offline-first task and goal manager.</source>
         <translation>Aufgaben- und Zielplaner, der auch offline funktioniert.</translation>
     </message>
     <message>
+        <location filename="../app/main.cpp" line="48"/>
         <source>Log debug details of Bizy&apos;s modules.</source>
         <translation>Debug-Details der Bizy-Module protokollieren.</translation>
     </message>
     <message>
         <source>Use the task store at &lt;path&gt;.</source>
-        <translation>Den Aufgabenspeicher unter &lt;Pfad&gt; verwenden.</translation>
+        <translation type="vanished">Den Aufgabenspeicher unter &lt;Pfad&gt; verwenden.</translation>
     </message>
     <message>
+        <location filename="../app/main.cpp" line="51"/>
+        <source>Use the task store at &lt;path&gt;, whoever logs in.</source>
+        <translation>Den Aufgabenspeicher unter &lt;Pfad&gt; verwenden, wer auch immer sich anmeldet.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="52"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
+        <location filename="../app/main.cpp" line="54"/>
+        <source>Sync with the Bizy server at &lt;url&gt;.</source>
+        <translation>Mit dem Bizy-Server unter &lt;URL&gt; synchronisieren.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="55"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="84"/>
         <source>Bizy</source>
         <translation>Bizy</translation>
     </message>
     <message>
+        <location filename="../app/main.cpp" line="85"/>
         <source>Bizy cannot open your tasks.</source>
         <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
     </message>

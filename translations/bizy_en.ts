@@ -18,4 +18,45 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>bizy::ConflictsDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) did not survive sync as you made them. Restore brings a lost value back; Dismiss keeps things as they are.</source>
+        <translation>
+            <numerusform>%n change did not survive sync as you made it. Restore brings a lost value back; Dismiss keeps things as they are.</numerusform>
+            <numerusform>%n changes did not survive sync as you made them. Restore brings a lost value back; Dismiss keeps things as they are.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bizy::SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

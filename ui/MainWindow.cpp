@@ -1,10 +1,14 @@
 #include "MainWindow.h"
 
+#include "ConflictsDialog.h"
+#include "SyncStatusWidget.h"
 #include "TaskDialog.h"
 #include "TaskListModel.h"
 #include "TaskText.h"
 #include "UiLog.h"
+#include "auth/Session.h"
 #include "store/LocalStore.h"
+#include "sync/SyncEngine.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,6 +20,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -66,8 +71,12 @@ MainWindow::MainWindow(LocalStore* store, QWidget* parent)
 
     m_shownLabel = new QLabel(this);
     m_pendingLabel = new QLabel(this);
+    m_syncStatus = new SyncStatusWidget(m_store, this);
     statusBar()->addWidget(m_shownLabel);
+    statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_pendingLabel);
+    connect(m_syncStatus, &SyncStatusWidget::conflictsRequested, this, &MainWindow::showConflicts);
+    connect(m_store, &LocalStore::conflictsAdded, this, &MainWindow::updateSyncActions);
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateShownState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateShownState);
@@ -80,6 +89,7 @@ MainWindow::MainWindow(LocalStore* store, QWidget* parent)
     restoreSettings();
     updateShownState();
     updatePending(m_store->pendingCount());
+    updateSyncActions();
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
     m_view->setFocus();
@@ -133,6 +143,32 @@ void MainWindow::createActions() {
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_loginAction = new QAction(themedIcon(u"system-log-in"_s, QStyle::SP_DialogYesButton),
+                                tr("&Log In..."), this);
+    m_loginAction->setObjectName(u"logIn"_s);
+    m_loginAction->setToolTip(tr("Log in to a Bizy server to sync your tasks"));
+    connect(m_loginAction, &QAction::triggered, this, &MainWindow::loginRequested);
+
+    m_logoutAction = new QAction(themedIcon(u"system-log-out"_s, QStyle::SP_DialogNoButton),
+                                 tr("Log &Out"), this);
+    m_logoutAction->setObjectName(u"logOut"_s);
+    connect(m_logoutAction, &QAction::triggered, this, &MainWindow::logoutRequested);
+
+    m_syncNowAction =
+        new QAction(themedIcon(u"view-refresh"_s, QStyle::SP_BrowserReload), tr("&Sync Now"), this);
+    m_syncNowAction->setObjectName(u"syncNow"_s);
+    m_syncNowAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
+    m_syncNowAction->setToolTip(
+        tr("Send your changes and fetch those of your other devices (Ctrl+R)"));
+    connect(m_syncNowAction, &QAction::triggered, this, [this] {
+        if (m_engine)
+            m_engine->syncNow();
+    });
+
+    m_conflictsAction = new QAction(tr("&Conflicts..."), this);
+    m_conflictsAction->setObjectName(u"conflicts"_s);
+    connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
 
     m_aboutAction = new QAction(tr("&About Bizy"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -230,6 +266,13 @@ void MainWindow::createToolBarAndMenus() {
     taskMenu->addSeparator();
     taskMenu->addAction(m_findAction);
 
+    QMenu* syncMenu = menuBar()->addMenu(tr("&Sync"));
+    syncMenu->addAction(m_syncNowAction);
+    syncMenu->addAction(m_conflictsAction);
+    syncMenu->addSeparator();
+    syncMenu->addAction(m_loginAction);
+    syncMenu->addAction(m_logoutAction);
+
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_aboutAction);
 
@@ -241,6 +284,8 @@ void MainWindow::createToolBarAndMenus() {
     toolBar->addAction(m_editAction);
     toolBar->addAction(m_completeAction);
     toolBar->addAction(m_deleteAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_syncNowAction);
     auto* spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -364,6 +409,56 @@ void MainWindow::updatePending(qsizetype pending) {
     m_pendingLabel->setText(pending == 0
                                 ? tr("No changes waiting to sync")
                                 : tr("%n change(s) waiting to sync", nullptr, int(pending)));
+}
+
+void MainWindow::setSync(Session* session, SyncEngine* engine) {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+    m_session = session;
+    m_engine = engine;
+    if (m_session)
+        connect(m_session, &Session::stateChanged, this, &MainWindow::updateSyncActions);
+    if (m_engine) {
+        connect(m_engine, &SyncEngine::stateChanged, this, &MainWindow::updateSyncActions);
+        connect(m_engine, &SyncEngine::conflictsAdded, this, &MainWindow::updateSyncActions);
+    }
+    m_syncStatus->setSync(session, engine);
+    updateSyncActions();
+}
+
+void MainWindow::updateSyncActions() {
+    const bool loggedIn = m_session && m_session->isLoggedIn();
+    const bool busy = m_session && m_session->state() == Session::State::LoggingIn;
+    m_loginAction->setVisible(!loggedIn);
+    m_loginAction->setEnabled(!busy);
+    m_logoutAction->setVisible(loggedIn);
+    m_logoutAction->setText(loggedIn ? tr("Log &Out %1").arg(m_session->claims().username)
+                                     : tr("Log &Out"));
+    m_syncNowAction->setEnabled(loggedIn && m_engine);
+    const qsizetype conflicts = m_store->conflictCount();
+    m_conflictsAction->setText(conflicts > 0
+                                   ? tr("&Conflicts (%1)...").arg(QLocale().toString(conflicts))
+                                   : tr("&Conflicts..."));
+    m_syncStatus->refresh();
+}
+
+ConflictsDialog* MainWindow::openConflictsDialog() const {
+    return m_conflictsDialog.data();
+}
+
+void MainWindow::showConflicts() {
+    if (m_conflictsDialog) {
+        m_conflictsDialog->raise();
+        m_conflictsDialog->activateWindow();
+        return;
+    }
+    auto* dialog = new ConflictsDialog(m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConflictsDialog::journalChanged, this, &MainWindow::updateSyncActions);
+    m_conflictsDialog = dialog;
+    dialog->show();
 }
 
 void MainWindow::openDialog(TaskDialog* dialog) {

@@ -12,13 +12,19 @@ class QTableView;
 
 namespace bizy {
 
+class ConflictsDialog;
 class LocalStore;
+class Session;
+class SyncEngine;
+class SyncStatusWidget;
 class TaskDialog;
 class TaskListModel;
 
 // The task window: a filterable table of the local store's tasks with actions
 // to add, edit, complete and delete them, and a status bar that counts what is
-// shown and what waits to be synced.
+// shown and what waits to be synced. The Sync menu and the status widget
+// follow the session and sync engine given by setSync(); logging in and out is
+// asked for by signal, since that may switch the store under this window.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -35,12 +41,24 @@ public:
     QString emptyHint() const;
     QString shownCountText() const;
     QString pendingText() const;
+    SyncStatusWidget* syncStatus() const { return m_syncStatus; }
+    ConflictsDialog* openConflictsDialog() const;
+
+    // Follows this session and engine (both null: not logged in).
+    void setSync(Session* session, SyncEngine* engine);
+    // Public for a controller that replaces this window.
+    void saveSettings() const;
 
 public slots:
     void newTask();
     void editCurrentTask();
     void toggleCurrentTaskCompleted();
     void deleteCurrentTask();
+    void showConflicts();
+
+signals:
+    void loginRequested();
+    void logoutRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -51,7 +69,6 @@ private:
     void createToolBarAndMenus();
     void createCentralArea();
     void restoreSettings();
-    void saveSettings() const;
     void applyFilter();
     void updateActions();
     void updateShownState();
@@ -60,6 +77,7 @@ private:
     QString currentUuid() const;
     void openDialog(TaskDialog* dialog);
     void showStoreError(const QString& what, const QString& message);
+    void updateSyncActions();
 
     LocalStore* m_store;
     TaskListModel* m_model = nullptr;
@@ -71,6 +89,10 @@ private:
     QLabel* m_shownLabel = nullptr;
     QLabel* m_pendingLabel = nullptr;
     QPointer<TaskDialog> m_dialog;
+    QPointer<ConflictsDialog> m_conflictsDialog;
+    SyncStatusWidget* m_syncStatus = nullptr;
+    QPointer<Session> m_session;
+    QPointer<SyncEngine> m_engine;
 
     QAction* m_newAction = nullptr;
     QAction* m_editAction = nullptr;
@@ -79,6 +101,10 @@ private:
     QAction* m_findAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_loginAction = nullptr;
+    QAction* m_logoutAction = nullptr;
+    QAction* m_syncNowAction = nullptr;
+    QAction* m_conflictsAction = nullptr;
 };
 
 } // namespace bizy
