@@ -41,8 +41,7 @@ private slots:
         // then the file bizy.log holds it with its category and level
         QCOMPARE(bizy::Logging::filePath(), logDirectory + u"/bizy.log"_s);
         const QString log = readLog(logDirectory + u"/bizy.log"_s);
-        QVERIFY2(log.contains(u"bizy.logtest: opened store with 3 tasks {not a format}"_s),
-                 qPrintable(log));
+        QVERIFY2(log.contains(u"bizy.logtest: opened store with 3 tasks {not a format}"_s), qPrintable(log));
         QVERIFY2(log.contains(u"info"_s), qPrintable(log));
     }
 
