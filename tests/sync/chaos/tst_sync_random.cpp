@@ -36,6 +36,29 @@ QString outboxText(const bizy::LocalStore& store) {
     return lines.join(u'\n');
 }
 
+// "journal: Overwritten 3, Rejected/cycle 1, ..." (what the run exercised).
+QString journalSummary(const bizy::LocalStore& store) {
+    QMap<QString, int> counts;
+    const QList<bizy::ConflictEntry> entries = store.conflicts();
+    for (const bizy::ConflictEntry& entry : entries) {
+        switch (entry.kind) {
+        case bizy::ConflictEntry::Kind::Overwritten:
+            ++counts[u"Overwritten"_s];
+            break;
+        case bizy::ConflictEntry::Kind::Rejected:
+            ++counts[u"Rejected/"_s + entry.code];
+            break;
+        case bizy::ConflictEntry::Kind::DeletedElsewhere:
+            ++counts[u"DeletedElsewhere"_s];
+            break;
+        }
+    }
+    QStringList parts;
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        parts << u"%1 %2"_s.arg(it.key()).arg(it.value());
+    return u"journal: "_s + parts.join(u", "_s);
+}
+
 } // namespace
 
 class TestSyncRandom : public QObject {
@@ -126,7 +149,7 @@ private slots:
             const SyncSnapshot local = SyncWorld::deviceState(*device);
             QVERIFY2(local.cycles().isEmpty(),
                      qPrintable(device->name() + u": "_s + local.cycles()));
-            qInfo().noquote() << device->describe();
+            qInfo().noquote() << device->describe() << journalSummary(device->store());
         }
         // The run made something worth comparing.
         QVERIFY(server.tasks.size() + server.goals.size() > 20);
