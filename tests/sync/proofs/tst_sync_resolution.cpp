@@ -40,6 +40,8 @@ private slots:
         QVERIFY2(deleter, qPrintable(error));
         auto editor = m_world.makeDevice(user, u"editor"_s, &error);
         QVERIFY2(editor, qPrintable(error));
+        auto observer = m_world.makeDevice(user, u"observer"_s, &error); // offline in between
+        QVERIFY2(observer, qPrintable(error));
         QString uuid;
         if (goal) {
             auto created = deleter->store().createGoal(
@@ -54,6 +56,8 @@ private slots:
         QVERIFY(deleter->store().createTask({{u"title"_s, u"Bystander"_s}}));
         QVERIFY(deleter->sync());
         QVERIFY(editor->sync());
+        QVERIFY(observer->sync());
+        QVERIFY(observer->store().task(uuid) || observer->store().goal(uuid));
         // when, offline, one deletes it and the other edits it
         if (goal) {
             QVERIFY(deleter->store().deleteGoal(uuid));
@@ -68,11 +72,12 @@ private slots:
         QVERIFY2(first.sync(), qPrintable(first.lastSyncMessage()));
         QVERIFY2(second.sync(), qPrintable(second.lastSyncMessage()));
         QVERIFY2(first.sync(), qPrintable(first.lastSyncMessage()));
+        QVERIFY2(observer->sync(), qPrintable(observer->lastSyncMessage()));
         // then the delete wins everywhere: the row is gone on both devices and the server
         const SyncSnapshot server = m_world.serverState(user);
         QVERIFY2(server.ok(), qPrintable(server.error));
         QVERIFY(!server.tasks.contains(uuid) && !server.goals.contains(uuid));
-        for (SyncDevice* device : {deleter.get(), editor.get()}) {
+        for (SyncDevice* device : {deleter.get(), editor.get(), observer.get()}) {
             QVERIFY2(!device->store().task(uuid) && !device->store().goal(uuid),
                      qPrintable(device->name()));
             QCOMPARE(device->store().pendingCount(), 0);
@@ -82,6 +87,7 @@ private slots:
         QCOMPARE(server.tasks.size(), 1); // the bystander
         // and the deleter lost nothing, so it was told of nothing
         QCOMPARE(deleter->store().conflictCount(), 0);
+        QCOMPARE(observer->store().conflictCount(), 0);
         if (deleteFirst) {
             // and the editor's edit, which never reached the server, is in its journal
             const QList<ConflictEntry> entries = editor->store().conflicts();
@@ -148,9 +154,17 @@ private slots:
         QCOMPARE(m_world.serverTaskCount(user), 1);
     }
 
-    void deleteAgainstEdit_editNeverPushed_isDeletedElsewhereAndRestorable() {
+    void deleteAgainstEdit_lostEditIsJournaledAndRestorable_data() {
+        QTest::addColumn<bool>("editDuringPull");
+        QTest::newRow("edit pushed, rejected as deleted") << false;
+        QTest::newRow("edit made while the delete is being pulled") << true;
+    }
+
+    void deleteAgainstEdit_lostEditIsJournaledAndRestorable() {
+        QFETCH(bool, editDuringPull);
         // given a task known to two devices
-        const SyncWorld::User user = m_world.registerUser(u"resolve_restore"_s);
+        const SyncWorld::User user = m_world.registerUser(
+            editDuringPull ? u"resolve_restore_pull"_s : u"resolve_restore_push"_s);
         QVERIFY(user.ok());
         QString error;
         auto deleter = m_world.makeDevice(user, u"deleter"_s, &error);
@@ -162,15 +176,42 @@ private slots:
         QVERIFY(task);
         QVERIFY(deleter->sync());
         QVERIFY(editor->sync());
+        // when the deleter makes three tasks and deletes this one, and syncs
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(deleter->store().createTask({{u"title"_s, u"other %1"_s.arg(i)}}));
         QVERIFY(deleter->store().deleteTask(task->uuid));
-        QVERIFY(editor->store().updateTask(task->uuid, {{u"notes"_s, u"book the train"_s}}));
         QVERIFY(deleter->sync());
-        // when the editor syncs
+        // and the editor edits the task: before it syncs, or while it pulls the
+        // rows in front of the delete (so the edit is still unsent when the delete lands)
+        bool edited = false;
+        QMetaObject::Connection connection;
+        if (editDuringPull) {
+            editor->engine().setPullLimit(1);
+            connection = connect(&editor->engine(), &bizy::SyncEngine::pullProgress, this,
+                                 [&](qint64, qint64) {
+                                     if (edited || !editor->store().task(task->uuid))
+                                         return;
+                                     edited = bool(editor->store().updateTask(
+                                         task->uuid, {{u"notes"_s, u"book the train"_s}}));
+                                 });
+        } else {
+            edited =
+                bool(editor->store().updateTask(task->uuid, {{u"notes"_s, u"book the train"_s}}));
+        }
         QVERIFY2(editor->sync(), qPrintable(editor->lastSyncMessage()));
+        disconnect(connection);
+        QVERIFY(edited);
+        QVERIFY2(editor->sync(), qPrintable(editor->lastSyncMessage()));
+        QCOMPARE(editor->store().pendingCount(), 0);
         // then the task is gone and its edit is journaled with the row it belonged to
         QVERIFY(!editor->store().task(task->uuid));
         const QList<ConflictEntry> entries = editor->store().conflicts();
         QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().uuid, task->uuid);
+        QCOMPARE(entries.first().kind, editDuringPull ? ConflictEntry::Kind::DeletedElsewhere
+                                                      : ConflictEntry::Kind::Rejected);
+        if (!editDuringPull)
+            QCOMPARE(entries.first().code, u"deleted"_s);
         QCOMPARE(entries.first().fields.value(u"notes"_s).toString(), u"book the train"_s);
         QCOMPARE(entries.first().snapshot.value(u"title"_s).toString(), u"Plan the trip"_s);
         // when the user restores it and both sync
@@ -178,12 +219,17 @@ private slots:
         QVERIFY2(editor->sync(), qPrintable(editor->lastSyncMessage()));
         QVERIFY2(deleter->sync(), qPrintable(deleter->lastSyncMessage()));
         // then the task is back everywhere, under a new uuid, with the edit
-        const QList<bizy::Task> tasks = deleter->store().tasks();
-        QCOMPARE(tasks.size(), 1);
-        QVERIFY(tasks.first().uuid != task->uuid);
-        QCOMPARE(tasks.first().title, u"Plan the trip"_s);
-        QCOMPARE(tasks.first().category, u"travel"_s);
-        QCOMPARE(tasks.first().notes, u"book the train"_s);
+        const QList<bizy::Task> tasks = deleter->store().tasks(bizy::TaskFilter{});
+        QCOMPARE(tasks.size(), 4);
+        std::optional<bizy::Task> back;
+        for (const bizy::Task& candidate : tasks) {
+            if (candidate.title == u"Plan the trip"_s)
+                back = candidate;
+        }
+        QVERIFY(back);
+        QVERIFY(back->uuid != task->uuid);
+        QCOMPARE(back->category, u"travel"_s);
+        QCOMPARE(back->notes, u"book the train"_s);
         QString diff = m_world.differences(*editor, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         diff = SyncWorld::differences(*editor, *deleter);
