@@ -25,14 +25,23 @@ private slots:
         QVERIFY(pair.ok());
         const QString uuid = sharedTask(pair);
         QVERIFY(!uuid.isEmpty());
-        // when, offline, the laptop renames it and the desktop changes its
+        // when both lose the network
+        pair.laptop->goOffline();
+        pair.desktop->goOffline();
+        // and, offline, the laptop renames it and the desktop changes its
         // priority, its tags and its due date
         QVERIFY(pair.laptop->store().updateTask(uuid, {{u"title"_s, u"renamed on the laptop"_s}}));
         QVERIFY(
             pair.desktop->store().updateTask(uuid, {{u"priority"_s, 1},
                                                     {u"tags"_s, QJsonArray{u"desk"_s}},
                                                     {u"due_date"_s, u"2027-01-15T09:00:00"_s}}));
-        // and both sync, the laptop first, then the laptop once more
+        // (a sync attempt offline fails as offline and keeps the change)
+        QVERIFY(!pair.laptop->sync());
+        QCOMPARE(pair.laptop->engine().state(), bizy::SyncEngine::State::Offline);
+        QCOMPARE(pair.laptop->store().pendingCount(), 1);
+        // and both come back online and sync: the laptop, the desktop, the laptop again
+        pair.laptop->goOnline();
+        pair.desktop->goOnline();
         const QString failure = syncAll(pair);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         // then every side has the laptop's title and the desktop's other fields
