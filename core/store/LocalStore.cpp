@@ -2074,13 +2074,17 @@ Result<int> LocalStore::applyPushResults(const QList<OutboxMutation>& sent,
                     u"The server acknowledged change %1 without a result for it."_s.arg(*m.mid));
             const PushOutcome& outcome = *found;
             if (outcome.status != PushOutcome::Status::Rejected) {
-                if (!outcome.version || !outcome.id)
-                    return Error::make(Error::Code::Server,
-                                       u"The server's result for change %1 has no version or "
-                                       u"id."_s.arg(*m.mid));
-                if (m.op == OutboxMutation::Op::Delete) {
-                    if (Status s = d->removeCopy(m.entity, m.uuid); !s)
-                        return s.error();
+                if (!outcome.version)
+                    return Error::make(
+                        Error::Code::Server,
+                        u"The server's result for change %1 has no version."_s.arg(*m.mid));
+                // No id: the row is gone on the server (a delete, or an edit
+                // replayed after another device deleted it); the pull brings
+                // its tombstone.
+                if (m.op == OutboxMutation::Op::Delete || !outcome.id) {
+                    if (m.op == OutboxMutation::Op::Delete)
+                        if (Status s = d->removeCopy(m.entity, m.uuid); !s)
+                            return s.error();
                     continue;
                 }
                 std::optional<Private::Copy> copy = d->loadCopy(m.entity, m.uuid);

@@ -41,7 +41,9 @@ Result<PushOutcome> PushOutcome::fromJson(const QJsonObject& json) {
             return badAnswer(
                 u"the result of mid %1 has a %2 that is not an integer"_s.arg(outcome.mid)
                     .arg(name));
-        else if (outcome.status != Status::Rejected)
+        // A row deleted on the server has no id any more: an applied delete,
+        // or a replayed edit of a row deleted since, answers id null.
+        else if (outcome.status != Status::Rejected && target == &outcome.version)
             return badAnswer(u"the result of mid %1 has no %2"_s.arg(outcome.mid).arg(name));
     }
     outcome.code = json.value(u"code"_s).toString();
