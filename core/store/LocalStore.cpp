@@ -37,6 +37,30 @@ const QString kGoalColumns =
     u"horizon, target_date, status, progress_percentage, success_criteria, metrics, created_at, "
     u"updated_at, completed_at"_s;
 
+// The update half of the set-based writes of pulled rows.
+const QString kTaskUpsert =
+    u"ON CONFLICT(uuid) DO UPDATE SET server_id = excluded.server_id, "
+    u"user_id = excluded.user_id, version = excluded.version, title = excluded.title, "
+    u"description = excluded.description, priority = excluded.priority, "
+    u"status = excluded.status, category = excluded.category, "
+    u"estimated_hours = excluded.estimated_hours, actual_hours = excluded.actual_hours, "
+    u"due_date = excluded.due_date, parent_goal_uuid = excluded.parent_goal_uuid, "
+    u"parent_goal_id = excluded.parent_goal_id, dependencies = excluded.dependencies, "
+    u"dependency_uuids = excluded.dependency_uuids, notes = excluded.notes, "
+    u"tags = excluded.tags, created_at = excluded.created_at, "
+    u"updated_at = excluded.updated_at, completed_at = excluded.completed_at, pushed = 1"_s;
+
+const QString kGoalUpsert =
+    u"ON CONFLICT(uuid) DO UPDATE SET server_id = excluded.server_id, "
+    u"user_id = excluded.user_id, version = excluded.version, "
+    u"parent_goal_uuid = excluded.parent_goal_uuid, parent_goal_id = excluded.parent_goal_id, "
+    u"title = excluded.title, description = excluded.description, horizon = excluded.horizon, "
+    u"target_date = excluded.target_date, status = excluded.status, "
+    u"progress_percentage = excluded.progress_percentage, "
+    u"success_criteria = excluded.success_criteria, metrics = excluded.metrics, "
+    u"created_at = excluded.created_at, updated_at = excluded.updated_at, "
+    u"completed_at = excluded.completed_at, pushed = 1"_s;
+
 // Recursive walks stop here even if a damaged file holds a loop.
 constexpr int kMaxDepth = 10000;
 
@@ -346,6 +370,7 @@ struct LocalStore::Private {
         changedGoals.clear();
         outboxTouched = false;
         conflictsAdded = 0;
+        batch.reset();
     }
 
     // --- rows ---
@@ -927,6 +952,144 @@ struct LocalStore::Private {
                     u"write the conflict journal"_s);
     }
 
+    // Rows of one pulled page, written by a few set-based statements at the
+    // end instead of one statement per row: every statement that touches the
+    // full-text index flushes it, which made a large pull ten times slower.
+    struct PullBatch {
+        QJsonArray copies;   // the server rows as pulled
+        QJsonArray direct;   // uuids of rows that are exactly their copy
+        QJsonArray rows;     // taskValues() / goalValues() of each visible row
+        QJsonArray retagged; // uuids of tasks whose tags changed
+    };
+    std::optional<PullBatch> batch;
+
+    static QString compact(const QJsonArray& array) {
+        return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    }
+
+    Status flushBatch(OutboxMutation::Entity entity) {
+        if (!batch)
+            return Done{};
+        PullBatch pending = std::exchange(*batch, PullBatch{});
+        if (!pending.copies.isEmpty()) {
+            if (Status s = exec(
+                    u"INSERT INTO server_rows (entity, uuid, version, json, complete, generation) "
+                    u"SELECT ?, value ->> 'uuid', value ->> 'version', value, 1, ? "
+                    u"FROM json_each(?) WHERE true ON CONFLICT(entity, uuid) DO UPDATE SET "
+                    u"version = excluded.version, json = excluded.json, complete = 1, "
+                    u"generation = excluded.generation"_s,
+                    {entityName(entity), generation, compact(pending.copies)},
+                    u"save the server's copies"_s);
+                !s)
+                return s;
+        }
+        if (!pending.direct.isEmpty()) {
+            if (Status s = writeDirect(entity, compact(pending.direct)); !s)
+                return s;
+        }
+        if (!pending.rows.isEmpty()) {
+            if (Status s = writeRows(entity, compact(pending.rows)); !s)
+                return s;
+        }
+        if (pending.retagged.isEmpty())
+            return Done{};
+        const QString retagged = compact(pending.retagged);
+        if (Status s = exec(u"DELETE FROM task_tags WHERE task_id IN (SELECT row_id FROM tasks "
+                            u"WHERE uuid IN (SELECT value FROM json_each(?)))"_s,
+                            {retagged}, u"save the pulled tasks' tags"_s);
+            !s)
+            return s;
+        return exec(u"INSERT OR IGNORE INTO task_tags (tag, task_id) "
+                    u"SELECT j.value, t.row_id FROM json_each(?) r "
+                    u"JOIN tasks t ON t.uuid = r.value, json_each(t.tags) j "
+                    u"WHERE t.tags IS NOT NULL"_s,
+                    {retagged}, u"save the pulled tasks' tags"_s);
+    }
+
+    // Visible rows straight from their server copies (uuids in page order).
+    Status writeDirect(OutboxMutation::Entity entity, const QString& uuids) {
+        const QString from =
+            u" FROM json_each(?) f JOIN server_rows s ON s.entity = ? AND s.uuid = f.value "
+            u"WHERE true ORDER BY f.key "_s;
+        if (entity == OutboxMutation::Entity::Goal)
+            return exec(
+                u"INSERT INTO goals (server_id, user_id, version, parent_goal_uuid, "
+                u"parent_goal_id, title, description, horizon, target_date, status, "
+                u"progress_percentage, success_criteria, metrics, created_at, updated_at, "
+                u"completed_at, uuid, pushed) SELECT s.json ->> 'id', s.json ->> 'user_id', "
+                u"s.version, s.json ->> 'parent_goal_uuid', s.json ->> 'parent_goal_id', "
+                u"s.json ->> 'title', s.json ->> 'description', "
+                u"coalesce(s.json ->> 'horizon', 'yearly'), s.json ->> 'target_date', "
+                u"coalesce(s.json ->> 'status', 'active'), "
+                u"coalesce(s.json ->> 'progress_percentage', 0), s.json ->> 'success_criteria', "
+                u"CASE json_type(s.json, '$.metrics') WHEN 'object' THEN s.json -> 'metrics' END, "
+                u"coalesce(s.json ->> 'created_at', ''), coalesce(s.json ->> 'updated_at', ''), "
+                u"s.json ->> 'completed_at', s.uuid, 1"_s +
+                    from + kGoalUpsert,
+                {uuids, u"goal"_s}, u"save the pulled goals"_s);
+        return exec(
+            u"INSERT INTO tasks (server_id, user_id, version, title, description, priority, "
+            u"status, category, estimated_hours, actual_hours, due_date, parent_goal_uuid, "
+            u"parent_goal_id, dependencies, dependency_uuids, notes, tags, created_at, "
+            u"updated_at, completed_at, uuid, pushed) SELECT s.json ->> 'id', "
+            u"s.json ->> 'user_id', s.version, s.json ->> 'title', s.json ->> 'description', "
+            u"coalesce(s.json ->> 'priority', 3), coalesce(s.json ->> 'status', 'pending'), "
+            u"s.json ->> 'category', s.json ->> 'estimated_hours', s.json ->> 'actual_hours', "
+            u"s.json ->> 'due_date', s.json ->> 'parent_goal_uuid', "
+            u"s.json ->> 'parent_goal_id', "
+            u"CASE json_type(s.json, '$.dependencies') WHEN 'array' "
+            u"THEN s.json -> 'dependencies' END, "
+            u"CASE json_type(s.json, '$.dependency_uuids') WHEN 'array' "
+            u"THEN s.json -> 'dependency_uuids' END, s.json ->> 'notes', "
+            u"CASE json_type(s.json, '$.tags') WHEN 'array' THEN s.json -> 'tags' END, "
+            u"coalesce(s.json ->> 'created_at', ''), coalesce(s.json ->> 'updated_at', ''), "
+            u"s.json ->> 'completed_at', s.uuid, 1"_s +
+                from + kTaskUpsert,
+            {uuids, u"task"_s}, u"save the pulled tasks"_s);
+    }
+
+    // Rebuilt visible rows: taskValues() / goalValues() of each, in order.
+    Status writeRows(OutboxMutation::Entity entity, const QString& rows) {
+        if (entity == OutboxMutation::Entity::Goal)
+            return exec(
+                u"INSERT INTO goals (server_id, user_id, version, parent_goal_uuid, "
+                u"parent_goal_id, title, description, horizon, target_date, status, "
+                u"progress_percentage, success_criteria, metrics, created_at, updated_at, "
+                u"completed_at, uuid, pushed) SELECT value ->> 0, value ->> 1, value ->> 2, "
+                u"value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, "
+                u"value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, "
+                u"value ->> 14, value ->> 15, value ->> 16, 1 FROM json_each(?) "
+                u"WHERE true ORDER BY key "_s +
+                    kGoalUpsert,
+                {rows}, u"save the pulled goals"_s);
+        return exec(
+            u"INSERT INTO tasks (server_id, user_id, version, title, description, priority, "
+            u"status, category, estimated_hours, actual_hours, due_date, parent_goal_uuid, "
+            u"parent_goal_id, dependencies, dependency_uuids, notes, tags, created_at, "
+            u"updated_at, completed_at, uuid, pushed) SELECT value ->> 0, value ->> 1, "
+            u"value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, "
+            u"value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, "
+            u"value ->> 13, value ->> 14, value ->> 15, value ->> 16, value ->> 17, "
+            u"value ->> 18, value ->> 19, value ->> 20, 1 FROM json_each(?) "
+            u"WHERE true ORDER BY key "_s +
+                kTaskUpsert,
+            {rows}, u"save the pulled tasks"_s);
+    }
+
+    // Writes the rebuilt row now, or adds it to the page's batch.
+    template <typename T> Status saveRebuilt(const T& row, const std::optional<Visible>& visible) {
+        if (!batch)
+            return writeSynced(row, visible);
+        if constexpr (std::is_same_v<T, Task>) {
+            batch->rows.append(QJsonArray::fromVariantList(taskValues(row)));
+            if (visible ? visible->tags != row.tags : (row.tags && !row.tags->isEmpty()))
+                batch->retagged.append(row.uuid);
+        } else {
+            batch->rows.append(QJsonArray::fromVariantList(goalValues(row)));
+        }
+        return Done{};
+    }
+
     Status writeSynced(const Task& task, const std::optional<Visible>& visible) {
         if (visible) {
             QSqlQuery& q = prepared(
@@ -1070,7 +1233,7 @@ struct LocalStore::Private {
                 !s)
                 return s;
         }
-        if (Status s = writeSynced(row, visible); !s)
+        if (Status s = saveRebuilt(row, visible); !s)
             return s;
         if constexpr (std::is_same_v<T, Goal>)
             syncKnownGoals.insert(uuid);
@@ -1905,7 +2068,11 @@ Result<int> LocalStore::applyPull(const QList<ServerRow>& rows, qint64 cursor) {
     Result<int> result = d->write([&]() -> Result<int> {
         d->startSyncWrite();
         const bool outboxEmpty = !d->scalar(u"SELECT 1 FROM outbox LIMIT 1"_s, {}).isValid();
+        // A reset means the server's versions may have gone back (a restored
+        // backup): then only what it sends now counts.
+        const bool reloading = d->meta(u"reload_in_progress"_s).toString() == u"1";
         int added = 0;
+        d->batch.emplace();
         // Goals first, so that tasks of this page find the goals of this page.
         for (const Entity entity : {Entity::Goal, Entity::Task}) {
             // The last row of a uuid wins, should a page hold one twice.
@@ -1985,7 +2152,7 @@ Result<int> LocalStore::applyPull(const QList<ServerRow>& rows, qint64 cursor) {
                     continue;
                 const auto known = copyVersions.constFind(row.uuid);
                 // Never back to an older state than one a push result already gave.
-                if (known != copyVersions.constEnd() && *known > row.version)
+                if (!reloading && known != copyVersions.constEnd() && *known > row.version)
                     continue;
                 const QList<OutboxMutation> mutations = pending.value(row.uuid);
                 const auto seen = visible.constFind(row.uuid);
@@ -1993,6 +2160,9 @@ Result<int> LocalStore::applyPull(const QList<ServerRow>& rows, qint64 cursor) {
                     seen == visible.constEnd() ? std::nullopt
                                                : std::optional<Private::Visible>(*seen);
                 if (row.deleted) {
+                    // Rows before it in the page are written first.
+                    if (Status s = d->flushBatch(entity); !s)
+                        return s.error();
                     Result<int> journaled =
                         d->applyTombstone(entity, row.uuid, mutations, current.has_value());
                     if (!journaled)
@@ -2000,9 +2170,35 @@ Result<int> LocalStore::applyPull(const QList<ServerRow>& rows, qint64 cursor) {
                     added += *journaled;
                     continue;
                 }
+                d->batch->copies.append(row.json);
+                // Nothing to replay and the parent is here: the row is the
+                // server's, written straight from its copy by flushBatch().
+                const QJsonValue parent = row.json.value(u"parent_goal_uuid"_s);
+                if (mutations.isEmpty() &&
+                    (!parent.isString() || d->goalKnown(parent.toString()))) {
+                    d->batch->direct.append(row.uuid);
+                    if (entity == Entity::Task) {
+                        const QJsonValue tags = row.json.value(u"tags"_s);
+                        const std::optional<QStringList> newTags =
+                            tags.isArray()
+                                ? std::optional<QStringList>(tags.toVariant().toStringList())
+                                : std::nullopt;
+                        if (current ? current->tags != newTags : (newTags && !newTags->isEmpty()))
+                            d->batch->retagged.append(row.uuid);
+                    } else {
+                        d->syncKnownGoals.insert(row.uuid);
+                    }
+                    if (d->orphansMayExist) {
+                        if (Status s =
+                                d->exec(u"DELETE FROM orphans WHERE entity = ? AND uuid = ?"_s,
+                                        {kind, row.uuid}, u"update the waiting rows"_s);
+                            !s)
+                            return s.error();
+                    }
+                    d->markChanged(entity, row.uuid);
+                    continue;
+                }
                 const Private::Copy copy{row.version, row.json, true};
-                if (Status s = d->saveCopy(entity, row.uuid, copy); !s)
-                    return s.error();
                 const Status rebuilt =
                     entity == Entity::Task
                         ? d->rebuild<Task>(entity, row.uuid, copy, mutations, current)
@@ -2010,7 +2206,10 @@ Result<int> LocalStore::applyPull(const QList<ServerRow>& rows, qint64 cursor) {
                 if (!rebuilt)
                     return rebuilt.error();
             }
+            if (Status s = d->flushBatch(entity); !s)
+                return s.error();
         }
+        d->batch.reset();
         // Rows that waited for a goal this page brought.
         if (d->orphansMayExist) {
             bool ok = false;
