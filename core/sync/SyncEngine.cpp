@@ -259,6 +259,10 @@ void SyncEngine::pullNext() {
     request.path = u"/api/sync/pull"_s;
     request.query.addQueryItem(u"cursor"_s, QString::number(m_store->pullCursor()));
     request.query.addQueryItem(u"limit"_s, QString::number(m_pullLimit));
+    // The later pages of a reload start below the purged tombstones too; the
+    // server must not send them back to 0.
+    if (m_store->reloadInProgress())
+        request.query.addQueryItem(u"reload"_s, u"true"_s);
     m_api->send(request, this, [this](const ApiReply& reply) { handlePullReply(reply); });
 }
 

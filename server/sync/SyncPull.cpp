@@ -20,6 +20,9 @@ QHttpServerResponse SyncPull::run(const HttpRequest& request) {
     QueryParams params(request.query);
     const qint64 cursor = params.integer(u"cursor"_s, 0, 0, std::numeric_limits<qint64>::max());
     const qint64 limit = params.integer(u"limit"_s, kDefaultLimit, 1, kMaxLimit);
+    // A client reloading from 0 drops every row its reload does not bring
+    // back, so tombstones it missed do not matter to it.
+    const bool reloading = params.boolean(u"reload"_s, false);
     if (!params.ok())
         return Reply::validation(params.errors());
 
@@ -36,7 +39,7 @@ QHttpServerResponse SyncPull::run(const HttpRequest& request) {
         const qint64 purgedVersion = known ? state.value(1).toLongLong() : 0;
         // A cursor from a restored server, or one older than the kept
         // tombstones, may hide deletes: the client reloads from 0.
-        if (cursor > counter || (cursor > 0 && cursor < purgedVersion)) {
+        if (cursor > counter || (!reloading && cursor > 0 && cursor < purgedVersion)) {
             answer = {{u"tasks"_s, QJsonArray()},
                       {u"goals"_s, QJsonArray()},
                       {u"cursor"_s, cursor},

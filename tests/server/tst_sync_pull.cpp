@@ -258,6 +258,27 @@ private slots:
         QCOMPARE(tasks[1][u"deleted"_s].toBool(), true);
         // and a cursor at the purged version is still good
         QCOMPARE(pull(http(), gina, purgedVersion).object().value(u"reset"_s).toBool(), false);
+
+        // and the second page of a reload (its cursor still below the purged
+        // tombstones) is served when the client says it is reloading
+        const qint64 firstPageCursor =
+            pull(http(), gina, 0, 1).object().value(u"cursor"_s).toInteger();
+        QVERIFY(firstPageCursor < purgedVersion);
+        QCOMPARE(pull(http(), gina, firstPageCursor).object().value(u"reset"_s).toBool(), true);
+        const HttpResponse secondPage = http().get(
+            u"/api/sync/pull?cursor=%1&limit=1&reload=true"_s.arg(firstPageCursor), gina.token);
+        QCOMPARE(secondPage.status, 200);
+        QCOMPARE(secondPage.object().value(u"reset"_s).toBool(), false);
+        QCOMPARE(secondPage.object().value(u"tasks"_s).toArray().first()[u"uuid"_s].toString(),
+                 uuids[2]);
+        // while a cursor above the counter still resets a reload
+        QCOMPARE(
+            http()
+                .get(u"/api/sync/pull?cursor=%1&reload=true"_s.arg(counterOf(gina) + 1), gina.token)
+                .object()
+                .value(u"reset"_s)
+                .toBool(),
+            true);
     }
 
     void pull_badQuery_422() {
