@@ -238,14 +238,20 @@ void AppController::logOut() {
     m_loggingOut = true;
     if (m_engine)
         m_engine->stop();
+    const bool alreadyOut = current->state() == Session::State::LoggedOut;
     connect(current, &Session::stateChanged, this, [this](Session::State state) {
         if (state == Session::State::LoggedOut)
             QTimer::singleShot(0, this, &AppController::finishLogout);
     });
     current->logout();
+    // A session that was never restored does not change state; leave its account anyway.
+    if (alreadyOut)
+        QTimer::singleShot(0, this, &AppController::finishLogout);
 }
 
 void AppController::finishLogout() {
+    if (!m_loggingOut)
+        return;
     m_loggingOut = false;
     qCInfo(lcUi).noquote() << "logged out of account" << m_accountKey;
     QSettings().remove(kAccountKey);

@@ -55,7 +55,8 @@ ConflictsDialog::ConflictsDialog(LocalStore* store, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
+    // Rows grow to show a whole server message rather than hide it behind "...".
+    m_table->setWordWrap(true);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
@@ -67,10 +68,13 @@ ConflictsDialog::ConflictsDialog(LocalStore* store, QWidget* parent)
     header->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ActionColumn, QHeaderView::ResizeToContents);
     const int charWidth = fontMetrics().averageCharWidth();
-    m_table->setColumnWidth(KindColumn, charWidth * 30);
-    m_table->setColumnWidth(ItemColumn, charWidth * 28);
-    m_table->setColumnWidth(FieldColumn, charWidth * 14);
-    m_table->setColumnWidth(WhenColumn, charWidth * 17);
+    m_table->setColumnWidth(KindColumn, charWidth * 36);
+    m_table->setColumnWidth(ItemColumn, charWidth * 26);
+    m_table->setColumnWidth(FieldColumn, charWidth * 16);
+    m_table->setColumnWidth(WhenColumn,
+                            fontMetrics().horizontalAdvance(TaskText::dateTime(
+                                QDateTime(QDate(2030, 12, 28), QTime(22, 58), Qt::UTC))) +
+                                charWidth * 3);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -80,7 +84,7 @@ ConflictsDialog::ConflictsDialog(LocalStore* store, QWidget* parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(charWidth * 150, fontMetrics().height() * 24);
+    resize(charWidth * 170, fontMetrics().height() * 26);
 
     if (m_store)
         connect(m_store, &LocalStore::conflictsAdded, this, &ConflictsDialog::reload);
@@ -155,6 +159,18 @@ QString ConflictsDialog::valueText(const QJsonValue& value) {
     return {};
 }
 
+QString ConflictsDialog::fieldValueText(OutboxMutation::Entity entity, const QString& field,
+                                        const QJsonValue& value) {
+    // Task status and priority read as the table shows them; goals keep their own words.
+    if (entity == OutboxMutation::Entity::Task && field == u"status"_s) {
+        if (const std::optional<TaskStatus> status = taskStatusFromString(value.toString()))
+            return TaskText::status(*status);
+    }
+    if (entity == OutboxMutation::Entity::Task && field == u"priority"_s && value.isDouble())
+        return TaskText::priority(value.toInt());
+    return valueText(value);
+}
+
 QString ConflictsDialog::itemText(const ConflictEntry& entry) const {
     const bool isTask = entry.entity == OutboxMutation::Entity::Task;
     QString title;
@@ -182,12 +198,18 @@ void ConflictsDialog::reload() {
         const ConflictEntry& entry = entries.at(row);
         QStringList fields;
         QStringList values;
+        // A refused or orphaned row carries every field we sent; the empty ones lost nothing.
+        const bool onlyFilled = entry.kind != ConflictEntry::Kind::Overwritten;
         for (auto it = entry.fields.constBegin(); it != entry.fields.constEnd(); ++it) {
             if (isBookkeeping(it.key()))
                 continue;
+            if (onlyFilled && (it.value().isNull() || it.value().isUndefined() ||
+                               (it.value().isString() && it.value().toString().isEmpty()) ||
+                               (it.value().isArray() && it.value().toArray().isEmpty())))
+                continue;
             fields << fieldName(it.key());
             values << (entry.fields.size() > 1 ? fieldName(it.key()) + u": "_s : QString()) +
-                          valueText(it.value());
+                          fieldValueText(entry.entity, it.key(), it.value());
         }
         const QStringList cells{kindText(entry), itemText(entry), fields.join(u", "_s),
                                 values.join(u"; "_s), TaskText::dateTime(entry.createdAt)};
@@ -213,8 +235,8 @@ void ConflictsDialog::reload() {
         connect(restore, &QPushButton::clicked, this, [this, id] { restoreEntry(id); });
         connect(dismiss, &QPushButton::clicked, this, [this, id] { dismissEntry(id); });
         m_table->setCellWidget(row, ActionColumn, actions);
-        m_table->setRowHeight(row, qMax(m_table->rowHeight(row), actions->sizeHint().height()));
     }
+    m_table->resizeRowsToContents();
     m_summary->setText(
         entries.isEmpty()
             ? tr("No conflicts. Everything you changed reached the server as you meant it.")

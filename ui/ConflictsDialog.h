@@ -30,6 +30,8 @@ public:
     static QString kindText(const ConflictEntry& entry);
     static QString fieldName(const QString& field);
     static QString valueText(const QJsonValue& value);
+    static QString fieldValueText(OutboxMutation::Entity entity, const QString& field,
+                                  const QJsonValue& value);
 
 public slots:
     void reload();

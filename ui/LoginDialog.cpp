@@ -40,7 +40,7 @@ LoginDialog::LoginDialog(const QUrl& server, const QString& username, QWidget* p
     m_password = new QLineEdit(this);
     m_password->setObjectName(u"password"_s);
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
+    m_password->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Server:"), m_server);
@@ -80,6 +80,8 @@ LoginDialog::LoginDialog(const QUrl& server, const QString& username, QWidget* p
         connect(field, &QLineEdit::textChanged, this, &LoginDialog::updateLoginButton);
 
     auto* layout = new QVBoxLayout(this);
+    // The dialog grows when a message appears instead of squeezing the fields.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_error);
@@ -148,6 +150,7 @@ void LoginDialog::setBusy(bool busy) {
 void LoginDialog::showError(const QString& message) {
     m_error->setText(message);
     m_error->show();
+    adjustSize();
 }
 
 void LoginDialog::logIn() {
@@ -194,6 +197,7 @@ void LoginDialog::logIn() {
             field->setEnabled(false);
         m_keychain->setText(message);
         m_keychain->show();
+        adjustSize();
         m_loginButton->setText(tr("&Continue"));
         m_buttons->button(QDialogButtonBox::Cancel)->hide();
         updateLoginButton();

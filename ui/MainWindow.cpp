@@ -286,6 +286,7 @@ void MainWindow::createToolBarAndMenus() {
     toolBar->addAction(m_deleteAction);
     toolBar->addSeparator();
     toolBar->addAction(m_syncNowAction);
+    toolBar->addAction(m_loginAction); // shown only while logged out
     auto* spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -433,7 +434,8 @@ void MainWindow::updateSyncActions() {
     const bool busy = m_session && m_session->state() == Session::State::LoggingIn;
     m_loginAction->setVisible(!loggedIn);
     m_loginAction->setEnabled(!busy);
-    m_logoutAction->setVisible(loggedIn);
+    // Also after a login was lost: the way back to the local store.
+    m_logoutAction->setVisible(m_session != nullptr);
     m_logoutAction->setText(loggedIn ? tr("Log &Out %1").arg(m_session->claims().username)
                                      : tr("Log &Out"));
     m_syncNowAction->setEnabled(loggedIn && m_engine);

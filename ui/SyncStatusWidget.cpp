@@ -39,7 +39,8 @@ SyncStatusWidget::SyncStatusWidget(LocalStore* store, QWidget* parent)
     connect(m_conflicts, &QToolButton::clicked, this, &SyncStatusWidget::conflictsRequested);
 
     auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Apart from the pending count that follows in the status bar.
+    layout->setContentsMargins(0, 0, fontMetrics().averageCharWidth() * 2, 0);
     layout->addWidget(m_conflicts);
     layout->addWidget(m_busy);
     layout->addWidget(m_label);
