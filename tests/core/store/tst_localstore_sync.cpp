@@ -509,6 +509,30 @@ private slots:
                  QJsonObject({{u"notes"_s, u"kept"_s}}));
     }
 
+    void push_rejectedEditOfRowKnownOnlyFromItsCreate_fallsBackToWhatWasAcknowledged() {
+        // given a local task whose create was applied (the copy lacks user_id
+        // and updated_at: no pull has brought the full row yet)
+        const Task task =
+            m_store->createTask({{u"title"_s, u"Created"_s}, {u"priority"_s, 4}}).value();
+        QVERIFY(push([](const OutboxMutation& m) { return applied(*m.mid, 3, 90); }).ok());
+
+        // when an edit of it is rejected
+        QVERIFY(m_store->updateTask(task.uuid, {{u"title"_s, u"Refused"_s}}).ok());
+        const Result<int> added =
+            push([](const OutboxMutation& m) { return rejected(*m.mid, u"validation"_s); });
+        QVERIFY(added.ok());
+        QCOMPARE(*added, 1);
+
+        // then the row is back to what the server acknowledged, still there
+        const Task after = *m_store->task(task.uuid);
+        QCOMPARE(after.title, u"Created"_s);
+        QCOMPARE(after.priority, 4);
+        QCOMPARE(after.version, 3);
+        QCOMPARE(*after.id, 90);
+        QVERIFY(!after.userId.has_value());
+        QCOMPARE(m_store->pendingCount(), 0);
+    }
+
     void push_rejectedCreate_removesTheRowAndItsUnsealedEdits() {
         // given a local task whose create is sealed, then edited again
         const Task task = m_store->createTask({{u"title"_s, u"Doomed"_s}}).value();
