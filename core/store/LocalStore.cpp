@@ -2387,6 +2387,9 @@ Status LocalStore::beginReload() {
 Status LocalStore::finishReload() {
     using Entity = OutboxMutation::Entity;
     Status result = d->write([&]() -> Status {
+        // Without a reload every copy is of this generation: nothing to do.
+        if (d->meta(u"reload_in_progress"_s).toString() != u"1")
+            return Done{};
         d->startSyncWrite();
         qsizetype removed = 0;
         // Goals last: their tasks are gone by then and need no detaching.
