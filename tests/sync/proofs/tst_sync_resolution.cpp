@@ -399,6 +399,62 @@ private slots:
         QVERIFY(b->store().ancestors(y->uuid).isEmpty());
     }
 
+    void goalChainClosedIntoALoop_rejectedWithItsOtherEdits_queueGoesOn() {
+        // given three root goals X, Y, Z known to two devices
+        const SyncWorld::User user = m_world.registerUser(u"resolve_chain"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto a = m_world.makeDevice(user, u"a"_s, &error);
+        QVERIFY2(a, qPrintable(error));
+        auto b = m_world.makeDevice(user, u"b"_s, &error);
+        QVERIFY2(b, qPrintable(error));
+        auto x = a->store().createGoal({{u"title"_s, u"X"_s}, {u"horizon"_s, u"weekly"_s}});
+        auto y = a->store().createGoal({{u"title"_s, u"Y"_s}, {u"horizon"_s, u"monthly"_s}});
+        auto z = a->store().createGoal({{u"title"_s, u"Z"_s}, {u"horizon"_s, u"yearly"_s}});
+        QVERIFY(x && y && z);
+        QVERIFY(a->sync());
+        QVERIFY(b->sync());
+        // when, offline, A builds the chain Z > Y > X
+        QVERIFY(a->store().moveGoal(y->uuid, z->uuid));
+        QVERIFY(a->store().moveGoal(x->uuid, y->uuid));
+        // and B renames Z, moves it under X, then adds a task
+        QVERIFY(b->store().updateGoal(z->uuid, {{u"title"_s, u"Z renamed"_s}}));
+        QVERIFY(b->store().moveGoal(z->uuid, x->uuid));
+        auto task = b->store().createTask({{u"title"_s, u"behind the loop"_s}});
+        QVERIFY(task);
+        // and A pushes first, then B, then A again
+        QVERIFY2(a->sync(), qPrintable(a->lastSyncMessage()));
+        QVERIFY2(b->sync(), qPrintable(b->lastSyncMessage()));
+        QVERIFY2(a->sync(), qPrintable(a->lastSyncMessage()));
+        // then A's chain holds, B's move was refused as a cycle, and the task behind it arrived
+        const SyncSnapshot server = m_world.serverState(user);
+        QCOMPARE(server.goals.value(x->uuid).value(u"parent_goal_uuid"_s).toString(), y->uuid);
+        QCOMPARE(server.goals.value(y->uuid).value(u"parent_goal_uuid"_s).toString(), z->uuid);
+        QVERIFY(server.goals.value(z->uuid).value(u"parent_goal_uuid"_s).isNull());
+        QVERIFY(server.tasks.contains(task->uuid));
+        // and what B lost with it (the move, and the rename in the same change) is in its journal
+        const QList<ConflictEntry> entries = b->store().conflicts();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().kind, ConflictEntry::Kind::Rejected);
+        QCOMPARE(entries.first().code, u"cycle"_s);
+        QCOMPARE(entries.first().uuid, z->uuid);
+        QCOMPARE(entries.first().fields.value(u"parent_goal_uuid"_s).toString(), x->uuid);
+        const QString title = server.goals.value(z->uuid).value(u"title"_s).toString();
+        QVERIFY2(title == u"Z renamed"_s ||
+                     entries.first().fields.value(u"title"_s).toString() == u"Z renamed"_s,
+                 "the rename is on the server or in the journal, never silently lost");
+        // and every side is acyclic and equal
+        QVERIFY2(server.cycles().isEmpty(), qPrintable(server.cycles()));
+        for (SyncDevice* device : {a.get(), b.get()}) {
+            const SyncSnapshot local = SyncWorld::deviceState(*device);
+            QVERIFY2(local.cycles().isEmpty(), qPrintable(local.cycles()));
+            QCOMPARE(device->store().pendingCount(), 0);
+            const QString diff = SyncSnapshot::differences(local, server);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+        QCOMPARE(b->store().ancestors(x->uuid).size(), 2);
+    }
+
 private:
     SyncWorld m_world;
 };
