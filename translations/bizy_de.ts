@@ -53,7 +53,7 @@
     <name>bizy::AppController</name>
     <message>
         <location filename="../ui/AppController.cpp" line="194"/>
-        <location filename="../ui/AppController.cpp" line="261"/>
+        <location filename="../ui/AppController.cpp" line="267"/>
         <source>Bizy</source>
         <translation>Bizy</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>Die Aufgaben dieses Kontos konnten nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/AppController.cpp" line="262"/>
+        <location filename="../ui/AppController.cpp" line="268"/>
         <source>Bizy cannot open your tasks.</source>
         <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
     </message>
@@ -101,184 +101,184 @@
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="93"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="97"/>
         <source>Another device&apos;s change was replaced by yours</source>
         <translation>Die Änderung eines anderen Geräts wurde durch Ihre ersetzt</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="96"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="100"/>
         <source>The server refused your change</source>
         <translation>Der Server hat Ihre Änderung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="97"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="101"/>
         <source>The server refused your change: %1</source>
         <translation>Der Server hat Ihre Änderung abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="99"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="103"/>
         <source>Deleted on another device before your edits were sent</source>
         <translation>Auf einem anderen Gerät gelöscht, bevor Ihre Änderungen gesendet wurden</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="106"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="110"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="107"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="111"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="108"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="112"/>
         <source>Priority</source>
         <translation>Priorität</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="109"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="113"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="110"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="114"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="111"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="115"/>
         <source>Estimated hours</source>
         <translation>Geschätzte Stunden</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="112"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="116"/>
         <source>Actual hours</source>
         <translation>Tatsächliche Stunden</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="113"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="117"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="114"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="118"/>
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="115"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="119"/>
         <source>Depends on</source>
         <translation>Hängt ab von</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="116"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="120"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="117"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="121"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="118"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="122"/>
         <source>Completed</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="119"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="123"/>
         <source>Horizon</source>
         <translation>Horizont</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="120"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="124"/>
         <source>Target date</source>
         <translation>Zieldatum</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="121"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="125"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="122"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="126"/>
         <source>Success criteria</source>
         <translation>Erfolgskriterien</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="123"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="127"/>
         <source>Metrics</source>
         <translation>Kennzahlen</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="124"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="128"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="134"/>
-        <location filename="../ui/ConflictsDialog.cpp" line="144"/>
-        <location filename="../ui/ConflictsDialog.cpp" line="150"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="138"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="148"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="154"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="136"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="140"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="136"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="140"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="173"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="189"/>
         <source>A task</source>
         <translation>Eine Aufgabe</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="173"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="189"/>
         <source>A goal</source>
         <translation>Ein Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="174"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="190"/>
         <source>Task “%1”</source>
         <translation>Aufgabe „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="174"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="190"/>
         <source>Goal “%1”</source>
         <translation>Ziel „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="204"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="226"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="206"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="228"/>
         <source>Bring the lost value back as a new change; it syncs again.</source>
         <translation>Den verlorenen Wert als neue Änderung zurückholen; sie wird wieder synchronisiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="207"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="229"/>
         <source>Dismiss</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="209"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="231"/>
         <source>Keep things as they are and remove this entry.</source>
         <translation>Alles so lassen, wie es ist, und diesen Eintrag entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="220"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="242"/>
         <source>No conflicts. Everything you changed reached the server as you meant it.</source>
         <translation>Keine Konflikte. Alle Ihre Änderungen sind so beim Server angekommen, wie Sie sie gemeint haben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ConflictsDialog.cpp" line="221"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="243"/>
         <source>%n change(s) did not survive sync as you made them. Restore brings a lost value back; Dismiss keeps things as they are.</source>
         <translation>
             <numerusform>%n Änderung hat die Synchronisierung nicht so überstanden, wie Sie sie gemacht haben. „Wiederherstellen“ holt einen verlorenen Wert zurück; „Verwerfen“ lässt alles, wie es ist.</numerusform>
@@ -286,12 +286,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="243"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="265"/>
         <source>The entry could not be restored: %1</source>
         <translation>Der Eintrag konnte nicht wiederhergestellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="258"/>
+        <location filename="../ui/ConflictsDialog.cpp" line="280"/>
         <source>The entry could not be dismissed: %1</source>
         <translation>Der Eintrag konnte nicht verworfen werden: %1</translation>
     </message>
@@ -339,17 +339,17 @@
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="162"/>
+        <location filename="../ui/LoginDialog.cpp" line="165"/>
         <source>“%1” is not a server address. Enter one like %2.</source>
         <translation>„%1“ ist keine Serveradresse. Geben Sie eine wie %2 ein.</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="197"/>
+        <location filename="../ui/LoginDialog.cpp" line="201"/>
         <source>&amp;Continue</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="213"/>
+        <location filename="../ui/LoginDialog.cpp" line="217"/>
         <source>Logged in. Saving the login in the keychain…</source>
         <translation>Angemeldet. Die Anmeldung wird im Schlüsselbund gespeichert…</translation>
     </message>
@@ -358,175 +358,183 @@
     <name>bizy::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="64"/>
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="543"/>
         <source>Bizy</source>
         <translation>Bizy</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="83"/>
+        <source>%n change(s) did not survive sync. See Sync &gt; Conflicts.</source>
+        <translation>
+            <numerusform>%n Änderung hat die Synchronisierung nicht überstanden. Siehe Synchronisierung &gt; Konflikte.</numerusform>
+            <numerusform>%n Änderungen haben die Synchronisierung nicht überstanden. Siehe Synchronisierung &gt; Konflikte.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;New Task...</source>
         <translation>&amp;Neue Aufgabe...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>Add a task (Ctrl+N)</source>
         <translation>Eine Aufgabe hinzufügen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>&amp;Edit Task...</source>
         <translation>Aufgabe &amp;bearbeiten...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Edit the selected task (Enter)</source>
         <translation>Die ausgewählte Aufgabe bearbeiten (Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
-        <location filename="../ui/MainWindow.cpp" line="373"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="379"/>
         <source>&amp;Complete</source>
         <translation>&amp;Erledigt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>&amp;Delete Task...</source>
         <translation>Aufgabe &amp;löschen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>Delete the selected task (Del)</source>
         <translation>Die ausgewählte Aufgabe löschen (Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>&amp;Log In...</source>
         <translation>&amp;Anmelden...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>Log in to a Bizy server to sync your tasks</source>
         <translation>Bei einem Bizy-Server anmelden, um Ihre Aufgaben zu synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
-        <location filename="../ui/MainWindow.cpp" line="438"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="445"/>
         <source>Log &amp;Out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>&amp;Sync Now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Send your changes and fetch those of your other devices (Ctrl+R)</source>
         <translation>Ihre Änderungen senden und die Ihrer anderen Geräte holen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
-        <location filename="../ui/MainWindow.cpp" line="443"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="450"/>
         <source>&amp;Conflicts...</source>
         <translation>&amp;Konflikte...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>&amp;About Bizy</source>
         <translation>&amp;Über Bizy</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>About Bizy</source>
         <translation>Über Bizy</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;An offline-first task and goal manager.&lt;/p&gt;&lt;p&gt;Your tasks are kept on this computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;Ein Aufgaben- und Zielplaner, der auch offline funktioniert.&lt;/p&gt;&lt;p&gt;Ihre Aufgaben liegen auf diesem Computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="187"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>Search tasks (Ctrl+F)</source>
         <translation>Aufgaben suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>Show tasks with this status</source>
         <translation>Aufgaben mit diesem Status anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>All tasks</source>
         <translation>Alle Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>Open tasks</source>
         <translation>Offene Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="257"/>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <location filename="../ui/MainWindow.cpp" line="267"/>
         <source>&amp;Task</source>
         <translation>&amp;Aufgabe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="274"/>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="373"/>
+        <location filename="../ui/MainWindow.cpp" line="379"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="374"/>
+        <location filename="../ui/MainWindow.cpp" line="380"/>
         <source>Mark the selected task as not done (Ctrl+D)</source>
         <translation>Die ausgewählte Aufgabe wieder als offen markieren (Strg+D)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="375"/>
+        <location filename="../ui/MainWindow.cpp" line="381"/>
         <source>Mark the selected task as done (Ctrl+D)</source>
         <translation>Die ausgewählte Aufgabe als erledigt markieren (Strg+D)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="385"/>
+        <location filename="../ui/MainWindow.cpp" line="391"/>
         <source>No tasks yet. Press Ctrl+N to add one.</source>
         <translation>Noch keine Aufgaben. Drücken Sie Strg+N, um eine hinzuzufügen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="386"/>
+        <location filename="../ui/MainWindow.cpp" line="392"/>
         <source>No tasks match the search or the status filter.</source>
         <translation>Keine Aufgabe passt zur Suche oder zum Statusfilter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="401"/>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>%n task(s) shown</source>
         <translation>
             <numerusform>%n Aufgabe angezeigt</numerusform>
@@ -534,12 +542,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="410"/>
+        <location filename="../ui/MainWindow.cpp" line="416"/>
         <source>No changes waiting to sync</source>
         <translation>Keine Änderungen warten auf die Synchronisierung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="417"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf die Synchronisierung</numerusform>
@@ -547,42 +555,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="437"/>
+        <location filename="../ui/MainWindow.cpp" line="444"/>
         <source>Log &amp;Out %1</source>
         <translation>%1 &amp;abmelden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="442"/>
+        <location filename="../ui/MainWindow.cpp" line="449"/>
         <source>&amp;Conflicts (%1)...</source>
         <translation>&amp;Konflikte (%1)...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="496"/>
+        <location filename="../ui/MainWindow.cpp" line="503"/>
         <source>The task could not be changed.</source>
         <translation>Die Aufgabe konnte nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="509"/>
+        <location filename="../ui/MainWindow.cpp" line="516"/>
         <source>Delete Task</source>
         <translation>Aufgabe löschen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="510"/>
+        <location filename="../ui/MainWindow.cpp" line="517"/>
         <source>Delete the task “%1”?</source>
         <translation>Die Aufgabe „%1“ löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="513"/>
+        <location filename="../ui/MainWindow.cpp" line="520"/>
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="514"/>
+        <location filename="../ui/MainWindow.cpp" line="521"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="524"/>
+        <location filename="../ui/MainWindow.cpp" line="531"/>
         <source>The task could not be deleted.</source>
         <translation>Die Aufgabe konnte nicht gelöscht werden.</translation>
     </message>
@@ -595,12 +603,12 @@
         <translation>Einige Änderungen haben die Synchronisierung nicht überstanden. Klicken Sie, um sie anzusehen.</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="92"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="93"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SyncStatusWidget.cpp" line="94"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="95"/>
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>vor %n Minute</numerusform>
@@ -608,7 +616,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SyncStatusWidget.cpp" line="96"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="97"/>
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>vor %n Stunde</numerusform>
@@ -616,78 +624,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="97"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="98"/>
         <source>on %1</source>
         <translation>am %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="105"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="106"/>
         <source>Synced %1</source>
         <translation>Synchronisiert %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="106"/>
-        <location filename="../ui/SyncStatusWidget.cpp" line="144"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="107"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="145"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="108"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="109"/>
         <source>Syncing… %1 received</source>
         <translation>Synchronisiere… %1 empfangen</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="109"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="110"/>
         <source>Syncing…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="111"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="112"/>
         <source>Offline — changes are kept</source>
         <translation>Offline – Änderungen bleiben erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="113"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="114"/>
         <source>Log in to sync</source>
         <translation>Zum Synchronisieren anmelden</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="115"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="116"/>
         <source>Sync error</source>
         <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="115"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="116"/>
         <source>Sync error: %1</source>
         <translation>Synchronisierungsfehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="126"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="127"/>
         <source>Not logged in — working offline</source>
         <translation>Nicht angemeldet – Sie arbeiten offline</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="128"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="129"/>
         <source>Your tasks are kept on this computer only.</source>
         <translation>Ihre Aufgaben liegen nur auf diesem Computer.</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="129"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="130"/>
         <source>Log in (Sync menu) to keep them in step with your other devices.</source>
         <translation>Melden Sie sich an (Menü Synchronisierung), um sie mit Ihren anderen Geräten abzugleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="139"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="140"/>
         <source>Logged in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="142"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="143"/>
         <source>Last synced: %1</source>
         <translation>Zuletzt synchronisiert: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SyncStatusWidget.cpp" line="146"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="147"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf die Synchronisierung</numerusform>
@@ -695,12 +703,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="148"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="149"/>
         <source>The server cannot be reached; Bizy tries again by itself.</source>
         <translation>Der Server ist nicht erreichbar; Bizy versucht es von selbst erneut.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SyncStatusWidget.cpp" line="160"/>
+        <location filename="../ui/SyncStatusWidget.cpp" line="161"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n Konflikt</numerusform>

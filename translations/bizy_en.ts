@@ -11,6 +11,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n change(s) did not survive sync. See Sync &gt; Conflicts.</source>
+        <translation>
+            <numerusform>%n change did not survive sync. See Sync &gt; Conflicts.</numerusform>
+            <numerusform>%n changes did not survive sync. See Sync &gt; Conflicts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n change waiting to sync</numerusform>

@@ -76,7 +76,12 @@ MainWindow::MainWindow(LocalStore* store, QWidget* parent)
     statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_pendingLabel);
     connect(m_syncStatus, &SyncStatusWidget::conflictsRequested, this, &MainWindow::showConflicts);
-    connect(m_store, &LocalStore::conflictsAdded, this, &MainWindow::updateSyncActions);
+    connect(m_store, &LocalStore::conflictsAdded, this, [this](int count) {
+        updateSyncActions();
+        // Said once when they arrive; the status bar button stays until they are handled.
+        statusBar()->showMessage(
+            tr("%n change(s) did not survive sync. See Sync > Conflicts.", nullptr, count), 15000);
+    });
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateShownState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateShownState);
