@@ -231,6 +231,73 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    void lostAnswer_ofAMergedPush_stillJournalsTheOverwrittenValue() {
+        // given a task known to two devices, whose notes both change offline
+        const SyncWorld::User user = m_world.registerUser(u"retry_merged"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto laptop = m_world.makeDevice(user, u"laptop"_s, &error);
+        QVERIFY2(laptop, qPrintable(error));
+        auto desktop = m_world.makeDevice(user, u"desktop"_s, &error);
+        QVERIFY2(desktop, qPrintable(error));
+        auto task = laptop->store().createTask(taskFields(u"shared"_s));
+        QVERIFY(task);
+        QVERIFY(laptop->sync());
+        QVERIFY(desktop->sync());
+        QVERIFY(desktop->store().updateTask(task->uuid, {{u"notes"_s, u"desktop's notes"_s}}));
+        QVERIFY(laptop->store().updateTask(task->uuid, {{u"notes"_s, u"laptop's notes"_s}}));
+        QVERIFY(desktop->sync());
+        // when the laptop's push overwrites the desktop's notes but its answer is lost
+        bizy::RetryPolicy once = SyncDevice::testRetryPolicy();
+        once.maxAttempts = 1;
+        laptop->setRetryPolicy(once);
+        laptop->proxy().dropAnswers(5);
+        QVERIFY(!laptop->sync());
+        laptop->proxy().dropAnswers(0);
+        QCOMPARE(m_world.serverState(user).tasks.value(task->uuid).value(u"notes"_s).toString(),
+                 u"laptop's notes"_s);
+        // and the laptop syncs again (its batch is replayed)
+        QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
+        // then the desktop's overwritten notes are still in the laptop's journal,
+        // as if the first answer had arrived
+        const QList<bizy::ConflictEntry> entries = laptop->store().conflicts();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().kind, bizy::ConflictEntry::Kind::Overwritten);
+        QCOMPARE(entries.first().fields.value(u"notes"_s).toString(), u"desktop's notes"_s);
+        const QString diff = m_world.differences(*laptop, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void lostAnswer_ofAPull_isPulledAgain() {
+        // given a device behind another one's changes
+        const SyncWorld::User user = m_world.registerUser(u"retry_pull"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto laptop = m_world.makeDevice(user, u"laptop"_s, &error);
+        QVERIFY2(laptop, qPrintable(error));
+        auto desktop = m_world.makeDevice(user, u"desktop"_s, &error);
+        QVERIFY2(desktop, qPrintable(error));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(desktop->store().createTask(taskFields(u"task %1"_s.arg(i))));
+        QVERIFY(desktop->sync());
+        // when the answers to its pulls are lost, first within a round, then for a whole round
+        laptop->proxy().dropAnswers(1);
+        QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
+        QVERIFY(desktop->store().createTask(taskFields(u"later"_s)));
+        QVERIFY(desktop->sync());
+        bizy::RetryPolicy once = SyncDevice::testRetryPolicy();
+        once.maxAttempts = 1;
+        laptop->setRetryPolicy(once);
+        laptop->proxy().dropAnswers(5);
+        QVERIFY(!laptop->sync());
+        laptop->proxy().dropAnswers(0);
+        QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
+        // then it has everything once
+        QCOMPARE(laptop->store().taskCount(), 6);
+        const QString diff = m_world.differences(*laptop, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
     void lostAnswer_secondDeviceSeesEachRowOnce() {
         // given two devices of one user, the first with a lost push answer
         const SyncWorld::User user = m_world.registerUser(u"retry_two"_s);
