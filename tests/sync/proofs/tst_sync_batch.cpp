@@ -212,6 +212,49 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    void rejectedMutation_whoseAnswerWasLost_isStillJournaled_andSyncGoesOn() {
+        // given a goal deleted on the phone that the laptop does not know is gone
+        const SyncWorld::User user = m_world.registerUser(u"batch_lostreject"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto laptop = m_world.makeDevice(user, u"laptop"_s, &error);
+        QVERIFY2(laptop, qPrintable(error));
+        auto phone = m_world.makeDevice(user, u"phone"_s, &error);
+        QVERIFY2(phone, qPrintable(error));
+        auto goal =
+            laptop->store().createGoal({{u"title"_s, u"Gone soon"_s}, {u"horizon"_s, u"weekly"_s}});
+        QVERIFY(goal);
+        QVERIFY(laptop->sync());
+        QVERIFY(phone->sync());
+        QVERIFY(phone->store().deleteGoal(goal->uuid));
+        QVERIFY(phone->sync());
+        // when the laptop creates a task under it (rejected) and a fine one, and the
+        // answer to that push is lost
+        auto orphan = laptop->store().createTask(
+            {{u"title"_s, u"Under the gone goal"_s}, {u"parent_goal_uuid"_s, goal->uuid}});
+        QVERIFY(orphan);
+        auto fine = laptop->store().createTask({{u"title"_s, u"Fine"_s}});
+        QVERIFY(fine);
+        bizy::RetryPolicy once = SyncDevice::testRetryPolicy();
+        once.maxAttempts = 1;
+        laptop->setRetryPolicy(once);
+        laptop->proxy().dropAnswers(5);
+        QVERIFY(!laptop->sync());
+        laptop->proxy().dropAnswers(0);
+        // and it syncs again
+        QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
+        // then the fine task is on the server, the refused one is in the journal, not on the device
+        QCOMPARE(m_world.serverTaskCount(user), 1);
+        QCOMPARE(laptop->store().pendingCount(), 0);
+        QVERIFY(!laptop->store().task(orphan->uuid));
+        const QList<ConflictEntry> entries = laptop->store().conflicts();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().uuid, orphan->uuid);
+        QCOMPARE(entries.first().kind, ConflictEntry::Kind::Rejected);
+        const QString diff = m_world.differences(*laptop, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
 private:
     SyncWorld m_world;
 };
