@@ -155,14 +155,18 @@ const QStringList step3{
 // goal, stored without it until the goal arrives. `conflicts` is the journal of
 // what did not survive sync.
 const QStringList step4{
+    // A rowid table: its rows are large, so only the small unique index
+    // takes the random order of uuids (a WITHOUT ROWID table made a big pull
+    // split pages all over the copies).
     uR"(CREATE TABLE server_rows (
+        row_id INTEGER PRIMARY KEY,
         entity TEXT NOT NULL CHECK (entity IN ('task', 'goal')),
         uuid TEXT NOT NULL,
         version INTEGER NOT NULL,
         json TEXT NOT NULL,
         complete INTEGER NOT NULL DEFAULT 1,
         generation INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (entity, uuid)) WITHOUT ROWID)"_s,
+        UNIQUE (entity, uuid)))"_s,
     uR"(CREATE TABLE orphans (
         entity TEXT NOT NULL CHECK (entity IN ('task', 'goal')),
         uuid TEXT NOT NULL,
