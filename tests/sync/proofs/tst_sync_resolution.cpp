@@ -308,6 +308,47 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    void reset_unsentEditOfARowDeletedAndPurgedElsewhere_isJournaledNotResurrected() {
+        // given a task known to two devices
+        const SyncWorld::User user = m_world.registerUser(u"resolve_purged_edit"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto stale = m_world.makeDevice(user, u"stale"_s, &error);
+        QVERIFY2(stale, qPrintable(error));
+        auto other = m_world.makeDevice(user, u"other"_s, &error);
+        QVERIFY2(other, qPrintable(error));
+        auto doomed = other->store().createTask({{u"title"_s, u"Deleted long ago"_s}});
+        auto kept = other->store().createTask({{u"title"_s, u"Still here"_s}});
+        QVERIFY(doomed && kept);
+        QVERIFY(other->sync());
+        QVERIFY(stale->sync());
+        // and the other device deletes it, and its tombstone is purged (another pull purges it)
+        QVERIFY(other->store().deleteTask(doomed->uuid));
+        QVERIFY(other->sync());
+        QVERIFY(m_world.database().exec(
+            u"UPDATE tombstones SET deleted_at = now() - interval '100 days' WHERE user_id = ?"_s,
+            {user.id}));
+        QVERIFY(other->sync());
+        QCOMPARE(m_world.serverTombstoneCount(user), 0);
+        // when the stale device, which never saw the delete, edits it and syncs
+        QVERIFY(stale->store().updateTask(doomed->uuid, {{u"notes"_s, u"late edit"_s}}));
+        QVERIFY2(stale->sync(), qPrintable(stale->lastSyncMessage()));
+        QVERIFY2(stale->sync(), qPrintable(stale->lastSyncMessage()));
+        // then the task does not come back anywhere, and the edit is in the journal
+        QVERIFY(!stale->store().task(doomed->uuid));
+        QCOMPARE(m_world.serverTaskCount(user), 1);
+        const QList<ConflictEntry> entries = stale->store().conflicts();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().uuid, doomed->uuid);
+        QCOMPARE(entries.first().fields.value(u"notes"_s).toString(), u"late edit"_s);
+        QCOMPARE(stale->store().pendingCount(), 0);
+        QString diff = m_world.differences(*stale, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QVERIFY(other->sync());
+        diff = SyncWorld::differences(*stale, *other);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
     void reset_cursorAboveTheCounter_reloadsAndKeepsUnsentEdits() {
         // given a device in step with the server on eight tasks
         const SyncWorld::User user = m_world.registerUser(u"resolve_restored"_s);
