@@ -6,6 +6,8 @@
 //   2. 10,000 offline edits in the store, then one round pushing them,
 //   3. idle rounds with nothing to do.
 // Usage: bench_sync [runs=3] [tasks=50000] [goals=2000] [edits=10000] [idle=200]
+// BENCH_SYNC_PAUSE=1 waits for Enter after seeding (to attach perf to the
+// server); BENCH_SYNC_CLIENT_PREFIX runs each client under a profiler.
 // The client side alone (used by the parent):
 //   bench_sync --client <base-url> <user> <password> <edits> <idle> <server-pids> <pg-pids>
 #include "BenchClient.h"
@@ -18,6 +20,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -284,16 +287,46 @@ int runParent(const QStringList& args) {
     std::fflush(stdout);
 
     const QString serverPidList = joinPids(serverPids(server.port()));
+    if (qEnvironmentVariableIntValue("BENCH_SYNC_PAUSE") == 1) {
+        std::printf("paused; server pid %s; press Enter\n", qPrintable(serverPidList));
+        std::fflush(stdout);
+        std::getchar();
+    }
     Runs measured;
     for (int run = 0; run < runs; ++run) {
         const QString pgPidList = joinPids(postgresPids(cluster));
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(),
-                    {u"--client"_s, server.baseUrl(), kUser, kPassword, QString::number(edits),
-                     QString::number(idleRounds), serverPidList, pgPidList});
-        if (!child.waitForFinished(30 * 60 * 1000) || child.exitCode() != 0)
+        QStringList command{QCoreApplication::applicationFilePath(),
+                            u"--client"_s,
+                            server.baseUrl(),
+                            kUser,
+                            kPassword,
+                            QString::number(edits),
+                            QString::number(idleRounds),
+                            serverPidList,
+                            pgPidList};
+        // BENCH_SYNC_CLIENT_PREFIX="perf record -g -o /tmp/client.data --" profiles the client.
+        const QString prefix = qEnvironmentVariable("BENCH_SYNC_CLIENT_PREFIX");
+        command = prefix.split(u' ', Qt::SkipEmptyParts) + command;
+        child.start(command.first(), command.mid(1));
+        if (!child.waitForFinished(30 * 60 * 1000) || child.exitCode() != 0) {
+            // What the server and the database were doing when the client gave up.
+            std::fprintf(stderr, "--- bizy-server output (last 4000 characters):\n%s\n",
+                         qPrintable(server.output().right(4000)));
+            QSqlQuery activity(cluster.connection());
+            if (activity.exec(u"SELECT pid, state, wait_event_type, wait_event, "
+                              u"now() - query_start, left(query, 200) FROM pg_stat_activity"_s)) {
+                std::fprintf(stderr, "--- pg_stat_activity:\n");
+                while (activity.next()) {
+                    QStringList columns;
+                    for (int i = 0; i < 6; ++i)
+                        columns << activity.value(i).toString();
+                    std::fprintf(stderr, "%s\n", qPrintable(columns.join(u" | "_s)));
+                }
+            }
             die(u"client run %1 failed (exit %2)"_s.arg(run + 1).arg(child.exitCode()));
+        }
         const QList<QByteArray> lines = child.readAllStandardOutput().split('\n');
         QJsonObject result;
         for (const QByteArray& line : lines) {
@@ -314,8 +347,30 @@ int runParent(const QStringList& args) {
             die(u"client run %1: %2 pending, %3 conflicts after the push"_s.arg(run + 1)
                     .arg(push.value(u"pending_after"_s).toInteger())
                     .arg(push.value(u"conflicts"_s).toInteger()));
-        std::printf("run %d: %s\n", run + 1,
-                    QJsonDocument(result).toJson(QJsonDocument::Compact).left(400).constData());
+        const QJsonObject edited = result.value(u"edits"_s).toObject();
+        const QJsonArray idleMs = result.value(u"idle"_s)[u"wall_ms"_s].toArray();
+        QList<double> idleList;
+        for (const QJsonValue& ms : idleMs)
+            idleList << ms.toDouble();
+        std::printf(
+            "run %d: pull %.0f ms (%lld rows, %lld pages; CPU client %.0f, server %.0f, "
+            "PostgreSQL %.0f ms; VmHWM %.1f MiB) | %lld edits %.0f ms (CPU %.0f) | push "
+            "%.0f ms (CPU client %.0f, server %.0f, PostgreSQL %.0f ms; %lld rows pulled "
+            "back) | idle median %.2f ms, p95 %.2f ms\n",
+            run + 1, pull.value(u"wall_ms"_s).toDouble(), pull.value(u"rows"_s).toInteger(),
+            pull.value(u"pages"_s).toInteger(), pull.value(u"cpu_ms"_s).toDouble(),
+            pull.value(u"server_cpu_ms"_s).toDouble(), pull.value(u"pg_cpu_ms"_s).toDouble(),
+            pull.value(u"hwm_kib"_s).toDouble() / 1024, edited.value(u"count"_s).toInteger(),
+            edited.value(u"wall_ms"_s).toDouble(), edited.value(u"cpu_ms"_s).toDouble(),
+            push.value(u"wall_ms"_s).toDouble(), push.value(u"cpu_ms"_s).toDouble(),
+            push.value(u"server_cpu_ms"_s).toDouble(), push.value(u"pg_cpu_ms"_s).toDouble(),
+            push.value(u"pulled_rows"_s).toInteger(), median(idleList), percentile(idleList, 0.95));
+        // BENCH_SYNC_JSON=<file> keeps every run's raw figures.
+        if (const QString path = qEnvironmentVariable("BENCH_SYNC_JSON"); !path.isEmpty()) {
+            QFile file(path);
+            if (file.open(QIODevice::Append))
+                file.write(QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n');
+        }
         std::fflush(stdout);
         measured.results << result;
     }
@@ -384,7 +439,8 @@ int main(int argc, char** argv) {
     // Tokens stay in memory: the benchmark never touches a real keyring.
     qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bizy-bench-no-session-bus");
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(u"bizy.*.debug=false\nbizy.*.info=false"_s);
+    QLoggingCategory::setFilterRules(
+        u"bizy.*.debug=false\nbizy.*.info=false\nbizy.auth.warning=false"_s);
     const QStringList args = app.arguments();
     if (args.value(1) == u"--client"_s)
         return runClient(args.mid(1));
