@@ -30,6 +30,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -166,9 +167,12 @@ void MainWindow::createActions() {
     m_syncNowAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
     m_syncNowAction->setToolTip(
         tr("Send your changes and fetch those of your other devices (Ctrl+R)"));
+    // Logged out, "Sync Now" is the way to log in rather than a dead button.
     connect(m_syncNowAction, &QAction::triggered, this, [this] {
-        if (m_engine)
+        if (m_engine && m_session && m_session->isLoggedIn())
             m_engine->syncNow();
+        else
+            emit loginRequested();
     });
 
     m_conflictsAction = new QAction(tr("&Conflicts..."), this);
@@ -290,8 +294,13 @@ void MainWindow::createToolBarAndMenus() {
     toolBar->addAction(m_completeAction);
     toolBar->addAction(m_deleteAction);
     toolBar->addSeparator();
-    toolBar->addAction(m_syncNowAction);
-    toolBar->addAction(m_loginAction); // shown only while logged out
+    // Icon only: the toolbar has no room left for a long label in German.
+    auto* syncButton = new QToolButton(toolBar);
+    syncButton->setObjectName(u"syncNowButton"_s);
+    syncButton->setDefaultAction(m_syncNowAction);
+    syncButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    syncButton->setAutoRaise(true);
+    toolBar->addWidget(syncButton);
     auto* spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -443,7 +452,10 @@ void MainWindow::updateSyncActions() {
     m_logoutAction->setVisible(m_session != nullptr);
     m_logoutAction->setText(loggedIn ? tr("Log &Out %1").arg(m_session->claims().username)
                                      : tr("Log &Out"));
-    m_syncNowAction->setEnabled(loggedIn && m_engine);
+    m_syncNowAction->setEnabled(!busy);
+    m_syncNowAction->setToolTip(
+        loggedIn ? tr("Send your changes and fetch those of your other devices (Ctrl+R)")
+                 : tr("Log in to sync your tasks (Ctrl+R)"));
     const qsizetype conflicts = m_store->conflictCount();
     m_conflictsAction->setText(conflicts > 0
                                    ? tr("&Conflicts (%1)...").arg(QLocale().toString(conflicts))

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,7 +84,12 @@ private slots:
         QVERIFY(!window.syncStatus()->isBusy());
         QVERIFY(window.findChild<QAction*>(u"logIn"_s)->isVisible());
         QVERIFY(!window.findChild<QAction*>(u"logOut"_s)->isVisible());
-        QVERIFY(!window.findChild<QAction*>(u"syncNow"_s)->isEnabled());
+        // and "Sync Now" asks to log in first
+        QAction* syncNow = window.findChild<QAction*>(u"syncNow"_s);
+        QVERIFY(syncNow->toolTip().startsWith(u"Log in to sync"_s));
+        QSignalSpy loginRequests(&window, &bizy::MainWindow::loginRequested);
+        syncNow->trigger();
+        QCOMPARE(loginRequests.count(), 1);
     }
 
     void lastSyncTwoMinutesAgo_saysSynced2MinutesAgo() {
