@@ -49,10 +49,13 @@ private slots:
         auto release = laptop->store().createTask(
             {{u"title"_s, u"Release"_s}, {u"parent_goal_uuid"_s, yearly->uuid}});
         QVERIFY(release);
-        // and edits the yearly goal afterwards, so its newest version is above its tasks'
-        QVERIFY(laptop->store().updateGoal(yearly->uuid, {{u"description"_s, u"by summer"_s}}));
         // and syncs it all in one push
         QCOMPARE(laptop->store().pendingCount(), 5);
+        laptop->proxy().resetCounters();
+        QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
+        QCOMPARE(laptop->proxy().requestCount(), 2); // one push, one pull
+        // and then edits the yearly goal, so its newest version is above everything under it
+        QVERIFY(laptop->store().updateGoal(yearly->uuid, {{u"description"_s, u"by summer"_s}}));
         QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
         QCOMPARE(m_world.serverGoalCount(user), 2);
         QCOMPARE(m_world.serverTaskCount(user), 3);
@@ -83,6 +86,50 @@ private slots:
         QString diff = m_world.differences(*desktop, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         diff = m_world.differences(*laptop, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void taskArrivingInOneRound_andItsGoalInTheNext_isLinked() {
+        // given a goal and a task under it, the goal changed last (so it pulls last)
+        const SyncWorld::User user = m_world.registerUser(u"batch_split"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto laptop = m_world.makeDevice(user, u"laptop"_s, &error);
+        QVERIFY2(laptop, qPrintable(error));
+        auto desktop = m_world.makeDevice(user, u"desktop"_s, &error);
+        QVERIFY2(desktop, qPrintable(error));
+        auto goal = laptop->store().createGoal(
+            {{u"title"_s, u"Learn Qt"_s}, {u"horizon"_s, u"quarterly"_s}});
+        QVERIFY(goal);
+        auto task = laptop->store().createTask(
+            {{u"title"_s, u"Read the docs"_s}, {u"parent_goal_uuid"_s, goal->uuid}});
+        QVERIFY(task);
+        QVERIFY(laptop->sync());
+        QVERIFY(laptop->store().updateGoal(goal->uuid, {{u"description"_s, u"Qt 6"_s}}));
+        QVERIFY(laptop->sync());
+        // when the desktop pulls one row per page and loses the network after the task's page
+        desktop->engine().setPullLimit(1);
+        const auto connection =
+            connect(&desktop->engine(), &bizy::SyncEngine::pullProgress, this, [&](qint64, qint64) {
+                if (desktop->store().task(task->uuid))
+                    desktop->goOffline();
+            });
+        QVERIFY(!desktop->sync());
+        disconnect(connection);
+        // then it shows the task already, and not yet the goal
+        QVERIFY(desktop->store().task(task->uuid));
+        QVERIFY(!desktop->store().goal(goal->uuid));
+        // when it is back online and syncs
+        desktop->goOnline();
+        QVERIFY2(desktop->sync(), qPrintable(desktop->lastSyncMessage()));
+        // then the task is linked to its goal, by uuid and by the server's id
+        const std::optional<bizy::Task> linked = desktop->store().task(task->uuid);
+        const std::optional<bizy::Goal> parent = desktop->store().goal(goal->uuid);
+        QVERIFY(linked && parent);
+        QCOMPARE(linked->parentGoalUuid, goal->uuid);
+        QCOMPARE(linked->parentGoalId, parent->id);
+        QVERIFY(parent->id.has_value());
+        const QString diff = m_world.differences(*desktop, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
