@@ -61,7 +61,15 @@ private slots:
         QCOMPARE(m_world.serverTaskCount(user), 3);
         // and the desktop pulls one row per page, so tasks come before their goal
         desktop->engine().setPullLimit(1);
+        bool taskBeforeGoal = false;
+        const auto connection =
+            connect(&desktop->engine(), &bizy::SyncEngine::pullProgress, this, [&](qint64, qint64) {
+                taskBeforeGoal = taskBeforeGoal || (desktop->store().task(release->uuid) &&
+                                                    !desktop->store().goal(yearly->uuid));
+            });
         QVERIFY2(desktop->sync(), qPrintable(desktop->lastSyncMessage()));
+        disconnect(connection);
+        QVERIFY2(taskBeforeGoal, "a task was on the desktop before its goal");
         // then the desktop has every link, by uuid and by the server's ids
         const SyncSnapshot server = m_world.serverState(user);
         const auto goalId = [&](const QString& uuid) {
