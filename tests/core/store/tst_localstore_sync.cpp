@@ -438,6 +438,30 @@ private slots:
         QCOMPARE(*m_store->task(task.uuid)->userId, 7);
     }
 
+    void push_appliedWithoutId_isAcknowledged_andTheTombstoneFinishesIt() {
+        // given a pulled task edited here while another device deleted it
+        const QString uuid = newUuid();
+        pull({row(Entity::Task, serverTask(uuid, 5))}, 5);
+        QVERIFY(m_store->updateTask(uuid, {{u"notes"_s, u"late"_s}}).ok());
+
+        // when the server answers applied with id null (the row is gone there)
+        const Result<int> added = push([](const OutboxMutation& m) {
+            return outcome({{u"mid"_s, *m.mid},
+                            {u"status"_s, u"applied"_s},
+                            {u"version"_s, 9},
+                            {u"id"_s, QJsonValue()}});
+        });
+
+        // then it is acknowledged without a journal entry, and the pulled
+        // tombstone removes the row
+        QVERIFY(added.ok());
+        QCOMPARE(*added, 0);
+        QCOMPARE(m_store->pendingCount(), 0);
+        pull({row(Entity::Task, tombstone(uuid, 10))}, 10);
+        QVERIFY(!m_store->task(uuid).has_value());
+        QCOMPARE(m_store->conflictCount(), 0);
+    }
+
     void push_merged_journalsWhatWasOverwritten() {
         const QString uuid = newUuid();
         pull({row(Entity::Task, serverTask(uuid, 5))}, 5);
