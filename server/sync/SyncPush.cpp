@@ -8,6 +8,7 @@
 #include "sync/SyncLog.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 using bizy::Goal;
@@ -150,15 +151,34 @@ QHttpServerResponse SyncPush::run(const PushRequest& request) {
             ++expected;
         }
 
+        // The device acknowledged every mid below its batch's first one.
+        const qint64 firstMid = request.mutations.isEmpty() ? 0 : request.mutations.first().mid;
+        RestSql::run(m_db,
+                     u"DELETE FROM sync_results WHERE user_id = ? AND device_id = ?::uuid "
+                     u"AND mid < ?"_s,
+                     {m_userId, m_deviceId, firstMid});
+        const QHash<qint64, QJsonObject> earlier = earlierResults(firstMid, storedLastMid);
+
         lastMid = storedLastMid;
+        QJsonArray fresh;
         for (const Mutation& mutation : request.mutations) {
             if (mutation.mid <= lastMid) {
-                results.append(replayed(mutation));
+                results.append(earlier.contains(mutation.mid) ? earlier.value(mutation.mid)
+                                                              : replayed(mutation));
                 continue;
             }
-            results.append(apply(mutation, counter));
+            const QJsonObject result = apply(mutation, counter);
+            results.append(result);
+            fresh.append(result);
             lastMid = mutation.mid;
         }
+        if (!fresh.isEmpty())
+            RestSql::run(m_db,
+                         u"INSERT INTO sync_results (user_id, device_id, mid, result) "
+                         u"SELECT ?, ?::uuid, (r->>'mid')::bigint, r "
+                         u"FROM jsonb_array_elements(?::jsonb) AS r"_s,
+                         {m_userId, m_deviceId,
+                          QString::fromUtf8(QJsonDocument(fresh).toJson(QJsonDocument::Compact))});
         RestSql::run(m_db,
                      u"INSERT INTO sync_devices (user_id, device_id, last_mid, last_push_at) "
                      u"VALUES (?, ?::uuid, ?, now()) ON CONFLICT (user_id, device_id) DO UPDATE "
@@ -363,6 +383,20 @@ QJsonObject SyncPush::remove(const Mutation& mutation, VersionCounter& counter) 
     // A delete beats a concurrent edit: base_version does not matter.
     counter.writeTombstone(mutation.entity, mutation.uuid, bizy::IsoDateTime::nowUtc());
     return applied(mutation, counter.current(), id);
+}
+
+QHash<qint64, QJsonObject> SyncPush::earlierResults(qint64 fromMid, qint64 toMid) {
+    QHash<qint64, QJsonObject> results;
+    if (fromMid > toMid)
+        return results;
+    QSqlQuery rows = RestSql::run(m_db,
+                                  u"SELECT mid, result::text FROM sync_results WHERE user_id = ? "
+                                  u"AND device_id = ?::uuid AND mid BETWEEN ? AND ?"_s,
+                                  {m_userId, m_deviceId, fromMid, toMid});
+    while (rows.next())
+        results.insert(rows.value(0).toLongLong(),
+                       QJsonDocument::fromJson(rows.value(1).toString().toUtf8()).object());
+    return results;
 }
 
 QJsonObject SyncPush::replayed(const Mutation& mutation) {

@@ -3,6 +3,7 @@
 #include "sync/PushRequest.h"
 #include "sync/SyncRows.h"
 
+#include <QHash>
 #include <QHttpServerResponse>
 #include <QJsonObject>
 
@@ -29,6 +30,9 @@ private:
     QJsonObject upsertGoal(const Mutation& mutation, VersionCounter& counter);
     QJsonObject remove(const Mutation& mutation, VersionCounter& counter);
     // A mutation applied by an earlier push: the row's current state.
+    // The results first given to this device's mids in [fromMid, toMid].
+    QHash<qint64, QJsonObject> earlierResults(qint64 fromMid, qint64 toMid);
+    // For a replayed mid whose first result is no longer kept.
     QJsonObject replayed(const Mutation& mutation);
     // forbidden / deleted for a uuid without a live row of the caller's.
     std::optional<QJsonObject> refuseMissingRow(const Mutation& mutation);

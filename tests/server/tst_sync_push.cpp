@@ -155,21 +155,11 @@ private slots:
         const HttpResponse again = push(http(), m_alice, device, batch);
         const HttpResponse prefix = push(http(), m_alice, device, {batch[0], batch[1]});
 
-        // then both answer applied with the rows' current versions and ids
+        // then both repeat the first answers, the rejection included
         QCOMPARE(again.status, 200);
         QCOMPARE(prefix.status, 200);
-        const QJsonArray results = again.object().value(u"results"_s).toArray();
-        QCOMPARE(results.size(), 4);
-        for (const QJsonValue& result : results)
-            QCOMPARE(result[u"status"_s].toString(), u"applied"_s);
-        QCOMPARE(results[0][u"id"_s], first[0][u"id"_s]);
-        QCOMPARE(results[0][u"version"_s], first[0][u"version"_s]);
-        QCOMPARE(results[1][u"id"_s], first[2][u"id"_s]);
-        // the task's current version is the one of its last change (mid 3)
-        QCOMPARE(results[1][u"version"_s], first[2][u"version"_s]);
-        QCOMPARE(results[2][u"version"_s], first[2][u"version"_s]);
-        QVERIFY(results[3][u"id"_s].isNull());
-        QCOMPARE(prefix.object().value(u"results"_s).toArray()[1], results[1]);
+        QCOMPARE(again.object().value(u"results"_s).toArray(), first);
+        QCOMPARE(prefix.object().value(u"results"_s).toArray(), (QJsonArray{first[0], first[1]}));
         QCOMPARE(again.object().value(u"last_mid"_s).toInteger(), 4);
         QCOMPARE(prefix.object().value(u"last_mid"_s).toInteger(), 4);
         // and nothing changed: no new rows, no new versions, the same task
@@ -178,6 +168,51 @@ private slots:
         QCOMPARE(count(u"SELECT counter FROM user_sync_state WHERE user_id = ?"_s, {m_alice.id}),
                  counter);
         QCOMPARE(pulledRow(m_alice, u"task"_s, task), taskBefore);
+
+        // when the device moves on to mid 5 (so it has the answers up to 4)
+        pushOk(m_alice, device,
+               {mutation(5, u"task"_s, task, u"upsert"_s, 0, {{u"notes"_s, u"second"_s}})});
+        QCOMPARE(count(u"SELECT count(*) FROM sync_results WHERE device_id = ?::uuid "
+                       u"AND mid < 5"_s,
+                       {device}),
+                 0);
+        // then a stray resend of old mids answers applied with the rows' current state
+        const QJsonArray stray =
+            push(http(), m_alice, device, batch).object().value(u"results"_s).toArray();
+        QCOMPARE(stray.size(), 4);
+        for (const QJsonValue& result : stray)
+            QCOMPARE(result[u"status"_s].toString(), u"applied"_s);
+        QCOMPARE(stray[0][u"id"_s], first[0][u"id"_s]);
+        QCOMPARE(stray[1][u"id"_s], first[2][u"id"_s]);
+        QCOMPARE(stray[1][u"version"_s], pulledRow(m_alice, u"task"_s, task)[u"version"_s]);
+        QVERIFY(stray[3][u"id"_s].isNull());
+    }
+
+    void push_resentMergedBatch_repeatsTheOverwrittenValue() {
+        // given a task the phone overwrote, whose answer the phone never got
+        const QString laptop = newUuid();
+        const QString phone = newUuid();
+        const QString uuid = newUuid();
+        const qint64 base =
+            pushOk(m_alice, laptop,
+                   {mutation(1, u"task"_s, uuid, u"upsert"_s, 0,
+                             {{u"title"_s, u"Plan"_s}, {u"notes"_s, u"A"_s}})})[0][u"version"_s]
+                .toInteger();
+        pushOk(m_alice, laptop,
+               {mutation(2, u"task"_s, uuid, u"upsert"_s, base, {{u"notes"_s, u"laptop"_s}})});
+        const QJsonArray lost =
+            pushOk(m_alice, phone,
+                   {mutation(1, u"task"_s, uuid, u"upsert"_s, base, {{u"notes"_s, u"phone"_s}})});
+        QCOMPARE(lost[0][u"status"_s].toString(), u"merged"_s);
+
+        // when the phone sends the batch again
+        const QJsonArray retried =
+            pushOk(m_alice, phone,
+                   {mutation(1, u"task"_s, uuid, u"upsert"_s, base, {{u"notes"_s, u"phone"_s}})});
+
+        // then it still learns which value its change replaced
+        QCOMPARE(retried[0][u"status"_s].toString(), u"merged"_s);
+        QCOMPARE(retried[0][u"overwritten"_s].toObject(), (QJsonObject{{u"notes"_s, u"laptop"_s}}));
     }
 
     void push_gap_refusesWholeBatch() {
