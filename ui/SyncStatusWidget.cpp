@@ -50,6 +50,11 @@ SyncStatusWidget::SyncStatusWidget(LocalStore* store, QWidget* parent)
     m_clock.setInterval(30 * 1000);
     connect(&m_clock, &QTimer::timeout, this, &SyncStatusWidget::refresh);
     m_clock.start();
+    m_busyDelay.setSingleShot(true);
+    m_busyDelay.setInterval(700);
+    connect(&m_busyDelay, &QTimer::timeout, this, [this] {
+        m_busy->setVisible(m_engine && m_engine->state() == SyncEngine::State::Syncing);
+    });
     refresh();
 }
 
@@ -125,6 +130,7 @@ void SyncStatusWidget::refresh() {
     QStringList tip;
     if (!m_engine) {
         m_label->setText(tr("Not logged in \u2014 working offline"));
+        m_busyDelay.stop();
         m_busy->hide();
         tip << tr("Your tasks are kept on this computer only.")
             << tr("Log in (Sync menu) to keep them in step with your other devices.");
@@ -134,7 +140,12 @@ void SyncStatusWidget::refresh() {
         // One line in the status bar; the whole message is in the tooltip.
         QString firstLine = error.section(u'\n', 0, 0);
         m_label->setText(stateText(state, lastSynced, firstLine, now, m_received));
-        m_busy->setVisible(state == SyncEngine::State::Syncing);
+        if (state != SyncEngine::State::Syncing) {
+            m_busyDelay.stop();
+            m_busy->hide();
+        } else if (m_busy->isHidden() && !m_busyDelay.isActive()) {
+            m_busyDelay.start();
+        }
         if (m_session && m_session->isLoggedIn()) {
             const AccessClaims claims = m_session->claims();
             tip << tr("Logged in as %1").arg(claims.username);

@@ -55,7 +55,8 @@ private:
     QProgressBar* m_busy = nullptr;
     QLabel* m_label = nullptr;
     QToolButton* m_conflicts = nullptr;
-    QTimer m_clock; // "2 minutes ago" ages
+    QTimer m_clock;     // "2 minutes ago" ages
+    QTimer m_busyDelay; // a quick round does not flash the busy bar
     qint64 m_received = 0;
     QString m_error;
 };
