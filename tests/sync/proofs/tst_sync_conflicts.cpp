@@ -156,6 +156,40 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    void webEditsAgainstDeviceEdits_mergeFieldByField() {
+        // given a task on a device, synced
+        Pair pair = makePair(u"web"_s);
+        QVERIFY(pair.ok());
+        const QString uuid = sharedTask(pair);
+        QVERIFY(!uuid.isEmpty());
+        const qint64 id = *pair.laptop->store().task(uuid)->id;
+        // when the web client (plain REST) changes its title and notes
+        const HttpResponse patched = m_world.http().patch(
+            u"/api/tasks/%1"_s.arg(id),
+            {{u"title"_s, u"title from the web"_s}, {u"notes"_s, u"web notes"_s}},
+            m_world.token(pair.user));
+        QVERIFY2(patched.status == 200, patched.describe().constData());
+        // and the laptop, offline, changed its notes and its priority
+        QVERIFY(pair.laptop->store().updateTask(
+            uuid, {{u"notes"_s, u"laptop notes"_s}, {u"priority"_s, 2}}));
+        QVERIFY2(pair.laptop->sync(), qPrintable(pair.laptop->lastSyncMessage()));
+        QVERIFY2(pair.desktop->sync(), qPrintable(pair.desktop->lastSyncMessage()));
+        // then the web's title, the laptop's priority and (pushed later) its notes hold
+        const HttpResponse web =
+            m_world.http().get(u"/api/tasks/%1"_s.arg(id), m_world.token(pair.user));
+        QCOMPARE(web.object().value(u"title"_s).toString(), u"title from the web"_s);
+        QCOMPARE(web.object().value(u"notes"_s).toString(), u"laptop notes"_s);
+        QCOMPARE(web.object().value(u"priority"_s).toInt(), 2);
+        // and the web's notes, overwritten, are in the laptop's journal
+        const QList<ConflictEntry> entries = pair.laptop->store().conflicts();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().kind, ConflictEntry::Kind::Overwritten);
+        QCOMPARE(entries.first().fields.value(u"notes"_s).toString(), u"web notes"_s);
+        QVERIFY(!entries.first().fields.contains(u"title"_s));
+        const QString diff = allEqual(pair);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
 private:
     struct Pair {
         SyncWorld::User user;
