@@ -2,7 +2,9 @@
 
 #include "store/LocalStore.h"
 
+#include <QDebug>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
 #include <algorithm>
@@ -78,10 +80,23 @@ QString RandomWorkload::summary() const {
     return parts.join(u", "_s) + u"; refused locally %1"_s.arg(m_refused);
 }
 
-void RandomWorkload::note(const QString& kind, bool accepted) {
+void RandomWorkload::note(const QString& kind, bool accepted, const QString& target,
+                          const QJsonObject& fields) {
     ++m_counts[kind];
     if (!accepted)
         ++m_refused;
+    // BIZY_SYNC_TRACE=1 logs every step, to follow one row through a failing seed.
+    static const bool trace = qEnvironmentVariableIntValue("BIZY_SYNC_TRACE") == 1;
+    if (!trace)
+        return;
+    QString label = target;
+    if (const auto task = m_store->task(target))
+        label = keyOf(task->title) + u'/' + target.left(8);
+    else if (const auto goal = m_store->goal(target))
+        label = keyOf(goal->title) + u'/' + target.left(8);
+    qInfo().noquote() << m_device << kind << label
+                      << QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact))
+                      << (accepted ? "" : "(refused)");
 }
 
 QString RandomWorkload::words(int count) {
@@ -142,7 +157,7 @@ QString RandomWorkload::taskCreate() {
     if (const QString other = pick(taskUuids()); !other.isEmpty() && m_random.bounded(4) == 0)
         fields.insert(u"dependency_uuids"_s, QJsonArray{other});
     const QString kind = u"task.create"_s;
-    note(kind, bool(m_store->createTask(fields)));
+    note(kind, bool(m_store->createTask(fields)), fields.value(u"title"_s).toString(), fields);
     return kind;
 }
 
@@ -195,7 +210,7 @@ QString RandomWorkload::taskEdit() {
         }
         }
     }
-    note(kind, bool(m_store->updateTask(uuid, fields)));
+    note(kind, bool(m_store->updateTask(uuid, fields)), uuid, fields);
     return kind;
 }
 
@@ -212,7 +227,7 @@ QString RandomWorkload::taskComplete() {
                   uuid, m_random.bounded(2)
                             ? std::optional<double>(0.5 * int(m_random.bounded(1, 20)))
                             : std::nullopt));
-    note(kind, accepted);
+    note(kind, accepted, uuid, {});
     return kind;
 }
 
@@ -225,7 +240,8 @@ QString RandomWorkload::taskMove() {
     const QJsonValue parent = goal.isEmpty() || m_random.bounded(4) == 0
                                   ? QJsonValue(QJsonValue::Null)
                                   : QJsonValue(goal);
-    note(kind, bool(m_store->updateTask(uuid, {{u"parent_goal_uuid"_s, parent}})));
+    note(kind, bool(m_store->updateTask(uuid, {{u"parent_goal_uuid"_s, parent}})), uuid,
+         {{u"parent_goal_uuid"_s, parent}});
     return kind;
 }
 
@@ -234,7 +250,7 @@ QString RandomWorkload::taskDelete() {
     const QString uuid = pick(taskUuids());
     if (uuid.isEmpty())
         return taskCreate();
-    note(kind, bool(m_store->deleteTask(uuid)));
+    note(kind, bool(m_store->deleteTask(uuid)), uuid, {});
     return kind;
 }
 
@@ -250,7 +266,7 @@ QString RandomWorkload::goalCreate() {
     if (const QString parent = pick(goalUuids()); !parent.isEmpty() && m_random.bounded(3))
         fields.insert(u"parent_goal_uuid"_s, parent);
     const QString kind = u"goal.create"_s;
-    note(kind, bool(m_store->createGoal(fields)));
+    note(kind, bool(m_store->createGoal(fields)), fields.value(u"title"_s).toString(), fields);
     return kind;
 }
 
@@ -288,7 +304,7 @@ QString RandomWorkload::goalEdit() {
                                                 {u"unit"_s, words(1)}}));
         }
     }
-    note(kind, bool(m_store->updateGoal(uuid, fields)));
+    note(kind, bool(m_store->updateGoal(uuid, fields)), uuid, fields);
     return kind;
 }
 
@@ -302,7 +318,7 @@ QString RandomWorkload::goalMove() {
     // included: the store must refuse those, and the server must refuse the
     // loops two devices make together.
     const QString parent = m_random.bounded(5) == 0 ? QString() : pick(goals);
-    note(kind, bool(m_store->moveGoal(uuid, parent)));
+    note(kind, bool(m_store->moveGoal(uuid, parent)), uuid, {{u"parent_goal_uuid"_s, parent}});
     return kind;
 }
 
@@ -311,6 +327,6 @@ QString RandomWorkload::goalDelete() {
     const QString uuid = pick(goalUuids());
     if (uuid.isEmpty())
         return goalCreate();
-    note(kind, bool(m_store->deleteGoal(uuid)));
+    note(kind, bool(m_store->deleteGoal(uuid)), uuid, {});
     return kind;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QRandomGenerator>
 #include <QString>
@@ -52,7 +53,7 @@ private:
     QStringList taskUuids() const; // in key order
     QStringList goalUuids() const; // in key order
     QString pick(const QStringList& items);
-    void note(const QString& kind, bool accepted);
+    void note(const QString& kind, bool accepted, const QString& target, const QJsonObject& fields);
 
     bizy::LocalStore* m_store;
     QString m_device;

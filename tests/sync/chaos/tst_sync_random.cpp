@@ -117,6 +117,9 @@ private slots:
                 if (schedule.bounded(3) == 0) {
                     ++syncs;
                     const bool ok = device.sync();
+                    if (qEnvironmentVariableIntValue("BIZY_SYNC_TRACE") == 1)
+                        qInfo().noquote() << device.name() << "sync" << (ok ? "ok" : "failed")
+                                          << device.describe();
                     if (online[i] && !ok)
                         explainFailure(device, user);
                     if (online[i])
@@ -188,6 +191,69 @@ private slots:
         QVERIFY2(a->sync(), qPrintable(a->lastSyncMessage()));
         QVERIFY2(b->sync(), qPrintable(b->lastSyncMessage()));
         // then both devices show what the server shows (no link to the deleted task)
+        for (SyncDevice* device : {a.get(), b.get()}) {
+            const QString diff = m_world.differences(*device, user);
+            QVERIFY2(diff.isEmpty(), qPrintable(device->name() + u": "_s + diff));
+        }
+    }
+
+    // Found by the random run (seed 15): a field changed and changed back before a sync.
+    void changeAndChangeBack_leavesTheDeviceEqualToTheServer() {
+        // given a synced task and two goals
+        const SyncWorld::User user = m_world.registerUser(u"random_changeBack"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto device = m_world.makeDevice(user, u"a"_s, &error);
+        QVERIFY2(device, qPrintable(error));
+        const auto goal =
+            device->store().createGoal({{u"title"_s, u"g"_s}, {u"horizon"_s, u"monthly"_s}});
+        const auto other =
+            device->store().createGoal({{u"title"_s, u"h"_s}, {u"horizon"_s, u"yearly"_s}});
+        const auto task = device->store().createTask({{u"title"_s, u"t"_s}, {u"priority"_s, 2}});
+        QVERIFY(goal && other && task);
+        QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
+        // when the goal moves under the other and back to the root, and the
+        // task's priority goes to 1 and back to 2, before the next sync
+        QTest::qWait(5); // so a new updated_at differs
+        QVERIFY(device->store().moveGoal(goal->uuid, other->uuid));
+        QVERIFY(device->store().moveGoal(goal->uuid, QString()));
+        QVERIFY(device->store().updateTask(task->uuid, {{u"priority"_s, 1}}));
+        QVERIFY(device->store().updateTask(task->uuid, {{u"priority"_s, 2}}));
+        QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
+        QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
+        // then the device shows what the server shows
+        const QString diff = m_world.differences(*device, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void deletedParentGoal_orphansAlikeEverywhere() {
+        // given a goal with a sub-goal and a task under it, synced to two devices
+        const SyncWorld::User user = m_world.registerUser(u"random_orphans"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto a = m_world.makeDevice(user, u"a"_s, &error);
+        QVERIFY2(a, qPrintable(error));
+        auto b = m_world.makeDevice(user, u"b"_s, &error);
+        QVERIFY2(b, qPrintable(error));
+        const auto parent =
+            a->store().createGoal({{u"title"_s, u"parent"_s}, {u"horizon"_s, u"yearly"_s}});
+        QVERIFY(parent);
+        const auto child = a->store().createGoal({{u"title"_s, u"child"_s},
+                                                  {u"horizon"_s, u"monthly"_s},
+                                                  {u"parent_goal_uuid"_s, parent->uuid}});
+        const auto task =
+            a->store().createTask({{u"title"_s, u"task"_s}, {u"parent_goal_uuid"_s, parent->uuid}});
+        QVERIFY(child && task);
+        QVERIFY2(a->sync(), qPrintable(a->lastSyncMessage()));
+        QVERIFY2(b->sync(), qPrintable(b->lastSyncMessage()));
+        // when one device deletes the parent and both sync twice
+        QTest::qWait(5);
+        QVERIFY(a->store().deleteGoal(parent->uuid));
+        for (int pass = 0; pass < 2; ++pass) {
+            QVERIFY2(a->sync(), qPrintable(a->lastSyncMessage()));
+            QVERIFY2(b->sync(), qPrintable(b->lastSyncMessage()));
+        }
+        // then both show what the server shows
         for (SyncDevice* device : {a.get(), b.get()}) {
             const QString diff = m_world.differences(*device, user);
             QVERIFY2(diff.isEmpty(), qPrintable(device->name() + u": "_s + diff));
