@@ -188,6 +188,44 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    void lostAnswer_ofALaterBatch_onlyThatBatchIsReplayed() {
+        // given a device with twelve new tasks, pushed four at a time
+        const SyncWorld::User user = m_world.registerUser(u"retry_later_batch"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto device = m_world.makeDevice(user, u"laptop"_s, &error);
+        QVERIFY2(device, qPrintable(error));
+        bizy::RetryPolicy once = SyncDevice::testRetryPolicy();
+        once.maxAttempts = 1;
+        device->setRetryPolicy(once);
+        device->engine().setPushBatchSize(4);
+        for (int i = 0; i < 12; ++i)
+            QVERIFY(device->store().createTask(taskFields(u"task %1"_s.arg(i))));
+        // when the answer to the second push is lost (armed once the first is acknowledged)
+        bool armed = false;
+        const auto connection = connect(&device->store(), &bizy::LocalStore::outboxChanged, this,
+                                        [&](qsizetype pending) {
+                                            if (!armed && pending == 8) {
+                                                armed = true;
+                                                device->proxy().dropAnswers(5);
+                                            }
+                                        });
+        QVERIFY(!device->sync());
+        disconnect(connection);
+        device->proxy().dropAnswers(0);
+        QVERIFY(armed);
+        // then the server has the first two batches, the device still holds eight changes
+        QCOMPARE(m_world.serverTaskCount(user), 8);
+        QCOMPARE(device->store().pendingCount(), 8);
+        // when it syncs again
+        QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
+        // then every task is there once, and device and server agree
+        QCOMPARE(m_world.serverTaskCount(user), 12);
+        QCOMPARE(device->store().pendingCount(), 0);
+        const QString diff = m_world.differences(*device, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
     void lostAnswer_replayedAfterANewerEditElsewhere_doesNotUndoIt() {
         // given a task known to two devices
         const SyncWorld::User user = m_world.registerUser(u"retry_late"_s);
