@@ -154,6 +154,61 @@ private slots:
         QCOMPARE(m_world.serverTaskCount(user), 1);
     }
 
+    void goalDeletedAgainstEditsUnderIt_childrenLiveOnUnlinked_everywhereTheSame_data() {
+        QTest::addColumn<bool>("deleteFirst");
+        QTest::newRow("goal delete pushed first") << true;
+        QTest::newRow("edits under it pushed first") << false;
+    }
+
+    void goalDeletedAgainstEditsUnderIt_childrenLiveOnUnlinked_everywhereTheSame() {
+        QFETCH(bool, deleteFirst);
+        // given a goal with a sub-goal and a task, known to two devices
+        const SyncWorld::User user =
+            m_world.registerUser(deleteFirst ? u"resolve_goal_df"_s : u"resolve_goal_ef"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto deleter = m_world.makeDevice(user, u"deleter"_s, &error);
+        QVERIFY2(deleter, qPrintable(error));
+        auto editor = m_world.makeDevice(user, u"editor"_s, &error);
+        QVERIFY2(editor, qPrintable(error));
+        auto goal =
+            deleter->store().createGoal({{u"title"_s, u"Parent"_s}, {u"horizon"_s, u"yearly"_s}});
+        QVERIFY(goal);
+        auto sub = deleter->store().createGoal({{u"title"_s, u"Child goal"_s},
+                                                {u"horizon"_s, u"monthly"_s},
+                                                {u"parent_goal_uuid"_s, goal->uuid}});
+        auto task = deleter->store().createTask(
+            {{u"title"_s, u"Child task"_s}, {u"parent_goal_uuid"_s, goal->uuid}});
+        QVERIFY(sub && task);
+        QVERIFY(deleter->sync());
+        QVERIFY(editor->sync());
+        // when, offline, one deletes the goal and the other edits the task and sub-goal under it
+        QVERIFY(deleter->store().deleteGoal(goal->uuid));
+        QVERIFY(editor->store().updateTask(task->uuid, {{u"notes"_s, u"edited under the goal"_s}}));
+        QVERIFY(editor->store().updateGoal(sub->uuid, {{u"description"_s, u"edited sub-goal"_s}}));
+        SyncDevice& first = deleteFirst ? *deleter : *editor;
+        SyncDevice& second = deleteFirst ? *editor : *deleter;
+        QVERIFY2(first.sync(), qPrintable(first.lastSyncMessage()));
+        QVERIFY2(second.sync(), qPrintable(second.lastSyncMessage()));
+        QVERIFY2(first.sync(), qPrintable(first.lastSyncMessage()));
+        // then the goal is gone, its children live on unlinked, with the edits, on every side
+        const SyncSnapshot server = m_world.serverState(user);
+        QVERIFY(!server.goals.contains(goal->uuid));
+        QVERIFY(server.tasks.value(task->uuid).value(u"parent_goal_uuid"_s).isNull());
+        QVERIFY(server.tasks.value(task->uuid).value(u"parent_goal_id"_s).isNull());
+        QCOMPARE(server.tasks.value(task->uuid).value(u"notes"_s).toString(),
+                 u"edited under the goal"_s);
+        QVERIFY(server.goals.value(sub->uuid).value(u"parent_goal_uuid"_s).isNull());
+        QCOMPARE(server.goals.value(sub->uuid).value(u"description"_s).toString(),
+                 u"edited sub-goal"_s);
+        for (SyncDevice* device : {deleter.get(), editor.get()}) {
+            QCOMPARE(device->store().pendingCount(), 0);
+            QCOMPARE(device->store().conflictCount(), 0);
+            const QString diff = SyncSnapshot::differences(SyncWorld::deviceState(*device), server);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+    }
+
     void deleteAgainstEdit_lostEditIsJournaledAndRestorable_data() {
         QTest::addColumn<bool>("editDuringPull");
         QTest::newRow("edit pushed, rejected as deleted") << false;
