@@ -226,6 +226,39 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    void lostAnswer_thenRetriedInSmallerBatches_eachPrefixIsAReplay() {
+        // given a device whose batch of ten changes was applied but whose answer was lost
+        const SyncWorld::User user = m_world.registerUser(u"retry_smaller"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto device = m_world.makeDevice(user, u"laptop"_s, &error);
+        QVERIFY2(device, qPrintable(error));
+        bizy::RetryPolicy once = SyncDevice::testRetryPolicy();
+        once.maxAttempts = 1;
+        device->setRetryPolicy(once);
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(device->store().createTask(taskFields(u"task %1"_s.arg(i))));
+        device->proxy().dropAnswers(5);
+        QVERIFY(!device->sync());
+        device->proxy().dropAnswers(0);
+        QCOMPARE(m_world.serverTaskCount(user), 10);
+        const qint64 counter = m_world.serverCounter(user);
+        // and one more change made since
+        QVERIFY(device->store().createTask(taskFields(u"made after the loss"_s)));
+        // when it retries three mutations at a time (prefixes of the lost batch)
+        device->engine().setPushBatchSize(3);
+        device->proxy().resetCounters();
+        QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
+        // then the replays changed nothing: only the new change took a version
+        QCOMPARE(device->proxy().requestCount(), 5); // four pushes, one pull
+        QCOMPARE(m_world.serverTaskCount(user), 11);
+        QCOMPARE(m_world.serverCounter(user), counter + 1);
+        QCOMPARE(device->store().pendingCount(), 0);
+        QCOMPARE(device->store().conflictCount(), 0);
+        const QString diff = m_world.differences(*device, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
     void lostAnswer_replayedAfterANewerEditElsewhere_doesNotUndoIt() {
         // given a task known to two devices
         const SyncWorld::User user = m_world.registerUser(u"retry_late"_s);
