@@ -156,6 +156,36 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    void sameFieldOnThreeDevices_lastPushWins_eachPusherJournalsTheValueItBeat() {
+        // given a task known to three devices
+        Pair pair = makePair(u"three"_s);
+        QVERIFY(pair.ok());
+        QString error;
+        auto phone = m_world.makeDevice(pair.user, u"phone"_s, &error);
+        QVERIFY2(phone, qPrintable(error));
+        const QString uuid = sharedTask(pair);
+        QVERIFY(!uuid.isEmpty());
+        QVERIFY(phone->sync());
+        // when all three set its priority offline, and push laptop, desktop, phone
+        QVERIFY(pair.laptop->store().updateTask(uuid, {{u"priority"_s, 1}}));
+        QVERIFY(pair.desktop->store().updateTask(uuid, {{u"priority"_s, 2}}));
+        QVERIFY(phone->store().updateTask(uuid, {{u"priority"_s, 5}}));
+        for (SyncDevice* device : {pair.laptop.get(), pair.desktop.get(), phone.get(),
+                                   pair.laptop.get(), pair.desktop.get()})
+            QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
+        // then the phone's value (the last push) is everywhere
+        for (SyncDevice* device : {pair.laptop.get(), pair.desktop.get(), phone.get()})
+            QCOMPARE(device->store().task(uuid)->priority, 5);
+        // and each later pusher journaled exactly the value it overwrote
+        QCOMPARE(pair.laptop->store().conflictCount(), 0);
+        QCOMPARE(pair.desktop->store().conflictCount(), 1);
+        QCOMPARE(pair.desktop->store().conflicts().first().fields.value(u"priority"_s).toInt(), 1);
+        QCOMPARE(phone->store().conflictCount(), 1);
+        QCOMPARE(phone->store().conflicts().first().fields.value(u"priority"_s).toInt(), 2);
+        const QString diff = allEqual(pair) + m_world.differences(*phone, pair.user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
     void webEditsAgainstDeviceEdits_mergeFieldByField() {
         // given a task on a device, synced
         Pair pair = makePair(u"web"_s);
