@@ -4,6 +4,7 @@
 //
 //   sync_device --store PATH --server URL [--user NAME --password PW | --restore [NAME]]
 //               [--ops FILE] [--edits N --seed S --device KEY] [--no-sync] [--push-batch N]
+//               [--pull-limit N]
 //
 // --ops FILE: a JSON array of changes made before the sync, each one of
 //   {"op": "createTask"|"updateTask"|"deleteTask"|"completeTask"|
@@ -102,9 +103,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption deviceOption(u"device"_s, u"key prefix"_s, u"key"_s, u"dx"_s);
     const QCommandLineOption noSyncOption(u"no-sync"_s, u"only make the changes"_s);
     const QCommandLineOption batchOption(u"push-batch"_s, u"push batch size"_s, u"n"_s);
+    const QCommandLineOption pullOption(u"pull-limit"_s, u"rows per pull page"_s, u"n"_s);
     parser.addOptions({storeOption, serverOption, userOption, passwordOption, restoreOption,
-                       opsOption, editsOption, seedOption, deviceOption, noSyncOption,
-                       batchOption});
+                       opsOption, editsOption, seedOption, deviceOption, noSyncOption, batchOption,
+                       pullOption});
     parser.process(app);
 
     auto opened = LocalStore::open(parser.value(storeOption));
@@ -163,6 +165,8 @@ int main(int argc, char** argv) {
     SyncEngine engine(store.get(), &api, &session);
     if (parser.isSet(batchOption))
         engine.setPushBatchSize(parser.value(batchOption).toInt());
+    if (parser.isSet(pullOption))
+        engine.setPullLimit(parser.value(pullOption).toInt());
     QObject::connect(&engine, &SyncEngine::pendingCountChanged,
                      [](qsizetype pending) { say(u"pushed pending=%1"_s.arg(pending)); });
     QObject::connect(&engine, &SyncEngine::pullProgress, [](qint64 rows, qint64 cursor) {

@@ -114,10 +114,12 @@ private slots:
             qInfo() << "store: pending" << store->pendingCount() << "after" << creates << "creates,"
                     << edits << "edits," << deletes << "deletes";
         };
-        const QStringList arguments{
-            u"--store"_s,      path,          u"--server"_s,   m_world.fixture().server().baseUrl(),
-            u"--user"_s,       user.username, u"--password"_s, user.password,
-            u"--push-batch"_s, u"50"_s};
+        const QStringList arguments{u"--store"_s,      path,
+                                    u"--server"_s,     m_world.fixture().server().baseUrl(),
+                                    u"--user"_s,       user.username,
+                                    u"--password"_s,   user.password,
+                                    u"--push-batch"_s, u"50"_s,
+                                    u"--pull-limit"_s, u"100"_s};
 
         // when a device process syncs them and is killed at random moments,
         // with more changes made between the crashes
@@ -130,15 +132,24 @@ private slots:
             QString error;
             QVERIFY2(child.start(&error), qPrintable(error));
             QVERIFY2(child.waitForLine(u"syncing"_s), qPrintable(child.output()));
+            // Killed after some acknowledged push batches, or in the pull that follows.
+            const bool inPull = random.bounded(3) == 0;
             const int pushesBeforeKill = int(random.bounded(0, 5));
             int pushes = 0;
-            while (pushes < pushesBeforeKill && child.waitForLine(u"pushed"_s))
-                ++pushes;
+            if (inPull) {
+                const int pages = int(random.bounded(1, 4));
+                for (int page = 0; page < pages && child.waitForLine(u"pulled"_s); ++page)
+                    ++pushes;
+            } else {
+                while (pushes < pushesBeforeKill && child.waitForLine(u"pushed"_s))
+                    ++pushes;
+            }
             QThread::usleep(random.bounded(20000));
             const bool wasRunning = child.isRunning();
             child.kill();
             killedMidSync += wasRunning ? 1 : 0;
-            qInfo() << "crash" << crash << ": killed after" << pushes << "acknowledged batches"
+            qInfo() << "crash" << crash << ": killed after" << pushes
+                    << (inPull ? "pulled pages" : "acknowledged batches")
                     << (wasRunning ? "" : "(it had already finished)");
         }
         QVERIFY2(killedMidSync >= 3, "most kills must land while the device syncs");
