@@ -164,7 +164,7 @@ private slots:
         QFETCH(bool, deleteFirst);
         // given a goal with a sub-goal and a task, known to two devices
         const SyncWorld::User user =
-            m_world.registerUser(deleteFirst ? u"resolve_goal_df"_s : u"resolve_goal_ef"_s);
+            m_world.registerUser(deleteFirst ? u"resolve_orphans_df"_s : u"resolve_orphans_ef"_s);
         QVERIFY(user.ok());
         QString error;
         auto deleter = m_world.makeDevice(user, u"deleter"_s, &error);
