@@ -68,9 +68,14 @@ bool BenchClient::round(Round* round, QString* error) {
                          round->pulledRows = rows;
                          ++round->pullPages;
                      });
+    QElapsedTimer wall;
+    QObject::connect(m_engine.get(), &SyncEngine::pendingCountChanged, &loop,
+                     [round, &wall](qsizetype pending) {
+                         if (pending == 0 && round->pushedAtMs < 0)
+                             round->pushedAtMs = double(wall.nsecsElapsed()) / 1e6;
+                     });
     QTimer::singleShot(600000, &loop, &QEventLoop::quit);
     const std::clock_t cpu = std::clock();
-    QElapsedTimer wall;
     wall.start();
     m_engine->syncNow();
     if (!finished)

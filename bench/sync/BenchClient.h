@@ -29,6 +29,8 @@ public:
         double cpuMs = 0;      // this process
         qint64 pulledRows = 0; // from pullProgress
         qint64 pullPages = 0;
+        // When the outbox became empty (the last push answered), or -1.
+        double pushedAtMs = -1;
     };
     bool round(Round* round, QString* error);
 

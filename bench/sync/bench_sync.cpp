@@ -20,6 +20,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -28,6 +29,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
+#include <QTimer>
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -158,6 +160,7 @@ int runClient(const QStringList& args) {
                                   {u"cpu_ms"_s, round.cpuMs},
                                   {u"server_cpu_ms"_s, server.totalMs() - serverBefore},
                                   {u"pg_cpu_ms"_s, postgres.totalMs() - pgBefore},
+                                  {u"pushed_at_ms"_s, round.pushedAtMs},
                                   {u"pulled_rows"_s, round.pulledRows},
                                   {u"pending_after"_s, qint64(client.store().pendingCount())},
                                   {u"conflicts"_s, qint64(client.store().conflictCount())}});
@@ -310,7 +313,20 @@ int runParent(const QStringList& args) {
         const QString prefix = qEnvironmentVariable("BENCH_SYNC_CLIENT_PREFIX");
         command = prefix.split(u' ', Qt::SkipEmptyParts) + command;
         child.start(command.first(), command.mid(1));
-        if (!child.waitForFinished(30 * 60 * 1000) || child.exitCode() != 0) {
+        // An event loop, not waitForFinished(): the server's QProcess must keep
+        // reading its log, or the pipe fills and the server blocks writing to it.
+        {
+            QEventLoop loop;
+            QObject::connect(&child, &QProcess::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(30 * 60 * 1000, &loop, &QEventLoop::quit);
+            if (child.state() != QProcess::NotRunning)
+                loop.exec();
+        }
+        if (child.state() != QProcess::NotRunning || child.exitCode() != 0) {
+            if (child.state() != QProcess::NotRunning) {
+                child.kill();
+                child.waitForFinished();
+            }
             // What the server and the database were doing when the client gave up.
             std::fprintf(stderr, "--- bizy-server output (last 4000 characters):\n%s\n",
                          qPrintable(server.output().right(4000)));
@@ -409,6 +425,8 @@ int runParent(const QStringList& args) {
         row("  client CPU", measured.values(u"edits"_s, u"cpu_ms"_s), "ms", {});
         row("push round, wall", measured.values(u"push"_s, u"wall_ms"_s), "ms",
             verdict(median(measured.values(u"push"_s, u"wall_ms"_s)), 5000));
+        row("  of which the push (outbox empty)", measured.values(u"push"_s, u"pushed_at_ms"_s),
+            "ms", u"the rest pulls the pushed rows back"_s);
         row("  client CPU", measured.values(u"push"_s, u"cpu_ms"_s), "ms", {});
         row("  bizy-server CPU", measured.values(u"push"_s, u"server_cpu_ms"_s), "ms", {});
         row("  PostgreSQL CPU", measured.values(u"push"_s, u"pg_cpu_ms"_s), "ms", {});
@@ -438,6 +456,7 @@ int runParent(const QStringList& args) {
 int main(int argc, char** argv) {
     // Tokens stay in memory: the benchmark never touches a real keyring.
     qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bizy-bench-no-session-bus");
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress lines show up while it runs
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(
         u"bizy.*.debug=false\nbizy.*.info=false\nbizy.auth.warning=false"_s);
