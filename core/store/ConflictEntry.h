@@ -12,8 +12,8 @@ namespace bizy {
 // survive sync, kept with enough data to bring it back.
 struct ConflictEntry {
     enum class Kind {
-        Overwritten,     // our push won a field another device had changed: `fields` holds their value
-        Rejected,        // the server refused our change (`code`): `fields` holds what we sent
+        Overwritten, // our push won a field another device had changed: `fields` holds their value
+        Rejected,    // the server refused our change (`code`): `fields` holds what we sent
         DeletedElsewhere // unsent edits of a row another device deleted: `fields` holds them
     };
 
@@ -21,9 +21,9 @@ struct ConflictEntry {
     Kind kind = Kind::Overwritten;
     OutboxMutation::Entity entity = OutboxMutation::Entity::Task;
     QString uuid;
-    QString code;        // Rejected: validation, deleted, cycle, forbidden
-    QString message;     // the server's message, or ours
-    QJsonObject fields;  // the values that lost (sync shape)
+    QString code;         // Rejected: validation, deleted, cycle, forbidden
+    QString message;      // the server's message, or ours
+    QJsonObject fields;   // the values that lost (sync shape)
     QJsonObject snapshot; // the whole local row just before it changed; {} if there was none
     QDateTime createdAt;
 };

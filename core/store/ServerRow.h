@@ -15,7 +15,7 @@ struct ServerRow {
     QString uuid;
     qint64 version = 0;
     bool deleted = false;
-    QJsonObject json; // the whole row as pulled; {} for a tombstone
+    QJsonObject json; // every field as validated by fromJson (times normalised); {} for a tombstone
 
     // A pulled task or goal object; an error names what is missing.
     static Result<ServerRow> fromJson(OutboxMutation::Entity entity, const QJsonObject& json);
