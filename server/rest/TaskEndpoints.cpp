@@ -1,6 +1,7 @@
 #include "TaskEndpoints.h"
 
 #include "RestSql.h"
+#include "TaskDependents.h"
 #include "TaskJsonWriter.h"
 #include "VersionCounter.h"
 #include "db/DbSession.h"
@@ -353,6 +354,7 @@ QHttpServerResponse TaskEndpoints::remove(const HttpRequest& request) {
         if (!row.next())
             return;
         deleted = true;
+        TaskDependents::forget(m_db, m_userId, id.value(), counter);
         counter.writeTombstone(u"task"_s, row.value(0).toString(), bizy::IsoDateTime::nowUtc());
         counter.store();
     });

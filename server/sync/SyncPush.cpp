@@ -376,7 +376,7 @@ QJsonObject SyncPush::remove(const Mutation& mutation, VersionCounter& counter) 
         // Never seen here (created and deleted before one push): the tombstone
         // still tells a late create of this uuid that it is gone.
     } else if (isTask) {
-        m_rows.deleteTask(*id);
+        m_rows.deleteTask(*id, counter);
     } else {
         m_rows.deleteGoal(*id, counter);
     }

@@ -3,6 +3,7 @@
 #include "db/DbSession.h"
 #include "model/GoalProgress.h"
 #include "rest/RestSql.h"
+#include "rest/TaskDependents.h"
 #include "rest/VersionCounter.h"
 
 #include <QJsonArray>
@@ -368,8 +369,9 @@ void SyncRows::updateGoal(const Goal& goal, const QJsonObject& fieldVersions) {
          *goal.id, m_userId});
 }
 
-void SyncRows::deleteTask(qint64 taskId) {
+void SyncRows::deleteTask(qint64 taskId, VersionCounter& counter) {
     RestSql::run(m_db, u"DELETE FROM tasks WHERE id = ? AND user_id = ?"_s, {taskId, m_userId});
+    TaskDependents::forget(m_db, m_userId, taskId, counter);
 }
 
 void SyncRows::deleteGoal(qint64 goalId, VersionCounter& counter) {

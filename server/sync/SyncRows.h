@@ -65,7 +65,7 @@ public:
     void updateTask(const bizy::Task& task, const QJsonObject& fieldVersions);
     void insertGoal(bizy::Goal& goal, const QJsonObject& fieldVersions);
     void updateGoal(const bizy::Goal& goal, const QJsonObject& fieldVersions);
-    void deleteTask(qint64 taskId);
+    void deleteTask(qint64 taskId, VersionCounter& counter);
     // Children live on at the top level, each stamped with a version of its
     // own, as the REST delete does.
     void deleteGoal(qint64 goalId, VersionCounter& counter);

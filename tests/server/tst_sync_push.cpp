@@ -215,6 +215,48 @@ private slots:
         QCOMPARE(retried[0][u"overwritten"_s].toObject(), (QJsonObject{{u"notes"_s, u"laptop"_s}}));
     }
 
+    void deletingATask_dropsItFromDependents_withNewVersions() {
+        // given three tasks, the third depending on the first two
+        const QString device = newUuid();
+        const QString first = newUuid();
+        const QString second = newUuid();
+        const QString dependent = newUuid();
+        const QJsonArray created =
+            pushOk(m_alice, device,
+                   {mutation(1, u"task"_s, first, u"upsert"_s, 0, {{u"title"_s, u"First"_s}}),
+                    mutation(2, u"task"_s, second, u"upsert"_s, 0, {{u"title"_s, u"Second"_s}}),
+                    mutation(3, u"task"_s, dependent, u"upsert"_s, 0,
+                             {{u"title"_s, u"Dependent"_s},
+                              {u"dependency_uuids"_s, QJsonArray{first, second}}})});
+        const qint64 before = pulledRow(m_alice, u"task"_s, dependent)[u"version"_s].toInteger();
+
+        // when the first is deleted through sync
+        pushOk(m_alice, device, {mutation(4, u"task"_s, first, u"delete"_s, 0, {})});
+
+        // then the dependent lists only the second, under a new version that
+        // devices pull
+        const QJsonObject afterSync = pulledRow(m_alice, u"task"_s, dependent);
+        QCOMPARE(afterSync[u"dependency_uuids"_s].toArray(), (QJsonArray{second}));
+        QCOMPARE(afterSync[u"dependencies"_s].toArray(), (QJsonArray{created[1][u"id"_s]}));
+        QVERIFY(afterSync[u"version"_s].toInteger() > before);
+
+        // when the second is deleted through REST
+        QCOMPARE(http()
+                     .del(u"/api/tasks/%1"_s.arg(created[1][u"id"_s].toInteger()), m_alice.token)
+                     .status,
+                 204);
+
+        // then REST and sync both show no dependency left, again with a new version
+        const QJsonObject afterRest = pulledRow(m_alice, u"task"_s, dependent);
+        QCOMPARE(afterRest[u"dependency_uuids"_s].toArray(), QJsonArray());
+        QVERIFY(afterRest[u"version"_s].toInteger() > afterSync[u"version"_s].toInteger());
+        const QJsonObject rest =
+            http()
+                .get(u"/api/tasks/%1"_s.arg(created[2][u"id"_s].toInteger()), m_alice.token)
+                .object();
+        QCOMPARE(rest[u"dependencies"_s].toArray(), QJsonArray());
+    }
+
     void push_gap_refusesWholeBatch() {
         // given a device whose last_mid is 2
         const QString device = newUuid();
