@@ -219,6 +219,14 @@ void SyncEngine::handlePushReply(const QList<OutboxMutation>& sent, const ApiRep
                     failRound(State::Error, s.error().message);
                     return;
                 }
+                // It forgot mids it had acknowledged, so it may have lost other
+                // history too: reload everything after this push.
+                if (*expected < *sent.first().mid) {
+                    if (Status s = m_store->beginReload(); !s) {
+                        failRound(State::Error, s.error().message);
+                        return;
+                    }
+                }
                 pushNext();
                 return;
             }
