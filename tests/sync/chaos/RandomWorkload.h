@@ -27,6 +27,8 @@ public:
     // A change the store refuses (a loop, a vanished row) still counts as made.
     QString step();
     void run(int steps);
+    // After the device reopened its store.
+    void setStore(bizy::LocalStore* store) { m_store = store; }
 
     // How many of each kind were made, and how many the store refused.
     QHash<QString, int> counts() const { return m_counts; }

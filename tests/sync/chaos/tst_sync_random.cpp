@@ -5,7 +5,9 @@
 // by field and every goal tree is acyclic.
 //
 // Seeded and reproducible: the seed is printed; BIZY_SYNC_SEED=<n> runs the
-// same schedule again, BIZY_SYNC_ROUNDS=<n> makes the run longer or shorter.
+// same schedule again, BIZY_SYNC_ROUNDS=<n> makes the run longer or shorter,
+// BIZY_SYNC_TRACE=1 logs every step. Answers lost on the way back and app
+// restarts are part of the schedule too.
 #include "RandomWorkload.h"
 #include "SyncWorld.h"
 
@@ -99,6 +101,8 @@ private slots:
         int changes = 0;
         int syncs = 0;
         int crossMoves = 0;
+        int restarts = 0;
+        int lostAnswers = 0;
         for (int round = 0; round < rounds; ++round) {
             // Now and then two devices move two goals they both know under each
             // other before either syncs: together a loop the server must refuse.
@@ -111,18 +115,31 @@ private slots:
                     online[i] = !online[i];
                     online[i] ? device.goOnline() : device.goOffline();
                 }
+                // Now and then the app restarts (same store file, new engine).
+                if (online[i] && schedule.bounded(12) == 0) {
+                    QString error;
+                    QVERIFY2(device.reopen(&error), qPrintable(error));
+                    workloads[i]->setStore(&device.store());
+                    ++restarts;
+                }
                 const int steps = int(schedule.bounded(1, 9));
                 workloads[i]->run(steps);
                 changes += steps;
                 if (schedule.bounded(3) == 0) {
                     ++syncs;
+                    // Now and then an answer is lost on the way back (the server did the work).
+                    const bool lossy = online[i] && schedule.bounded(6) == 0;
+                    if (lossy) {
+                        device.proxy().dropAnswers(1);
+                        ++lostAnswers;
+                    }
                     const bool ok = device.sync();
                     if (qEnvironmentVariableIntValue("BIZY_SYNC_TRACE") == 1)
                         qInfo().noquote() << device.name() << "sync" << (ok ? "ok" : "failed")
                                           << device.describe();
-                    if (online[i] && !ok)
+                    if (online[i] && !lossy && !ok)
                         explainFailure(device, user);
-                    if (online[i])
+                    if (online[i] && !lossy)
                         QVERIFY2(ok,
                                  qPrintable(u"seed %1 round %2: %3"_s.arg(m_seed).arg(round).arg(
                                      device.lastSyncMessage())));
@@ -131,7 +148,8 @@ private slots:
         }
         for (size_t i = 0; i < devices.size(); ++i)
             qInfo().noquote() << devices[i]->name() << workloads[i]->summary();
-        qInfo() << changes << "changes," << syncs << "syncs," << crossMoves
+        qInfo() << changes << "changes," << syncs << "syncs (" << lostAnswers
+                << "with a lost answer)," << restarts << "restarts," << crossMoves
                 << "crossed goal moves during the run";
 
         // and then everyone syncs twice with no new edits
