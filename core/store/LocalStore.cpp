@@ -2280,13 +2280,19 @@ Result<int> LocalStore::applyPushResults(const QList<OutboxMutation>& sent,
                 // No id: the row is gone on the server (a delete, or an edit
                 // replayed after another device deleted it); the pull brings
                 // its tombstone.
-                if (m.op == OutboxMutation::Op::Delete || !outcome.id) {
-                    if (m.op == OutboxMutation::Op::Delete)
-                        if (Status s = d->removeCopy(m.entity, m.uuid); !s)
-                            return s.error();
+                if (m.op == OutboxMutation::Op::Delete) {
+                    if (Status s = d->removeCopy(m.entity, m.uuid); !s)
+                        return s.error();
                     continue;
                 }
+                if (!outcome.id)
+                    continue;
                 std::optional<Private::Copy> copy = d->loadCopy(m.entity, m.uuid);
+                // The server already held every value sent (a change undone
+                // before it was pushed): its row is our copy, so fields only
+                // the server sets, like updated_at, come back from it.
+                if (copy && copy->complete && copy->version == *outcome.version)
+                    toRebuild.append({m.entity, m.uuid});
                 // A pull already brought a newer state: it includes this one.
                 if (!copy || copy->version <= *outcome.version) {
                     Private::Copy next = copy.value_or(Private::Copy{0, {}, false});
