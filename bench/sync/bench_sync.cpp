@@ -7,7 +7,9 @@
 //   3. idle rounds with nothing to do.
 // Usage: bench_sync [runs=3] [tasks=50000] [goals=2000] [edits=10000] [idle=200]
 // BENCH_SYNC_PAUSE=1 waits for Enter after seeding (to attach perf to the
-// server); BENCH_SYNC_CLIENT_PREFIX runs each client under a profiler.
+// server); BENCH_SYNC_CLIENT_PREFIX runs each client under a profiler;
+// BENCH_SYNC_PG_SETTINGS changes PostgreSQL settings; BENCH_SYNC_JSON keeps
+// every run's raw figures.
 // The client side alone (used by the parent):
 //   bench_sync --client <base-url> <user> <password> <edits> <idle> <server-pids> <pg-pids>
 #include "BenchClient.h"
@@ -256,6 +258,17 @@ int runParent(const QStringList& args) {
     QString error;
     if (!cluster.start(&error))
         die(u"PostgreSQL: "_s + error);
+    // BENCH_SYNC_PG_SETTINGS="jit=off,work_mem=64MB": what-if runs with other
+    // PostgreSQL settings, applied before the server connects.
+    for (const QString& setting :
+         qEnvironmentVariable("BENCH_SYNC_PG_SETTINGS").split(u',', Qt::SkipEmptyParts)) {
+        const QString name = setting.section(u'=', 0, 0).trimmed();
+        const QString value = setting.section(u'=', 1).trimmed();
+        if (!cluster.exec(u"ALTER SYSTEM SET %1 = '%2'"_s.arg(name, value)) ||
+            !cluster.exec(u"SELECT pg_reload_conf()"_s))
+            die(u"cannot set %1"_s.arg(setting));
+        std::printf("PostgreSQL setting %s = %s\n", qPrintable(name), qPrintable(value));
+    }
     ServerProcess server(cluster.databaseUrl(), {{u"BIZY_ACCESS_TOKEN_MINUTES"_s, u"240"_s}});
     if (!server.start(&error))
         die(u"bizy-server: "_s + error);
