@@ -102,6 +102,7 @@ private slots:
         int syncs = 0;
         int crossMoves = 0;
         int restarts = 0;
+        int webEdits = 0;
         int lostAnswers = 0;
         for (int round = 0; round < rounds; ++round) {
             // Now and then two devices move two goals they both know under each
@@ -109,6 +110,12 @@ private slots:
             if (schedule.bounded(4) == 0 &&
                 crossMove(*devices[0], *devices[1 + schedule.bounded(2)], schedule))
                 ++crossMoves;
+            // Now and then the existing web client edits through the REST endpoints.
+            if (schedule.bounded(5) == 0) {
+                const QString failure = webEdit(user, schedule);
+                QVERIFY2(failure.isEmpty(), qPrintable(failure));
+                ++webEdits;
+            }
             for (size_t i = 0; i < devices.size(); ++i) {
                 SyncDevice& device = *devices[i];
                 if (schedule.bounded(4) == 0) {
@@ -150,7 +157,7 @@ private slots:
             qInfo().noquote() << devices[i]->name() << workloads[i]->summary();
         qInfo() << changes << "changes," << syncs << "syncs (" << lostAnswers
                 << "with a lost answer)," << restarts << "restarts," << crossMoves
-                << "crossed goal moves during the run";
+                << "crossed goal moves," << webEdits << "web edits during the run";
 
         // and then everyone syncs twice with no new edits
         for (auto& device : devices)
@@ -279,6 +286,47 @@ private slots:
     }
 
 private:
+    // PATCHes one task or goal of the server (picked in title-key order)
+    // through the REST API, as the web client does; a failure message or empty.
+    QString webEdit(const SyncWorld::User& user, QRandomGenerator& schedule) {
+        const SyncSnapshot server = m_world.serverState(user);
+        if (!server.ok())
+            return server.error;
+        const bool onTask = schedule.bounded(3) != 0;
+        const QMap<QString, QJsonObject>& rows = onTask ? server.tasks : server.goals;
+        QList<std::pair<QString, qint64>> keyed;
+        for (const QJsonObject& row : rows)
+            keyed.append({row.value(u"title"_s).toString(), row.value(u"id"_s).toInteger()});
+        std::sort(keyed.begin(), keyed.end());
+        if (keyed.isEmpty())
+            return {};
+        const auto& [title, id] = keyed.at(schedule.bounded(keyed.size()));
+        const QString key = title.section(u' ', 0, 0);
+        QJsonObject body;
+        switch (schedule.bounded(3)) {
+        case 0:
+            body.insert(u"title"_s, QString(key + u" web"_s));
+            break;
+        case 1:
+            body.insert(u"description"_s, u"edited on the web"_s);
+            break;
+        default:
+            if (onTask)
+                body.insert(u"priority"_s, int(schedule.bounded(1, 6)));
+            else
+                body.insert(u"status"_s, u"on_hold"_s);
+        }
+        const QString path = (onTask ? u"/api/tasks/%1"_s : u"/api/goals/%1"_s).arg(id);
+        const HttpResponse answer = m_world.http().patch(path, body, m_world.token(user));
+        if (answer.status == 401) { // the cached token expired
+            m_world.dropToken(user);
+            return webEdit(user, schedule);
+        }
+        return answer.status == 200
+                   ? QString()
+                   : u"web PATCH %1: %2"_s.arg(path, QString::fromUtf8(answer.describe()));
+    }
+
     // `a` moves goal X under Y and `b` moves Y under X, for two goals both
     // have; true when both stores took their move.
     static bool crossMove(SyncDevice& a, SyncDevice& b, QRandomGenerator& schedule) {
