@@ -264,8 +264,10 @@ int runParent(const QStringList& args) {
          qEnvironmentVariable("BENCH_SYNC_PG_SETTINGS").split(u',', Qt::SkipEmptyParts)) {
         const QString name = setting.section(u'=', 0, 0).trimmed();
         const QString value = setting.section(u'=', 1).trimmed();
-        if (!cluster.exec(u"ALTER SYSTEM SET %1 = '%2'"_s.arg(name, value)) ||
-            !cluster.exec(u"SELECT pg_reload_conf()"_s))
+        // Not PgCluster::exec(): QPSQL prepares, and ALTER SYSTEM cannot be prepared.
+        QSqlQuery query(cluster.connection());
+        if (!query.exec(u"ALTER SYSTEM SET %1 = '%2'"_s.arg(name, value)) ||
+            !query.exec(u"SELECT pg_reload_conf()"_s))
             die(u"cannot set %1"_s.arg(setting));
         std::printf("PostgreSQL setting %s = %s\n", qPrintable(name), qPrintable(value));
     }
