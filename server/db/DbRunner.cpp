@@ -4,6 +4,7 @@
 #include "http/Reply.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QThreadStorage>
 #include <QtConcurrent>
 
@@ -73,9 +74,18 @@ QSqlDatabase DbRunner::threadConnection() {
         database.setPassword(m_settings.password);
         database.setConnectOptions(m_settings.connectOptions);
     }
-    if (!database.isOpen() && !database.open())
+    if (database.isOpen())
+        return database;
+    if (!database.open()) {
         qCWarning(lcServer) << "Cannot connect to PostgreSQL at" << m_settings.describe() << ":"
                             << database.lastError().text();
+        return database;
+    }
+    // Short queries only: JIT compiling them costs far more than it saves (a
+    // 1,000-row pull page planned with JIT took 275 ms instead of 8 ms).
+    QSqlQuery noJit(database);
+    if (!noJit.exec(u"SET jit = off"_s))
+        qCWarning(lcServer) << "Cannot turn off JIT:" << noJit.lastError().text();
     return database;
 }
 

@@ -56,13 +56,18 @@ QHttpServerResponse SyncPull::run(const HttpRequest& request) {
         QList<Change> changes;
         QSqlQuery rows = RestSql::run(
             m_db,
+            // Each branch stops at the page size on its version index, so a
+            // page does not sort everything above the cursor.
             u"SELECT kind, ref, version FROM ("
-            u"SELECT 'task' AS kind, id AS ref, version FROM tasks WHERE user_id = ? AND version > "
-            u"? "
-            u"UNION ALL SELECT 'goal', id, version FROM goals WHERE user_id = ? AND version > ? "
-            u"UNION ALL SELECT 'tombstone', id, version FROM tombstones "
-            u"WHERE user_id = ? AND version > ?) changes ORDER BY version, kind, ref LIMIT ?"_s,
-            {m_userId, cursor, m_userId, cursor, m_userId, cursor, limit + 1});
+            u"(SELECT 'task' AS kind, id AS ref, version FROM tasks WHERE user_id = ? "
+            u"AND version > ? ORDER BY version LIMIT ?) "
+            u"UNION ALL (SELECT 'goal', id, version FROM goals WHERE user_id = ? AND version > ? "
+            u"ORDER BY version LIMIT ?) "
+            u"UNION ALL (SELECT 'tombstone', id, version FROM tombstones WHERE user_id = ? "
+            u"AND version > ? ORDER BY version LIMIT ?)) changes "
+            u"ORDER BY version, kind, ref LIMIT ?"_s,
+            {m_userId, cursor, limit + 1, m_userId, cursor, limit + 1, m_userId, cursor, limit + 1,
+             limit + 1});
         while (rows.next())
             changes.append(
                 {rows.value(0).toString(), rows.value(1).toLongLong(), rows.value(2).toLongLong()});
