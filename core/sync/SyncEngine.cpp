@@ -169,6 +169,7 @@ void SyncEngine::beginRound() {
     }
     m_again = false;
     m_round = Round{};
+    m_round->id = ++m_lastRoundId;
     setState(State::Syncing);
     qCDebug(lcSync) << "round starts with" << pendingCount() << "pending changes, cursor"
                     << m_store->pullCursor();
@@ -178,7 +179,7 @@ void SyncEngine::beginRound() {
 void SyncEngine::pushNext() {
     const QList<OutboxMutation> sealed = m_store->sealBatch(m_pushBatchSize);
     if (sealed.isEmpty()) {
-        pullNext();
+        pullNext(m_store->pullCursor());
         return;
     }
     // Mids are consecutive, so any prefix of the sealed mutations is a valid
@@ -201,8 +202,10 @@ void SyncEngine::pushNext() {
     request.body = QJsonObject{{u"device_id"_s, m_store->deviceId()}, {u"mutations"_s, mutations}};
     qCDebug(lcSync) << "pushing mids" << *sent.first().mid << "to" << *sent.last().mid << "("
                     << bytes << "bytes)";
-    m_api->send(request, this,
-                [this, sent](const ApiReply& reply) { handlePushReply(sent, reply); });
+    m_api->send(request, this, [this, sent, round = m_round->id](const ApiReply& reply) {
+        if (m_round && m_round->id == round)
+            handlePushReply(sent, reply);
+    });
 }
 
 void SyncEngine::handlePushReply(const QList<OutboxMutation>& sent, const ApiReply& reply) {
@@ -262,16 +265,19 @@ void SyncEngine::handlePushReply(const QList<OutboxMutation>& sent, const ApiRep
     pushNext();
 }
 
-void SyncEngine::pullNext() {
+void SyncEngine::pullNext(qint64 cursor) {
     ApiRequest request;
     request.path = u"/api/sync/pull"_s;
-    request.query.addQueryItem(u"cursor"_s, QString::number(m_store->pullCursor()));
+    request.query.addQueryItem(u"cursor"_s, QString::number(cursor));
     request.query.addQueryItem(u"limit"_s, QString::number(m_pullLimit));
     // The later pages of a reload start below the purged tombstones too; the
     // server must not send them back to 0.
     if (m_store->reloadInProgress())
         request.query.addQueryItem(u"reload"_s, u"true"_s);
-    m_api->send(request, this, [this](const ApiReply& reply) { handlePullReply(reply); });
+    m_api->send(request, this, [this, round = m_round->id](const ApiReply& reply) {
+        if (m_round && m_round->id == round)
+            handlePullReply(reply);
+    });
 }
 
 void SyncEngine::handlePullReply(const ApiReply& reply) {
@@ -293,9 +299,22 @@ void SyncEngine::handlePullReply(const ApiReply& reply) {
             failRound(State::Error, s.error().message);
             return;
         }
-        pullNext();
+        pullNext(0);
         return;
     }
+
+    const qint64 before = m_store->pullCursor();
+    const qint64 cursor = answer.value(u"cursor"_s).toInteger(-1);
+    const bool hasMore = answer.value(u"has_more"_s).toBool();
+    if (cursor < before || (hasMore && cursor == before)) {
+        failRound(ApiError::invalidAnswer(reply.httpStatus, u"the pull cursor does not advance"_s));
+        return;
+    }
+    // The next page is on its way while this one is applied, so the server's
+    // and this side's work overlap. An answer for a round that failed
+    // meanwhile is dropped.
+    if (hasMore)
+        pullNext(cursor);
 
     QList<ServerRow> rows;
     const auto collect = [&](const QString& key, OutboxMutation::Entity entity) -> bool {
@@ -314,14 +333,6 @@ void SyncEngine::handlePullReply(const ApiReply& reply) {
         return;
     std::stable_sort(rows.begin(), rows.end(),
                      [](const ServerRow& a, const ServerRow& b) { return a.version < b.version; });
-
-    const qint64 before = m_store->pullCursor();
-    const qint64 cursor = answer.value(u"cursor"_s).toInteger(-1);
-    const bool hasMore = answer.value(u"has_more"_s).toBool();
-    if (cursor < before || (hasMore && (cursor == before || rows.isEmpty()))) {
-        failRound(ApiError::invalidAnswer(reply.httpStatus, u"the pull cursor does not advance"_s));
-        return;
-    }
     const Result<int> applied = m_store->applyPull(rows, cursor);
     if (!applied) {
         failRound(State::Error, applied.error().message);
@@ -329,10 +340,8 @@ void SyncEngine::handlePullReply(const ApiReply& reply) {
     }
     m_round->pulledRows += rows.size();
     emit pullProgress(m_round->pulledRows, cursor);
-    if (hasMore) {
-        pullNext();
+    if (hasMore)
         return;
-    }
     if (m_store->reloadInProgress()) {
         if (Status s = m_store->finishReload(); !s) {
             failRound(State::Error, s.error().message);

@@ -73,6 +73,7 @@ signals:
 
 private:
     struct Round {
+        quint64 id = 0; // answers of an earlier round are dropped
         qint64 pulledRows = 0;
         int resets = 0;
         bool resequenced = false;
@@ -81,7 +82,7 @@ private:
     void beginRound();
     void pushNext();
     void handlePushReply(const QList<OutboxMutation>& sent, const ApiReply& reply);
-    void pullNext();
+    void pullNext(qint64 cursor);
     void handlePullReply(const ApiReply& reply);
     void finishRound();
     void failRound(const ApiError& error);
@@ -102,6 +103,7 @@ private:
     int m_pushBatchSize = 100;
     int m_pullLimit = 1000;
     int m_retryDelayMs = 0;
+    quint64 m_lastRoundId = 0;
     QTimer m_debounce;
     QTimer m_interval;
     QTimer m_retry;
