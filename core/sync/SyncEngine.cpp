@@ -145,10 +145,10 @@ void SyncEngine::syncNow() {
 }
 
 void SyncEngine::onLocalChange() {
-    if (isRunning()) {
-        m_again = true;
+    // During a round the outbox changes by the round's own acknowledgements
+    // too; finishRound() looks at what is left unsent instead.
+    if (isRunning())
         return;
-    }
     if (m_started && pendingCount() > 0)
         m_debounce.start();
 }
