@@ -1,5 +1,6 @@
 #include "SyncSeeder.h"
 
+#include "SampleTasks.h"
 #include "model/IsoDateTime.h"
 
 #include <QJsonArray>
@@ -12,34 +13,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kBatch = 100; // the server's limit per push
-
-const QStringList kVerbs{u"Write"_s, u"Review"_s, u"Call"_s,  u"Plan"_s,  u"Fix"_s,
-                         u"Send"_s,  u"Book"_s,   u"Check"_s, u"Draft"_s, u"Pay"_s};
-const QStringList kObjects{u"quarterly report"_s, u"budget"_s,        u"dentist appointment"_s,
-                           u"tax return"_s,       u"release notes"_s, u"flight to Lisbon"_s,
-                           u"invoice 2231"_s,     u"kitchen"_s,       u"presentation slides"_s,
-                           u"code review"_s,      u"newsletter"_s,    u"grant proposal"_s};
-const QStringList kWords{u"before"_s,   u"the"_s,      u"meeting"_s,  u"with"_s,    u"Ana"_s,
-                         u"and"_s,      u"follow"_s,   u"up"_s,       u"on"_s,      u"notes"_s,
-                         u"from"_s,     u"last"_s,     u"week"_s,     u"numbers"_s, u"draft"_s,
-                         u"customer"_s, u"feedback"_s, u"deadline"_s, u"café"_s,    u"office"_s};
-const QStringList kCategories{u"work"_s,   u"home"_s,     u"health"_s, u"finance"_s,
-                              u"travel"_s, u"learning"_s, u"family"_s};
-const QStringList kTags{u"urgent"_s, u"waiting"_s, u"phone"_s, u"errand"_s, u"deep-work"_s,
-                        u"q1"_s,     u"q2"_s,      u"q3"_s,    u"q4"_s,     u"someday"_s};
-const QStringList kStatuses{u"pending"_s, u"pending"_s, u"in_progress"_s, u"completed"_s,
-                            u"blocked"_s};
-
-QString pick(QRandomGenerator& random, const QStringList& list) {
-    return list.at(random.bounded(int(list.size())));
-}
-
-QString words(QRandomGenerator& random, int count) {
-    QStringList parts;
-    for (int i = 0; i < count; ++i)
-        parts << pick(random, kWords);
-    return parts.join(u' ');
-}
 
 QString newUuid() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -68,7 +41,7 @@ QList<QJsonObject> SyncSeeder::makeGoals(int count) {
         const QString uuid = newUuid();
         QJsonObject fields{{u"title"_s, title},
                            {u"horizon"_s, horizon},
-                           {u"description"_s, words(random, random.bounded(3, 12))}};
+                           {u"description"_s, SampleTasks::words(random, random.bounded(3, 12))}};
         if (!parent.isEmpty())
             fields.insert(u"parent_goal_uuid"_s, parent);
         if (random.bounded(2) == 0)
@@ -97,29 +70,7 @@ QList<QJsonObject> SyncSeeder::makeTasks(int count) {
     QList<QJsonObject> mutations;
     mutations.reserve(count);
     for (int i = 0; i < count; ++i) {
-        QJsonObject fields{
-            {u"title"_s, QString(pick(random, kVerbs) + u' ' + pick(random, kObjects))},
-            {u"description"_s, words(random, random.bounded(4, 20))},
-            {u"priority"_s, random.bounded(1, 6)},
-            {u"status"_s, pick(random, kStatuses)},
-            {u"category"_s, pick(random, kCategories)},
-            {u"estimated_hours"_s, random.bounded(1, 40) / 4.0},
-        };
-        if (random.bounded(10) < 7)
-            fields.insert(u"due_date"_s, bizy::IsoDateTime::format(base.addSecs(
-                                             qint64(random.bounded(365 * 24)) * 3600)));
-        if (random.bounded(10) < 3)
-            fields.insert(u"notes"_s, words(random, random.bounded(5, 30)));
-        QJsonArray tags;
-        for (int t = random.bounded(4); t > 0; --t) {
-            const QString tag = pick(random, kTags);
-            if (!tags.contains(tag))
-                tags.append(tag);
-        }
-        if (!tags.isEmpty())
-            fields.insert(u"tags"_s, tags);
-        if (!m_goalUuids.isEmpty() && random.bounded(10) < 6)
-            fields.insert(u"parent_goal_uuid"_s, pick(random, m_goalUuids));
+        const QJsonObject fields = SampleTasks::fields(random, base, m_goalUuids);
         mutations << create(u"task"_s, 0, newUuid(), fields);
     }
     return mutations;
