@@ -9,7 +9,6 @@
 #include "sync/SyncEngine.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -23,8 +22,6 @@ namespace bizy {
 namespace {
 const QString kAccountKey = u"Sync/account"_s;
 const QString kServerKey = u"Sync/server"_s;
-// SQLite's companions of a database file.
-const QStringList kStoreSuffixes{QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s};
 } // namespace
 
 AppController::AppController(Options options, QObject* parent)
@@ -129,25 +126,6 @@ void AppController::closeWindowAndStore() {
     m_store.reset();
 }
 
-bool AppController::moveStoreFiles(const QString& from, const QString& to) {
-    QDir().mkpath(QFileInfo(to).absolutePath());
-    for (const QString& suffix : kStoreSuffixes) {
-        const QString source = from + suffix;
-        if (!QFile::exists(source))
-            continue;
-        const QString target = to + suffix;
-        if (QFile::rename(source, target))
-            continue;
-        // Another file system: copy, and only then remove the original.
-        if (!QFile::copy(source, target)) {
-            qCWarning(lcUi).noquote() << "cannot move" << source << "to" << target;
-            return false;
-        }
-        QFile::remove(source);
-    }
-    return true;
-}
-
 bool AppController::useConnection(std::unique_ptr<SyncConnection> connection, QString* error) {
     Session* session = connection->session();
     const QString key = session->accountKey();
@@ -177,7 +155,7 @@ bool AppController::useConnection(std::unique_ptr<SyncConnection> connection, QS
         // The tasks made before the first login become this account's; the outbox
         // holds them as creates, so they sync up.
         qCInfo(lcUi).noquote() << "moving the local store" << from << "to the account" << key;
-        if (!moveStoreFiles(from, target))
+        if (!LocalStore::moveFiles(from, target))
             qCWarning(lcUi) << "the local tasks stay in the local store";
     }
     QString openError;

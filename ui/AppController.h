@@ -60,7 +60,6 @@ private:
     void buildWindow();
     void attachEngine();
     void finishLogout();
-    static bool moveStoreFiles(const QString& from, const QString& to);
 
     Options m_options;
     std::unique_ptr<LocalStore> m_store;

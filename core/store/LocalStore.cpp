@@ -9,6 +9,7 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
@@ -449,28 +450,36 @@ struct LocalStore::Private {
                 t.uuid};
     }
 
-    Status insertTaskRow(const Task& task) {
+    // `values` (ending with the uuid) with the `pushed` mark before the uuid.
+    static QVariantList withPushed(QVariantList values, bool pushed) {
+        values.insert(values.size() - 1, pushed ? 1 : 0);
+        return values;
+    }
+
+    // `pushed`: the server knows the row (rows written from server data).
+    Status insertTaskRow(const Task& task, bool pushed = false) {
         QSqlQuery& q = prepared(
             u"INSERT INTO tasks (server_id, user_id, version, title, description, priority, "
             u"status, category, estimated_hours, actual_hours, due_date, parent_goal_uuid, "
             u"parent_goal_id, dependencies, dependency_uuids, notes, tags, created_at, "
-            u"updated_at, completed_at, uuid) "
-            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        if (!run(q, taskValues(task)))
+            u"updated_at, completed_at, pushed, uuid) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        if (!run(q, withPushed(taskValues(task), pushed)))
             return storageError(q, u"save the task"_s);
         const qint64 rowId = q.lastInsertId().toLongLong();
         q.finish();
         return insertTags(rowId, task.tags);
     }
 
-    Status updateTaskRow(const Task& task, bool tagsChanged) {
+    // A row once marked pushed stays so.
+    Status updateTaskRow(const Task& task, bool tagsChanged, bool pushed = false) {
         QSqlQuery& q = prepared(
             u"UPDATE tasks SET server_id = ?, user_id = ?, version = ?, title = ?, "
             u"description = ?, priority = ?, status = ?, category = ?, estimated_hours = ?, "
             u"actual_hours = ?, due_date = ?, parent_goal_uuid = ?, parent_goal_id = ?, "
             u"dependencies = ?, dependency_uuids = ?, notes = ?, tags = ?, created_at = ?, "
-            u"updated_at = ?, completed_at = ? WHERE uuid = ?"_s);
-        if (!run(q, taskValues(task)))
+            u"updated_at = ?, completed_at = ?, pushed = max(pushed, ?) WHERE uuid = ?"_s);
+        if (!run(q, withPushed(taskValues(task), pushed)))
             return storageError(q, u"save the task"_s);
         q.finish();
         if (!tagsChanged)
@@ -514,22 +523,22 @@ struct LocalStore::Private {
                 g.uuid};
     }
 
-    Status insertGoalRow(const Goal& goal) {
-        return exec(
-            u"INSERT INTO goals (server_id, user_id, version, parent_goal_uuid, "
-            u"parent_goal_id, title, description, horizon, target_date, status, "
-            u"progress_percentage, success_criteria, metrics, created_at, updated_at, "
-            u"completed_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            goalValues(goal), u"save the goal"_s);
+    Status insertGoalRow(const Goal& goal, bool pushed = false) {
+        return exec(u"INSERT INTO goals (server_id, user_id, version, parent_goal_uuid, "
+                    u"parent_goal_id, title, description, horizon, target_date, status, "
+                    u"progress_percentage, success_criteria, metrics, created_at, updated_at, "
+                    u"completed_at, pushed, uuid) "
+                    u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                    withPushed(goalValues(goal), pushed), u"save the goal"_s);
     }
 
-    Status updateGoalRow(const Goal& goal) {
+    Status updateGoalRow(const Goal& goal, bool pushed = false) {
         return exec(u"UPDATE goals SET server_id = ?, user_id = ?, version = ?, "
                     u"parent_goal_uuid = ?, parent_goal_id = ?, title = ?, description = ?, "
                     u"horizon = ?, target_date = ?, status = ?, progress_percentage = ?, "
                     u"success_criteria = ?, metrics = ?, created_at = ?, updated_at = ?, "
-                    u"completed_at = ? WHERE uuid = ?"_s,
-                    goalValues(goal), u"save the goal"_s);
+                    u"completed_at = ?, pushed = max(pushed, ?) WHERE uuid = ?"_s,
+                    withPushed(goalValues(goal), pushed), u"save the goal"_s);
     }
 
     // --- outbox ---
@@ -1091,51 +1100,13 @@ struct LocalStore::Private {
     }
 
     Status writeSynced(const Task& task, const std::optional<Visible>& visible) {
-        if (visible) {
-            QSqlQuery& q = prepared(
-                u"UPDATE tasks SET server_id = ?, user_id = ?, version = ?, title = ?, "
-                u"description = ?, priority = ?, status = ?, category = ?, estimated_hours = ?, "
-                u"actual_hours = ?, due_date = ?, parent_goal_uuid = ?, parent_goal_id = ?, "
-                u"dependencies = ?, dependency_uuids = ?, notes = ?, tags = ?, created_at = ?, "
-                u"updated_at = ?, completed_at = ?, pushed = 1 WHERE uuid = ?"_s);
-            if (!run(q, taskValues(task)))
-                return storageError(q, u"save the task"_s);
-            q.finish();
-            if (visible->tags == task.tags)
-                return Done{};
-            if (Status s = exec(u"DELETE FROM task_tags WHERE task_id = ?"_s, {visible->rowId},
-                                u"save the task's tags"_s);
-                !s)
-                return s;
-            return insertTags(visible->rowId, task.tags);
-        }
-        QSqlQuery& q = prepared(
-            u"INSERT INTO tasks (server_id, user_id, version, title, description, priority, "
-            u"status, category, estimated_hours, actual_hours, due_date, parent_goal_uuid, "
-            u"parent_goal_id, dependencies, dependency_uuids, notes, tags, created_at, "
-            u"updated_at, completed_at, uuid, pushed) "
-            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s);
-        if (!run(q, taskValues(task)))
-            return storageError(q, u"save the task"_s);
-        const qint64 rowId = q.lastInsertId().toLongLong();
-        q.finish();
-        return insertTags(rowId, task.tags);
+        if (visible)
+            return updateTaskRow(task, visible->tags != task.tags, true);
+        return insertTaskRow(task, true);
     }
 
     Status writeSynced(const Goal& goal, const std::optional<Visible>& visible) {
-        if (visible)
-            return exec(u"UPDATE goals SET server_id = ?, user_id = ?, version = ?, "
-                        u"parent_goal_uuid = ?, parent_goal_id = ?, title = ?, description = ?, "
-                        u"horizon = ?, target_date = ?, status = ?, progress_percentage = ?, "
-                        u"success_criteria = ?, metrics = ?, created_at = ?, updated_at = ?, "
-                        u"completed_at = ?, pushed = 1 WHERE uuid = ?"_s,
-                        goalValues(goal), u"save the goal"_s);
-        return exec(u"INSERT INTO goals (server_id, user_id, version, parent_goal_uuid, "
-                    u"parent_goal_id, title, description, horizon, target_date, status, "
-                    u"progress_percentage, success_criteria, metrics, created_at, updated_at, "
-                    u"completed_at, uuid, pushed) "
-                    u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s,
-                    goalValues(goal), u"save the goal"_s);
+        return visible ? updateGoalRow(goal, true) : insertGoalRow(goal, true);
     }
 
     // Removes the visible row; the children of a goal stay, with no parent.
@@ -1454,6 +1425,25 @@ Status LocalStore::createAtVersion(const QString& path, int version) {
     db.value() = QSqlDatabase();
     QSqlDatabase::removeDatabase(name);
     return Done{};
+}
+
+bool LocalStore::moveFiles(const QString& from, const QString& to) {
+    QDir().mkpath(QFileInfo(to).absolutePath());
+    for (const QString& suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
+        const QString source = from + suffix;
+        if (!QFile::exists(source))
+            continue;
+        const QString target = to + suffix;
+        if (QFile::rename(source, target))
+            continue;
+        // Another file system: copy, and only then remove the original.
+        if (!QFile::copy(source, target)) {
+            qCWarning(lcStore) << "cannot move" << source << "to" << target;
+            return false;
+        }
+        QFile::remove(source);
+    }
+    return true;
 }
 
 QString LocalStore::path() const {

@@ -45,6 +45,9 @@ public:
     // latestSchemaVersion()) without migrating further, so tests can put rows
     // in it and check that open() upgrades them intact.
     static Status createAtVersion(const QString& path, int version);
+    // Moves a closed store file, with its SQLite side files, to `to` (copying
+    // across file systems); false when a file could not be moved.
+    static bool moveFiles(const QString& from, const QString& to);
 
     ~LocalStore() override;
 
