@@ -1,4 +1,4 @@
--- Tasks and goals of the REST contract (API.md sections 3 and 4), plus the
+-- Tasks and goals of the REST contract (docs/api.md sections 3 and 4), plus the
 -- per-user version counter and the tombstones the delta sync builds on.
 -- Times are timestamptz written from the server's clock with millisecond
 -- precision, so a value read back equals the value written.

@@ -1,4 +1,4 @@
--- Delta sync (API.md section 6): each device's last applied mutation id, the
+-- Delta sync (docs/api.md section 6): each device's last applied mutation id, the
 -- per-field change stamps the field-by-field merge reads, and the highest
 -- purged tombstone version, which tells a client with an older cursor to reset.
 
