@@ -214,6 +214,18 @@ const FieldSpec* EntitySchema::field(QStringView name) const {
     return nullptr;
 }
 
+QJsonObject EntitySchema::writableFields(const QJsonObject& json, unsigned origin) const {
+    QJsonObject fields;
+    for (const FieldSpec& spec : m_fields) {
+        if (spec.origins & origin) {
+            const auto it = json.constFind(spec.name);
+            if (it != json.constEnd())
+                fields.insert(spec.name, it.value());
+        }
+    }
+    return fields;
+}
+
 ValidatedFields EntitySchema::validate(const QJsonObject& input, Mode mode, unsigned origin) const {
     ValidatedFields result;
     for (const FieldSpec& spec : m_fields) {

@@ -72,6 +72,10 @@ public:
     std::optional<FieldError> check(const FieldSpec& spec, const QJsonValue& value,
                                     QJsonValue* normalised) const;
 
+    // The fields of `json` that may be written from `origin`, unchecked: what a
+    // row as it stands would send (e.g. a task's sync-writable fields).
+    QJsonObject writableFields(const QJsonObject& json, unsigned origin) const;
+
     const FieldSpec* field(QStringView name) const;
     const QList<FieldSpec>& fields() const { return m_fields; }
 

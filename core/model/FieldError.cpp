@@ -4,6 +4,10 @@ using namespace Qt::StringLiterals;
 
 namespace bizy {
 
+FieldError FieldError::valueError(const QString& field, QString msg) {
+    return FieldError{QJsonArray{field}, std::move(msg), u"value_error"_s};
+}
+
 QJsonObject FieldError::toJson() const {
     return QJsonObject{{u"loc"_s, loc}, {u"msg"_s, msg}, {u"type"_s, type}};
 }

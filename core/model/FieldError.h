@@ -14,6 +14,9 @@ struct FieldError {
     QString msg;
     QString type;
 
+    // A rule on one field's value failed (type "value_error").
+    static FieldError valueError(const QString& field, QString msg);
+
     QJsonObject toJson() const;
     // The same error under a prefix, e.g. "body" for a request body.
     FieldError under(const QString& head) const;

@@ -20,9 +20,17 @@ public:
 
     const T& value() const& { return std::get<T>(m_state); }
     T& value() & { return std::get<T>(m_state); }
-    T&& value() && { return std::get<T>(std::move(m_state)); }
+    // By value, so `for (x : call().value())` holds the list, not a dangling reference.
+    T value() && { return std::get<T>(std::move(m_state)); }
     const T& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
     const T* operator->() const { return &value(); }
+    T* operator->() { return &value(); }
+
+    // The value, or `fallback` after an error (as std::expected::value_or).
+    template <typename U> T value_or(U&& fallback) const& {
+        return ok() ? value() : static_cast<T>(std::forward<U>(fallback));
+    }
 
     const Error& error() const { return std::get<Error>(m_state); }
 

@@ -1,18 +1,18 @@
 #pragma once
 
+#include "GoalStats.h"
+#include "StoreChanges.h"
+#include "TaskFilter.h"
+#include "TaskStats.h"
 #include "model/Goal.h"
 #include "model/Result.h"
 #include "model/Task.h"
-#include "store/ConflictEntry.h"
-#include "store/GoalStats.h"
-#include "store/OutboxMutation.h"
-#include "store/PushOutcome.h"
-#include "store/ServerRow.h"
-#include "store/TaskFilter.h"
-#include "store/TaskStats.h"
+#include "sync/ConflictEntry.h"
+#include "sync/OutboxMutation.h"
+#include "sync/PushOutcome.h"
+#include "sync/ServerRow.h"
 
 #include <QObject>
-#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -20,15 +20,25 @@
 
 namespace bizy {
 
+class StoreDatabase;
+struct ChangeSet;
+
 // The local SQLite store of one account: tasks and goals keyed by uuid, and the
 // outbox of changes not yet acknowledged by the server. Every change and its
-// outbox mutation are written in one transaction. A LocalStore belongs to the
-// thread that opened it; its QSqlDatabase connection is never shared.
+// outbox mutation are written in one transaction, and each committed change is
+// published once (changed()) with the rows as they are now. A LocalStore
+// belongs to the thread that opened it (StoreClient runs it on a worker
+// thread of its own); its QSqlDatabase connection is never shared.
 //
-// Edits take fields in the sync shape of API.md (relations as uuids:
+// Reads and writes answer with results: a storage failure is an Error with
+// words that say what to do, never an empty list.
+//
+// Edits take fields in the sync shape of docs/api.md (relations as uuids:
 // parent_goal_uuid, dependency_uuids), validated with Task::schema() /
 // Goal::schema() and origin FromSync; the validated fields are what the outbox
-// mutation carries.
+// mutation carries. The parts behind this façade live in core/store (one
+// class each: StoreDatabase, TaskTable, GoalTable, TaskStore, TaskQueries,
+// GoalTree, Outbox, ServerCopies, SyncApplier, ConflictJournal).
 class LocalStore : public QObject {
     Q_OBJECT
 
@@ -41,9 +51,9 @@ public:
     // someone who never logged in.
     static QString defaultPath(const QString& account = QStringLiteral("local"));
     static int latestSchemaVersion();
-    // Test hook: creates a store file at an older schema `version` (1 ..
-    // latestSchemaVersion()) without migrating further, so tests can put rows
-    // in it and check that open() upgrades them intact.
+    // Creates a store file at an older schema `version` (1 ..
+    // latestSchemaVersion()) without migrating further, so migration tests
+    // can put rows in it and check that open() upgrades them intact.
     static Status createAtVersion(const QString& path, int version);
     // Moves a closed store file, with its SQLite side files, to `to` (copying
     // across file systems); false when a file could not be moved.
@@ -52,7 +62,7 @@ public:
     ~LocalStore() override;
 
     QString path() const;
-    int schemaVersion() const;
+    Result<int> schemaVersion() const;
     // This installation's device id for sync (made once, kept in the store).
     QString deviceId() const;
 
@@ -63,32 +73,34 @@ public:
     Result<Task> completeTask(const QString& uuid,
                               std::optional<double> actualHours = std::nullopt);
     Result<Task> uncompleteTask(const QString& uuid);
-    std::optional<Task> task(const QString& uuid) const;
+    // The task, or Error::Code::NotFound.
+    Result<Task> task(const QString& uuid) const;
     // Creates many tasks in one transaction (import, benchmarks); each still
     // gets its outbox mutation. All or nothing: the first invalid one is
     // returned as the error, with its index in front of every loc.
     Result<QList<Task>> createTasks(const QList<QJsonObject>& fieldsList);
     // In the contract's order: priority asc, due_date asc nulls last, created_at desc.
-    QList<Task> tasks(const TaskFilter& filter = {}) const;
-    qsizetype taskCount(const TaskFilter& filter = {}) const;
-    TaskStats taskStats(const QDateTime& now) const;
-    // SQLite's EXPLAIN QUERY PLAN lines for tasks(filter), for tests and tuning.
-    QStringList taskQueryPlan(const TaskFilter& filter) const;
+    Result<QList<Task>> tasks(const TaskFilter& filter = {}) const;
+    Result<qsizetype> taskCount(const TaskFilter& filter = {}) const;
+    Result<TaskStats> taskStats(const QDateTime& now) const;
+    // SQLite's EXPLAIN QUERY PLAN lines for tasks(filter), for tuning.
+    Result<QStringList> taskQueryPlan(const TaskFilter& filter) const;
 
     // Goals
     Result<Goal> createGoal(const QJsonObject& fields);
     Result<Goal> updateGoal(const QString& uuid, const QJsonObject& fields); // partial
     // Tasks and sub-goals of a deleted goal stay, with no parent.
     Status deleteGoal(const QString& uuid);
-    std::optional<Goal> goal(const QString& uuid) const;
+    // The goal, or Error::Code::NotFound.
+    Result<Goal> goal(const QString& uuid) const;
     // target_date asc nulls last, created_at desc.
-    QList<Goal> goals() const;
+    Result<QList<Goal>> goals() const;
     // Direct children; an empty parent means the roots.
-    QList<Goal> childGoals(const QString& parentUuid) const;
+    Result<QList<Goal>> childGoals(const QString& parentUuid) const;
     // From the parent up to the root.
-    QList<Goal> ancestors(const QString& uuid) const;
+    Result<QList<Goal>> ancestors(const QString& uuid) const;
     // The goal and everything below it, parents before children.
-    QList<Goal> subtree(const QString& uuid) const;
+    Result<QList<Goal>> subtree(const QString& uuid) const;
     // Re-parents a goal (empty = root). Refuses with Error::Code::Cycle when the
     // new parent is the goal itself or one of its descendants.
     Result<Goal> moveGoal(const QString& uuid, const QString& newParentUuid);
@@ -97,16 +109,16 @@ public:
     Result<Goal> calculateProgress(const QString& uuid);
     // Rolls progress up the whole tree, leaves first.
     Status recalculateAllProgress();
-    GoalStats goalStats() const;
+    Result<GoalStats> goalStats() const;
 
     // Outbox
     // Unsent mutations, oldest first.
-    QList<OutboxMutation> pendingMutations(int limit = 100) const;
-    qsizetype pendingCount() const;
+    Result<QList<OutboxMutation>> pendingMutations(int limit = 100) const;
+    Result<qsizetype> pendingCount() const;
     // For the sync engine: returns the sealed, unacknowledged mutations first,
     // then seals the oldest unsealed ones by giving them consecutive mids, up
     // to `max` in all, in mid order. Sealed mutations never change again.
-    QList<OutboxMutation> sealBatch(int max);
+    Result<QList<OutboxMutation>> sealBatch(int max);
     // The server has applied every mutation up to `upToMid`: forget them.
     Status acknowledge(qint64 upToMid);
     // After a 409 "mutation gap: expected mid N" (a server restored from a
@@ -120,7 +132,7 @@ public:
     // Applying server data never writes to the outbox.
 
     // The pull cursor: the version of the newest server change applied here.
-    qint64 pullCursor() const;
+    Result<qint64> pullCursor() const;
     // Applies one pulled page in one transaction: each row becomes the
     // server's copy, the visible row is rebuilt from it with unsent changes
     // replayed on top (a task whose goal has not arrived yet is linked when it
@@ -142,14 +154,14 @@ public:
     // did not bring back, unless it has unsent changes.
     Status beginReload();
     Status finishReload();
-    bool reloadInProgress() const;
+    Result<bool> reloadInProgress() const;
     // When a sync last completed (push and pull), kept across restarts.
-    std::optional<QDateTime> lastSyncedAt() const;
+    Result<std::optional<QDateTime>> lastSyncedAt() const;
     Status setLastSyncedAt(const QDateTime& when);
 
     // The conflict journal, newest first.
-    QList<ConflictEntry> conflicts() const;
-    qsizetype conflictCount() const;
+    Result<QList<ConflictEntry>> conflicts() const;
+    Result<qsizetype> conflictCount() const;
     Status dismissConflict(qint64 id);
     // Brings the lost data back as a new local change (so it syncs again) and
     // removes the entry: Overwritten values are written over the row;
@@ -157,19 +169,23 @@ public:
     // from the snapshot with the lost fields on top, under a new uuid.
     Status restoreConflict(qint64 id);
 
+    // Changes carrying more rows than this are published as `bulk`.
+    static constexpr qsizetype kMaxCarriedRows = 1000;
+
 signals:
-    void tasksChanged(const QStringList& uuids);
-    void goalsChanged(const QStringList& uuids);
-    void outboxChanged(qsizetype pending);
-    void conflictsAdded(int count);
+    // After every committed change, once.
+    void changed(const bizy::StoreChanges& changes);
 
 private:
-    explicit LocalStore(QSqlDatabase db, QString path);
-    // Emits the signals for what the last committed write changed.
-    void announce();
+    struct Parts;
+    explicit LocalStore(std::unique_ptr<StoreDatabase> db);
+    // Runs `body(changes)` in one transaction and publishes what it changed.
+    template <typename Body> auto write(Body&& body) -> decltype(body(std::declval<ChangeSet&>()));
+    void publish(const ChangeSet& changes);
 
-    struct Private;
-    std::unique_ptr<Private> d;
+    std::unique_ptr<StoreDatabase> m_db;
+    std::unique_ptr<Parts> m_parts;
+    QString m_deviceId;
 };
 
 } // namespace bizy

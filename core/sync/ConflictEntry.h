@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/OutboxMutation.h"
+#include "model/EntityKind.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -19,7 +19,7 @@ struct ConflictEntry {
 
     qint64 id = 0;
     Kind kind = Kind::Overwritten;
-    OutboxMutation::Entity entity = OutboxMutation::Entity::Task;
+    EntityKind entity = EntityKind::Task;
     QString uuid;
     QString code;         // Rejected: validation, deleted, cycle, forbidden
     QString message;      // the server's message, or ours

@@ -1,17 +1,19 @@
 #pragma once
 
+#include "model/EntityKind.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <optional>
 
 namespace bizy {
 
-// One unsent change in the shape of a sync push mutation (API.md section 6).
-// Unsent edits of one row coalesce into one mutation until the sync engine
+// One unsent change in the shape of a sync push mutation (docs/api.md section
+// 6). Unsent edits of one row coalesce into one mutation until the sync engine
 // seals it for pushing; `mid` is assigned at sealing, consecutively, because
 // the server refuses gaps and coalescing removes rows.
 struct OutboxMutation {
-    enum class Entity { Task, Goal };
+    using Entity = EntityKind;
     enum class Op { Upsert, Delete };
 
     qint64 seq = 0;            // local order

@@ -8,7 +8,7 @@
 
 namespace bizy {
 
-// The server's answer to one pushed mutation (API.md section 6, `results`).
+// The server's answer to one pushed mutation (docs/api.md section 6, `results`).
 struct PushOutcome {
     enum class Status { Applied, Merged, Rejected };
 

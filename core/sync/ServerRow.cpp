@@ -9,8 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace bizy {
 
-Result<ServerRow> ServerRow::fromJson(OutboxMutation::Entity entity, const QJsonObject& json) {
-    const QString kind = entity == OutboxMutation::Entity::Task ? u"task"_s : u"goal"_s;
+Result<ServerRow> ServerRow::fromJson(EntityKind entity, const QJsonObject& json) {
+    const QString kind = entityName(entity);
     const QJsonValue uuid = json.value(u"uuid"_s);
     if (!uuid.isString() || QUuid::fromString(uuid.toString()).isNull())
         return Error::make(Error::Code::Server,
@@ -31,8 +31,7 @@ Result<ServerRow> ServerRow::fromJson(OutboxMutation::Entity entity, const QJson
     }
     // Checked in full here, and kept normalised, so that applying a page
     // never meets a bad row and need not check it again.
-    const EntitySchema& schema =
-        entity == OutboxMutation::Entity::Task ? Task::schema() : Goal::schema();
+    const EntitySchema& schema = entity == EntityKind::Task ? Task::schema() : Goal::schema();
     ValidatedFields validated = schema.validate(json, EntitySchema::Mode::Create, FromAnywhere);
     if (!validated.ok()) {
         QStringList problems;

@@ -59,11 +59,17 @@ SyncEngine::SyncEngine(LocalStore* store, ApiClient* api, Session* session, QObj
     connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
 
     if (m_store) {
-        connect(m_store, &LocalStore::outboxChanged, this, [this](qsizetype pending) {
-            emit pendingCountChanged(pending);
-            onLocalChange();
+        m_pending = m_store->pendingCount().value_or(0);
+        m_lastSyncedAt = m_store->lastSyncedAt().value_or(std::nullopt);
+        connect(m_store, &LocalStore::changed, this, [this](const StoreChanges& changes) {
+            if (changes.pendingCount) {
+                m_pending = *changes.pendingCount;
+                emit pendingCountChanged(m_pending);
+                onLocalChange();
+            }
+            if (changes.conflictsAdded > 0)
+                emit conflictsAdded(changes.conflictsAdded);
         });
-        connect(m_store, &LocalStore::conflictsAdded, this, &SyncEngine::conflictsAdded);
     }
     if (m_session) {
         connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
@@ -80,11 +86,11 @@ SyncEngine::SyncEngine(LocalStore* store, ApiClient* api, Session* session, QObj
 SyncEngine::~SyncEngine() = default;
 
 qsizetype SyncEngine::pendingCount() const {
-    return m_store ? m_store->pendingCount() : 0;
+    return m_pending;
 }
 
 std::optional<QDateTime> SyncEngine::lastSyncedAt() const {
-    return m_store ? m_store->lastSyncedAt() : std::nullopt;
+    return m_lastSyncedAt;
 }
 
 void SyncEngine::start() {
@@ -171,15 +177,24 @@ void SyncEngine::beginRound() {
     m_round = Round{};
     m_round->id = ++m_lastRoundId;
     setState(State::Syncing);
-    qCDebug(lcSync) << "round starts with" << pendingCount() << "pending changes, cursor"
-                    << m_store->pullCursor();
+    qCDebug(lcSync) << "round starts with" << pendingCount() << "pending changes";
     pushNext();
 }
 
 void SyncEngine::pushNext() {
-    const QList<OutboxMutation> sealed = m_store->sealBatch(m_pushBatchSize);
+    const Result<QList<OutboxMutation>> sealing = m_store->sealBatch(m_pushBatchSize);
+    if (!sealing) {
+        failRound(State::Error, sealing.error().message);
+        return;
+    }
+    const QList<OutboxMutation>& sealed = *sealing;
     if (sealed.isEmpty()) {
-        pullNext(m_store->pullCursor());
+        const Result<qint64> cursor = m_store->pullCursor();
+        if (!cursor) {
+            failRound(State::Error, cursor.error().message);
+            return;
+        }
+        pullNext(*cursor);
         return;
     }
     // Mids are consecutive, so any prefix of the sealed mutations is a valid
@@ -272,7 +287,12 @@ void SyncEngine::pullNext(qint64 cursor) {
     request.query.addQueryItem(u"limit"_s, QString::number(m_pullLimit));
     // The later pages of a reload start below the purged tombstones too; the
     // server must not send them back to 0.
-    if (m_store->reloadInProgress())
+    const Result<bool> reloading = m_store->reloadInProgress();
+    if (!reloading) {
+        failRound(State::Error, reloading.error().message);
+        return;
+    }
+    if (*reloading)
         request.query.addQueryItem(u"reload"_s, u"true"_s);
     m_api->send(request, this, [this, round = m_round->id](const ApiReply& reply) {
         if (m_round && m_round->id == round)
@@ -293,8 +313,7 @@ void SyncEngine::handlePullReply(const ApiReply& reply) {
             failRound(State::Error, tr("The server keeps asking for a full reload; sync stopped."));
             return;
         }
-        qCInfo(lcSync) << "server answered reset at cursor" << m_store->pullCursor()
-                       << "; reloading everything, unsent changes kept";
+        qCInfo(lcSync) << "server answered reset; reloading everything, unsent changes kept";
         if (Status s = m_store->beginReload(); !s) {
             failRound(State::Error, s.error().message);
             return;
@@ -303,7 +322,12 @@ void SyncEngine::handlePullReply(const ApiReply& reply) {
         return;
     }
 
-    const qint64 before = m_store->pullCursor();
+    const Result<qint64> cursorBefore = m_store->pullCursor();
+    if (!cursorBefore) {
+        failRound(State::Error, cursorBefore.error().message);
+        return;
+    }
+    const qint64 before = *cursorBefore;
     const qint64 cursor = answer.value(u"cursor"_s).toInteger(-1);
     const bool hasMore = answer.value(u"has_more"_s).toBool();
     if (cursor < before || (hasMore && cursor == before)) {
@@ -317,7 +341,7 @@ void SyncEngine::handlePullReply(const ApiReply& reply) {
         pullNext(cursor);
 
     QList<ServerRow> rows;
-    const auto collect = [&](const QString& key, OutboxMutation::Entity entity) -> bool {
+    const auto collect = [&](const QString& key, EntityKind entity) -> bool {
         for (const QJsonValue& value : answer.value(key).toArray()) {
             Result<ServerRow> row = ServerRow::fromJson(entity, value.toObject());
             if (!row) {
@@ -328,8 +352,7 @@ void SyncEngine::handlePullReply(const ApiReply& reply) {
         }
         return true;
     };
-    if (!collect(u"goals"_s, OutboxMutation::Entity::Goal) ||
-        !collect(u"tasks"_s, OutboxMutation::Entity::Task))
+    if (!collect(u"goals"_s, EntityKind::Goal) || !collect(u"tasks"_s, EntityKind::Task))
         return;
     std::stable_sort(rows.begin(), rows.end(),
                      [](const ServerRow& a, const ServerRow& b) { return a.version < b.version; });
@@ -342,7 +365,7 @@ void SyncEngine::handlePullReply(const ApiReply& reply) {
     emit pullProgress(m_round->pulledRows, cursor);
     if (hasMore)
         return;
-    if (m_store->reloadInProgress()) {
+    if (const Result<bool> reloading = m_store->reloadInProgress(); !reloading || *reloading) {
         if (Status s = m_store->finishReload(); !s) {
             failRound(State::Error, s.error().message);
             return;
@@ -355,8 +378,9 @@ void SyncEngine::finishRound() {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (Status s = m_store->setLastSyncedAt(now); !s)
         qCWarning(lcSync) << "cannot remember the sync time:" << s.error().message;
-    qCInfo(lcSync) << "round done:" << m_round->pulledRows << "rows pulled, cursor"
-                   << m_store->pullCursor() << "," << pendingCount() << "pending";
+    m_lastSyncedAt = now;
+    qCInfo(lcSync) << "round done:" << m_round->pulledRows << "rows pulled," << pendingCount()
+                   << "pending";
     m_round.reset();
     m_retryDelayMs = 0;
     m_lastError.clear();

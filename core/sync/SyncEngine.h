@@ -103,6 +103,8 @@ private:
     int m_pushBatchSize = 100;
     int m_pullLimit = 1000;
     int m_retryDelayMs = 0;
+    qsizetype m_pending = 0; // from the store's change events
+    std::optional<QDateTime> m_lastSyncedAt;
     quint64 m_lastRoundId = 0;
     QTimer m_debounce;
     QTimer m_interval;

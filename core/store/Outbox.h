@@ -1,0 +1,62 @@
+#pragma once
+
+#include "model/EntityKind.h"
+#include "model/Result.h"
+#include "sync/OutboxMutation.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace bizy {
+
+class StoreDatabase;
+struct ChangeSet;
+
+// The queue of changes not yet acknowledged by the server, in the push shape.
+// Unsent edits of one row coalesce (the later value wins) until the sync
+// engine seals them; sealing gives consecutive mids, and sealed mutations
+// never change again. Every method runs inside the caller's transaction.
+class Outbox {
+public:
+    explicit Outbox(StoreDatabase& db);
+
+    // A new row's create: nothing can be queued for its uuid yet.
+    Status recordCreate(EntityKind kind, const QString& uuid, const QJsonObject& fields,
+                        ChangeSet& changes);
+    // An edit of `fields`; `rowVersion` is the row's server version before it.
+    Status recordEdit(EntityKind kind, const QString& uuid, const QJsonObject& fields,
+                      qint64 rowVersion, ChangeSet& changes);
+    // A delete, called before the row goes: unsent edits are dropped, and a
+    // row the server never heard of leaves nothing to send.
+    Status recordDelete(EntityKind kind, const QString& uuid, qint64 rowVersion,
+                        ChangeSet& changes);
+
+    // Unsent mutations, oldest first.
+    Result<QList<OutboxMutation>> pending(int limit);
+    Result<qsizetype> count();
+    Result<bool> isEmpty();
+    // Every mutation queued for one row, oldest first.
+    Result<QList<OutboxMutation>> pendingFor(EntityKind kind, const QString& uuid);
+    // Every mutation queued for the rows of a JSON array of uuids, oldest first.
+    Result<QList<OutboxMutation>> pendingForAll(EntityKind kind, const QString& uuidsJson);
+
+    // The sealed, unacknowledged mutations first, then the oldest unsealed
+    // ones sealed with the next mids, up to `max` in all, in mid order.
+    Result<QList<OutboxMutation>> seal(int max);
+    // Forgets every sealed mutation up to `upToMid`.
+    Status acknowledge(qint64 upToMid, ChangeSet& changes);
+    // Renumbers the sealed mutations consecutively from `firstMid`, in order.
+    Status resequence(qint64 firstMid, ChangeSet& changes);
+    // Drops the unsealed mutations of one row (their changes will not be sent).
+    Status dropUnsealed(EntityKind kind, const QString& uuid, ChangeSet& changes);
+
+private:
+    Result<QList<OutboxMutation>> load(const QString& where, const QVariantList& values);
+    // Whether the rows `fields` point at were queued no later than `seq`.
+    Result<bool> referencesAreOlderThan(const QJsonObject& fields, qint64 seq);
+
+    StoreDatabase& m_db;
+};
+
+} // namespace bizy

@@ -1,0 +1,176 @@
+#include "TaskQueries.h"
+
+#include "FtsQuery.h"
+#include "SqlValue.h"
+#include "StoreDatabase.h"
+#include "TaskTable.h"
+#include "model/IsoDateTime.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace bizy {
+
+namespace {
+
+struct TaskQuery {
+    QString from = u" FROM tasks"_s;
+    QString where;
+    QVariantList values;
+};
+
+TaskQuery taskQuery(const TaskFilter& filter) {
+    QStringList conditions;
+    bool searchJoin = false;
+    QVariantList values;
+    if (filter.status) {
+        conditions << u"status = ?"_s;
+        values << toString(*filter.status);
+    }
+    if (!filter.includeCompleted)
+        conditions << u"status IN ('pending', 'in_progress', 'blocked')"_s;
+    if (filter.priority) {
+        conditions << u"priority = ?"_s;
+        values << *filter.priority;
+    }
+    if (filter.category) {
+        conditions << u"category = ?"_s;
+        values << *filter.category;
+    }
+    if (filter.tag) {
+        conditions << u"row_id IN (SELECT task_id FROM task_tags WHERE tag = ?)"_s;
+        values << *filter.tag;
+    }
+    if (filter.goalUuid) {
+        if (filter.goalUuid->isEmpty()) {
+            conditions << u"parent_goal_uuid IS NULL"_s;
+        } else {
+            conditions << u"parent_goal_uuid = ?"_s;
+            values << *filter.goalUuid;
+        }
+    }
+    if (filter.search) {
+        const QString match = FtsQuery::fromUserText(*filter.search);
+        if (!match.isEmpty()) {
+            // Joined rather than "row_id IN (...)": a common prefix can match
+            // half the tasks, and the join needs no temporary list of them.
+            conditions << u"tasks_fts MATCH ?"_s;
+            values << match;
+            searchJoin = true;
+        }
+    }
+    if (filter.due != TaskFilter::Due::Any) {
+        const QDateTime now = filter.now.isValid() ? filter.now : IsoDateTime::nowUtc();
+        const QDateTime startOfToday(now.date(), QTime(0, 0), now.timeZone());
+        const QDateTime startOfTomorrow = startOfToday.addDays(1);
+        switch (filter.due) {
+        case TaskFilter::Due::Today:
+            conditions << u"due_date >= ? AND due_date < ?"_s;
+            values << SqlValue::from(startOfToday) << SqlValue::from(startOfTomorrow);
+            break;
+        case TaskFilter::Due::Upcoming:
+            conditions << u"due_date >= ? AND due_date < ? AND status <> 'completed'"_s;
+            values << SqlValue::from(startOfTomorrow) << SqlValue::from(startOfTomorrow.addDays(7));
+            break;
+        case TaskFilter::Due::Overdue:
+            // Bounded on both sides (every date sorts after "0") so the planner
+            // takes the due-date index instead of scanning in list order.
+            conditions << u"due_date >= '0' AND due_date < ? AND status <> 'completed'"_s;
+            values << SqlValue::from(now);
+            break;
+        case TaskFilter::Due::Any:
+            break;
+        }
+    }
+    TaskQuery query;
+    if (searchJoin)
+        query.from = u" FROM tasks_fts JOIN tasks ON tasks.row_id = tasks_fts.rowid"_s;
+    query.values = values;
+    if (!conditions.isEmpty())
+        query.where = u" WHERE "_s + conditions.join(u" AND "_s);
+    return query;
+}
+
+QString listSql(const TaskFilter& filter, QVariantList* values) {
+    const TaskQuery query = taskQuery(filter);
+    *values = query.values;
+    // The columns named through the table: the search joins another.
+    static const QString columns = TaskTable::columns().selectList(u"tasks");
+    QString sql = u"SELECT "_s + columns + query.from + query.where +
+                  u" ORDER BY priority, due_key, created_at DESC"_s;
+    if (filter.limit >= 0 || filter.offset > 0) {
+        sql += u" LIMIT ? OFFSET ?"_s;
+        *values << filter.limit << std::max(0, filter.offset);
+    }
+    return sql;
+}
+
+} // namespace
+
+TaskQueries::TaskQueries(StoreDatabase& db, TaskTable& tasks)
+    : m_db(db)
+    , m_tasks(tasks) {}
+
+Result<QList<Task>> TaskQueries::list(const TaskFilter& filter) {
+    QVariantList values;
+    const QString sql = listSql(filter, &values);
+    return m_tasks.query(sql, values);
+}
+
+Result<qsizetype> TaskQueries::count(const TaskFilter& filter) {
+    const TaskQuery query = taskQuery(filter);
+    const Result<QVariant> count = m_db.scalar(u"SELECT count(*)"_s + query.from + query.where,
+                                               query.values, u"count tasks"_s);
+    if (!count)
+        return count.error();
+    return qsizetype(count->toLongLong());
+}
+
+Result<QStringList> TaskQueries::plan(const TaskFilter& filter) {
+    QVariantList values;
+    const QString sql = listSql(filter, &values);
+    QSqlQuery q(m_db.connection());
+    if (!q.prepare(u"EXPLAIN QUERY PLAN "_s + sql) || !StoreDatabase::run(q, values))
+        return m_db.storageError(q, u"explain a task query"_s);
+    QStringList plan;
+    while (q.next())
+        plan << q.value(3).toString();
+    return plan;
+}
+
+Result<TaskStats> TaskQueries::stats(const QDateTime& now) {
+    TaskStats stats;
+    const auto countBy = [&](const QString& column, QMap<QString, qint64>* counts) -> Status {
+        bool ok = false;
+        QSqlQuery& q =
+            m_db.query(u"SELECT %1, count(*) FROM tasks GROUP BY %1"_s.arg(column), {}, &ok);
+        if (!ok)
+            return m_db.storageError(q, u"count the tasks"_s);
+        while (q.next()) {
+            const QString key = q.value(0).isNull() ? u"uncategorized"_s : q.value(0).toString();
+            counts->insert(key, counts->value(key) + q.value(1).toLongLong());
+        }
+        q.finish();
+        return Done{};
+    };
+    for (const auto& [column, counts] :
+         {std::pair{u"status"_s, &stats.byStatus}, std::pair{u"priority"_s, &stats.byPriority},
+          std::pair{u"category"_s, &stats.byCategory}}) {
+        if (Status s = countBy(column, counts); !s)
+            return s.error();
+    }
+    for (qint64 count : std::as_const(stats.byStatus))
+        stats.total += count;
+    const Result<QVariant> overdue = m_db.scalar(u"SELECT count(*) FROM tasks WHERE due_date < ? "
+                                                 u"AND status <> 'completed'"_s,
+                                                 {SqlValue::from(now)}, u"count the tasks"_s);
+    if (!overdue)
+        return overdue.error();
+    stats.overdue = overdue->toLongLong();
+    return stats;
+}
+
+} // namespace bizy

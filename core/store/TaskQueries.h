@@ -1,0 +1,35 @@
+#pragma once
+
+#include "TaskFilter.h"
+#include "TaskStats.h"
+#include "model/Result.h"
+#include "model/Task.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+
+namespace bizy {
+
+class StoreDatabase;
+class TaskTable;
+
+// Task lists: a TaskFilter turned into one indexed query in the contract's
+// order (priority asc, due_date asc nulls last, created_at desc), full-text
+// search over title, description and notes, counts and the summary stats.
+class TaskQueries {
+public:
+    TaskQueries(StoreDatabase& db, TaskTable& tasks);
+
+    Result<QList<Task>> list(const TaskFilter& filter);
+    Result<qsizetype> count(const TaskFilter& filter);
+    Result<TaskStats> stats(const QDateTime& now);
+    // SQLite's EXPLAIN QUERY PLAN lines for list(filter), for tuning.
+    Result<QStringList> plan(const TaskFilter& filter);
+
+private:
+    StoreDatabase& m_db;
+    TaskTable& m_tasks;
+};
+
+} // namespace bizy

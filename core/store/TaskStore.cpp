@@ -1,0 +1,233 @@
+#include "TaskStore.h"
+
+#include "ChangeSet.h"
+#include "GoalTable.h"
+#include "Outbox.h"
+#include "SqlValue.h"
+#include "StoreDatabase.h"
+#include "TaskTable.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace bizy {
+
+namespace {
+
+QJsonObject syncFields(const Task& task) {
+    return Task::schema().writableFields(task.toSyncJson(), FromSync);
+}
+
+// What an edit changed, in the sync-writable fields only.
+QJsonObject changedFields(const QJsonObject& before, const QJsonObject& after) {
+    QJsonObject changed;
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        if (before.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    return changed;
+}
+
+Error notFound(const QString& uuid) {
+    return Error::make(Error::Code::NotFound, u"Task %1 not found"_s.arg(uuid));
+}
+
+} // namespace
+
+TaskStore::TaskStore(StoreDatabase& db, TaskTable& tasks, GoalTable& goals, Outbox& outbox)
+    : m_db(db)
+    , m_tasks(tasks)
+    , m_goals(goals)
+    , m_outbox(outbox) {}
+
+Result<Task> TaskStore::get(const QString& uuid) {
+    Result<std::optional<Task>> found = m_tasks.find(uuid);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return notFound(uuid);
+    return std::move(**found);
+}
+
+Status TaskStore::checkGoal(const QString& goalUuid) {
+    const Result<bool> exists = m_goals.exists(goalUuid);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return Error::validation(
+            {FieldError::valueError(u"parent_goal_uuid"_s, u"Goal %1 not found"_s.arg(goalUuid))});
+    return Done{};
+}
+
+Result<Task> TaskStore::save(const Task& before, const Task& after, ChangeSet& changes) {
+    const QJsonObject changed = changedFields(syncFields(before), syncFields(after));
+    if (changed.isEmpty())
+        return before;
+    if (Status s = m_tasks.update(after, changed.contains(u"tags"_s)); !s)
+        return s.error();
+    if (Status s =
+            m_outbox.recordEdit(EntityKind::Task, after.uuid, changed, before.version, changes);
+        !s)
+        return s.error();
+    changes.tasks << after.uuid;
+    return after;
+}
+
+Result<Task> TaskStore::prepare(const QJsonObject& fields, const QDateTime& now,
+                                QSet<QString>* knownGoals) {
+    const ValidatedFields validated =
+        Task::schema().validate(fields, EntitySchema::Mode::Create, FromSync);
+    if (!validated.ok())
+        return Error::validation(validated.errors);
+    Task task = Task::create(now);
+    task.applyFields(validated.fields, now);
+    if (task.parentGoalUuid && !(knownGoals && knownGoals->contains(*task.parentGoalUuid))) {
+        if (Status s = checkGoal(*task.parentGoalUuid); !s)
+            return s.error();
+        if (knownGoals)
+            knownGoals->insert(*task.parentGoalUuid);
+    }
+    return task;
+}
+
+Result<Task> TaskStore::create(const QJsonObject& fields, const QDateTime& now,
+                               ChangeSet& changes) {
+    Result<Task> task = prepare(fields, now, nullptr);
+    if (!task)
+        return task;
+    if (Status s = m_tasks.insert(*task); !s)
+        return s.error();
+    if (Status s = m_outbox.recordCreate(EntityKind::Task, task->uuid, syncFields(*task), changes);
+        !s)
+        return s.error();
+    changes.tasks << task->uuid;
+    return task;
+}
+
+Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
+                                          const QDateTime& now, ChangeSet& changes) {
+    QList<Task> created;
+    created.reserve(fieldsList.size());
+    QSet<QString> knownGoals;
+    // Each row once in the sync shape: the columns and the outbox create are
+    // both read from it, set-based, by three statements in all.
+    QJsonArray rows;
+    for (qsizetype i = 0; i < fieldsList.size(); ++i) {
+        Result<Task> task = prepare(fieldsList.at(i), now, &knownGoals);
+        if (!task) {
+            Error error = task.error();
+            for (FieldError& field : error.fields)
+                field.loc.prepend(i);
+            return error;
+        }
+        QJsonObject row = syncFields(*task);
+        row.insert(u"uuid"_s, task->uuid);
+        rows.append(row);
+        changes.tasks << task->uuid;
+        created << std::move(task).value();
+    }
+    if (created.isEmpty())
+        return created;
+    const QString json = SqlValue::jsonText(rows);
+    const Result<QVariant> lastRowBefore =
+        m_db.scalar(u"SELECT coalesce(max(row_id), 0) FROM tasks"_s, {}, u"save the tasks"_s);
+    if (!lastRowBefore)
+        return lastRowBefore.error();
+    static const QString insert =
+        u"INSERT INTO tasks (%1) SELECT %2 FROM json_each(?) ORDER BY key"_s.arg(
+            TaskTable::columns().selectList(),
+            TaskTable::columns().jsonProjection(
+                u"value", {{u"version"_s, u"0"_s}, {u"updated_at"_s, u"?"_s}}));
+    if (Status s = m_db.exec(insert, {SqlValue::from(now), json}, u"save the tasks"_s); !s)
+        return s.error();
+    if (Status s = m_db.exec(u"INSERT OR IGNORE INTO task_tags (tag, task_id) "
+                             u"SELECT j.value, t.row_id FROM tasks t, json_each(t.tags) j "
+                             u"WHERE t.row_id > ? AND t.tags IS NOT NULL"_s,
+                             {*lastRowBefore}, u"save the tasks' tags"_s);
+        !s)
+        return s.error();
+    changes.outbox = true;
+    if (Status s = m_db.exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
+                             u"SELECT 'task', value ->> 'uuid', 'upsert', 0, "
+                             u"json_remove(value, '$.uuid') FROM json_each(?) ORDER BY key"_s,
+                             {json}, u"write the outbox"_s);
+        !s)
+        return s.error();
+    return created;
+}
+
+Result<Task> TaskStore::update(const QString& uuid, const QJsonObject& fields, const QDateTime& now,
+                               ChangeSet& changes) {
+    const ValidatedFields validated =
+        Task::schema().validate(fields, EntitySchema::Mode::Patch, FromSync);
+    if (!validated.ok())
+        return Error::validation(validated.errors);
+    Result<Task> before = get(uuid);
+    if (!before)
+        return before;
+    const QJsonValue parent = validated.fields.value(u"parent_goal_uuid"_s);
+    if (parent.isString()) {
+        if (Status s = checkGoal(parent.toString()); !s)
+            return s.error();
+    }
+    Task after = *before;
+    after.applyFields(validated.fields, now);
+    return save(*before, after, changes);
+}
+
+Result<Task> TaskStore::complete(const QString& uuid, std::optional<double> actualHours,
+                                 const QDateTime& now, ChangeSet& changes) {
+    QJsonObject fields{{u"status"_s, u"completed"_s}};
+    if (actualHours)
+        fields.insert(u"actual_hours"_s, *actualHours);
+    const ValidatedFields validated =
+        Task::schema().validate(fields, EntitySchema::Mode::Patch, FromSync);
+    if (!validated.ok())
+        return Error::validation(validated.errors);
+    Result<Task> task = get(uuid);
+    if (!task)
+        return task;
+    if (task->isCompleted())
+        return Error::make(Error::Code::Conflict, u"Task is already completed"_s);
+    Task after = *task;
+    after.complete(now, actualHours);
+    return save(*task, after, changes);
+}
+
+Result<Task> TaskStore::uncomplete(const QString& uuid, const QDateTime& now, ChangeSet& changes) {
+    Result<Task> task = get(uuid);
+    if (!task)
+        return task;
+    if (!task->isCompleted())
+        return Error::make(Error::Code::Conflict, u"Task is not completed"_s);
+    Task after = *task;
+    after.uncomplete(now);
+    return save(*task, after, changes);
+}
+
+Status TaskStore::remove(const QString& uuid, const QDateTime& now, ChangeSet& changes) {
+    Result<Task> task = get(uuid);
+    if (!task)
+        return task.error();
+    const Result<QList<Task>> dependents =
+        m_tasks.select(u"WHERE dependency_uuids IS NOT NULL AND EXISTS (SELECT 1 FROM "
+                       u"json_each(tasks.dependency_uuids) WHERE value = ?)"_s,
+                       {uuid});
+    if (!dependents)
+        return dependents.error();
+    for (const Task& dependent : *dependents) {
+        QStringList remaining = dependent.dependencyUuids.value_or(QStringList());
+        remaining.removeAll(uuid);
+        Task after = dependent;
+        after.applyFields({{u"dependency_uuids"_s, QJsonArray::fromStringList(remaining)}}, now);
+        if (Result<Task> saved = save(dependent, after, changes); !saved)
+            return saved.error();
+    }
+    if (Status s = m_outbox.recordDelete(EntityKind::Task, uuid, task->version, changes); !s)
+        return s;
+    changes.tasks << uuid;
+    return m_db.exec(u"DELETE FROM tasks WHERE uuid = ?"_s, {uuid}, u"delete the task"_s);
+}
+
+} // namespace bizy
