@@ -91,8 +91,8 @@ bool AppController::openStore(const QString& path, QString* error) {
         return false;
     }
     m_store = std::move(store.value());
-    qCInfo(lcUi).noquote() << "store" << path << "at schema" << m_store->schemaVersion() << "with"
-                           << m_store->taskCount() << "tasks";
+    qCInfo(lcUi).noquote() << "store" << path << "with" << m_store->taskCount().value_or(0)
+                           << "tasks";
     return true;
 }
 

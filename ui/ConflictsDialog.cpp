@@ -87,7 +87,10 @@ ConflictsDialog::ConflictsDialog(LocalStore* store, QWidget* parent)
     resize(charWidth * 170, fontMetrics().height() * 26);
 
     if (m_store)
-        connect(m_store, &LocalStore::conflictsAdded, this, &ConflictsDialog::reload);
+        connect(m_store, &LocalStore::changed, this, [this](const StoreChanges& changes) {
+            if (changes.conflictCount)
+                reload();
+        });
     reload();
 }
 
@@ -159,26 +162,26 @@ QString ConflictsDialog::valueText(const QJsonValue& value) {
     return {};
 }
 
-QString ConflictsDialog::fieldValueText(OutboxMutation::Entity entity, const QString& field,
+QString ConflictsDialog::fieldValueText(EntityKind entity, const QString& field,
                                         const QJsonValue& value) {
     // Task status and priority read as the table shows them; goals keep their own words.
-    if (entity == OutboxMutation::Entity::Task && field == u"status"_s) {
+    if (entity == EntityKind::Task && field == u"status"_s) {
         if (const std::optional<TaskStatus> status = taskStatusFromString(value.toString()))
             return TaskText::status(*status);
     }
-    if (entity == OutboxMutation::Entity::Task && field == u"priority"_s && value.isDouble())
+    if (entity == EntityKind::Task && field == u"priority"_s && value.isDouble())
         return TaskText::priority(value.toInt());
     return valueText(value);
 }
 
 QString ConflictsDialog::itemText(const ConflictEntry& entry) const {
-    const bool isTask = entry.entity == OutboxMutation::Entity::Task;
+    const bool isTask = entry.entity == EntityKind::Task;
     QString title;
     if (m_store && isTask) {
-        if (const std::optional<Task> task = m_store->task(entry.uuid))
+        if (const Result<Task> task = m_store->task(entry.uuid))
             title = task->title;
     } else if (m_store) {
-        if (const std::optional<Goal> goal = m_store->goal(entry.uuid))
+        if (const Result<Goal> goal = m_store->goal(entry.uuid))
             title = goal->title;
     }
     if (title.isEmpty())
@@ -191,7 +194,13 @@ QString ConflictsDialog::itemText(const ConflictEntry& entry) const {
 }
 
 void ConflictsDialog::reload() {
-    const QList<ConflictEntry> entries = m_store ? m_store->conflicts() : QList<ConflictEntry>();
+    const Result<QList<ConflictEntry>> read =
+        m_store ? m_store->conflicts() : Result<QList<ConflictEntry>>(QList<ConflictEntry>());
+    if (!read) {
+        m_error->setText(tr("The conflicts could not be read: %1").arg(read.error().message));
+        m_error->show();
+    }
+    const QList<ConflictEntry> entries = read.value_or(QList<ConflictEntry>());
     m_table->setRowCount(0);
     m_table->setRowCount(int(entries.size()));
     for (int row = 0; row < entries.size(); ++row) {

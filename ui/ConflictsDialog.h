@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/ConflictEntry.h"
+#include "sync/ConflictEntry.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -30,8 +30,7 @@ public:
     static QString kindText(const ConflictEntry& entry);
     static QString fieldName(const QString& field);
     static QString valueText(const QJsonValue& value);
-    static QString fieldValueText(OutboxMutation::Entity entity, const QString& field,
-                                  const QJsonValue& value);
+    static QString fieldValueText(EntityKind entity, const QString& field, const QJsonValue& value);
 
 public slots:
     void reload();

@@ -77,11 +77,16 @@ MainWindow::MainWindow(LocalStore* store, QWidget* parent)
     statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_pendingLabel);
     connect(m_syncStatus, &SyncStatusWidget::conflictsRequested, this, &MainWindow::showConflicts);
-    connect(m_store, &LocalStore::conflictsAdded, this, [this](int count) {
-        updateSyncActions();
+    connect(m_store, &LocalStore::changed, this, [this](const StoreChanges& changes) {
+        if (changes.pendingCount)
+            updatePending(*changes.pendingCount);
+        if (changes.conflictCount)
+            updateSyncActions();
         // Said once when they arrive; the status bar button stays until they are handled.
-        statusBar()->showMessage(
-            tr("%n change(s) did not survive sync. See Sync > Conflicts.", nullptr, count), 15000);
+        if (changes.conflictsAdded > 0)
+            statusBar()->showMessage(tr("%n change(s) did not survive sync. See Sync > Conflicts.",
+                                        nullptr, changes.conflictsAdded),
+                                     15000);
     });
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateShownState);
@@ -90,11 +95,10 @@ MainWindow::MainWindow(LocalStore* store, QWidget* parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::updateActions);
-    connect(m_store, &LocalStore::outboxChanged, this, &MainWindow::updatePending);
 
     restoreSettings();
     updateShownState();
-    updatePending(m_store->pendingCount());
+    updatePending(m_store->pendingCount().value_or(0));
     updateSyncActions();
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
@@ -396,7 +400,7 @@ void MainWindow::updateShownState() {
     if (shown > 0) {
         m_stack->setCurrentWidget(m_view);
     } else {
-        m_emptyLabel->setText(m_store->taskCount() == 0
+        m_emptyLabel->setText(m_store->taskCount().value_or(0) == 0
                                   ? tr("No tasks yet. Press Ctrl+N to add one.")
                                   : tr("No tasks match the search or the status filter."));
         m_stack->setCurrentWidget(m_emptyLabel);
@@ -456,7 +460,7 @@ void MainWindow::updateSyncActions() {
     m_syncNowAction->setToolTip(
         loggedIn ? tr("Send your changes and fetch those of your other devices (Ctrl+R)")
                  : tr("Log in to sync your tasks (Ctrl+R)"));
-    const qsizetype conflicts = m_store->conflictCount();
+    const qsizetype conflicts = m_store->conflictCount().value_or(0);
     m_conflictsAction->setText(conflicts > 0
                                    ? tr("&Conflicts (%1)...").arg(QLocale().toString(conflicts))
                                    : tr("&Conflicts..."));
@@ -499,9 +503,11 @@ void MainWindow::editCurrentTask() {
     if (uuid.isEmpty())
         return;
     // Read afresh: the row may be older than the store (e.g. after a sync).
-    const std::optional<Task> task = m_store->task(uuid);
-    if (!task)
+    const Result<Task> task = m_store->task(uuid);
+    if (!task) {
+        showStoreError(tr("The task could not be opened."), task.error().message);
         return;
+    }
     openDialog(new TaskDialog(m_store, *task, this));
 }
 

@@ -46,7 +46,10 @@ SyncStatusWidget::SyncStatusWidget(LocalStore* store, QWidget* parent)
     layout->addWidget(m_label);
 
     if (m_store)
-        connect(m_store, &LocalStore::conflictsAdded, this, &SyncStatusWidget::updateConflicts);
+        connect(m_store, &LocalStore::changed, this, [this](const StoreChanges& changes) {
+            if (changes.conflictCount)
+                updateConflicts();
+        });
     m_clock.setInterval(30 * 1000);
     connect(&m_clock, &QTimer::timeout, this, &SyncStatusWidget::refresh);
     m_clock.start();
@@ -126,7 +129,7 @@ QString SyncStatusWidget::stateText(SyncEngine::State state,
 void SyncStatusWidget::refresh() {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const std::optional<QDateTime> lastSynced =
-        m_store ? m_store->lastSyncedAt() : std::optional<QDateTime>();
+        m_engine ? m_engine->lastSyncedAt() : std::optional<QDateTime>();
     QStringList tip;
     if (!m_engine) {
         m_label->setText(tr("Not logged in \u2014 working offline"));
@@ -167,7 +170,7 @@ void SyncStatusWidget::refresh() {
 }
 
 void SyncStatusWidget::updateConflicts() {
-    const qsizetype count = m_store ? m_store->conflictCount() : 0;
+    const qsizetype count = m_store ? m_store->conflictCount().value_or(0) : 0;
     m_conflicts->setVisible(count > 0);
     m_conflicts->setText(count > 0 ? tr("%n conflict(s)", nullptr, int(count)) : QString());
 }

@@ -32,7 +32,12 @@ TaskListModel::TaskListModel(LocalStore* store, QObject* parent)
     : QAbstractTableModel(parent)
     , m_store(store)
     , m_now(IsoDateTime::nowUtc()) {
-    connect(m_store, &LocalStore::tasksChanged, this, &TaskListModel::applyStoreChange);
+    connect(m_store, &LocalStore::changed, this, [this](const StoreChanges& changes) {
+        if (changes.bulk)
+            reload();
+        else if (changes.touchesTasks())
+            applyStoreChange(changes.taskUuids());
+    });
     // Overdue marks depend on the time of day, not only on edits.
     m_clock.setInterval(clockIntervalMs);
     connect(&m_clock, &QTimer::timeout, this, [this] {
@@ -171,7 +176,7 @@ void TaskListModel::reload() {
     beginResetModel();
     TaskFilter filter = m_filter;
     filter.now = m_now;
-    m_tasks = m_store->tasks(filter);
+    m_tasks = m_store->tasks(filter).value_or(QList<Task>());
     endResetModel();
     qCDebug(lcUi) << "task list reloaded:" << m_tasks.size() << "rows";
 }
@@ -193,7 +198,7 @@ void TaskListModel::applyStoreChange(const QStringList& changedUuids) {
     }
     TaskFilter filter = m_filter;
     filter.now = m_now;
-    const QList<Task> wanted = m_store->tasks(filter);
+    const QList<Task> wanted = m_store->tasks(filter).value_or(QList<Task>());
     const QSet<QString> changed(changedUuids.cbegin(), changedUuids.cend());
 
     QHash<QString, int> wantedRows;

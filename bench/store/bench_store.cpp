@@ -159,12 +159,13 @@ int main(int argc, char** argv) {
         filter.priority = 1 + run % 5;
         filter.limit = 100;
         const Stopwatch timer;
-        rows = store->tasks(filter).size();
+        rows = store->tasks(filter).value().size();
         timer.stopInto(&filterMs);
     }
     report("status + priority, first 100", filterMs, 20,
            u"%1 rows; plan: %2"_s.arg(rows).arg(
                store->taskQueryPlan({.status = TaskStatus::Pending, .priority = 1, .limit = 100})
+                   .value()
                    .join(u"; "_s)));
 
     // 4. Full-text search, first page, for a common and a rare prefix.
@@ -175,13 +176,13 @@ int main(int argc, char** argv) {
             filter.search = term;
             filter.limit = 100;
             const Stopwatch timer;
-            rows = store->tasks(filter).size();
+            rows = store->tasks(filter).value().size();
             timer.stopInto(&searchMs);
         }
         TaskFilter counted;
         counted.search = term;
         report(qPrintable(u"search \"%1\", first 100"_s.arg(term)), searchMs, 20,
-               u"%1 rows of %2 matches"_s.arg(rows).arg(store->taskCount(counted)));
+               u"%1 rows of %2 matches"_s.arg(rows).arg(store->taskCount(counted).value()));
     }
     return 0;
 }

@@ -99,8 +99,8 @@ int runClient(const QStringList& args) {
     double pgBefore = postgres.totalMs();
     if (!client.round(&round, &error))
         die(u"initial pull: "_s + error);
-    const qint64 tasks = client.store().taskCount();
-    const qint64 goals = client.store().goals().size();
+    const qint64 tasks = client.store().taskCount().value();
+    const qint64 goals = client.store().goals().value().size();
     result.insert(u"pull"_s, QJsonObject{{u"wall_ms"_s, round.wallMs},
                                          {u"cpu_ms"_s, round.cpuMs},
                                          {u"server_cpu_ms"_s, server.totalMs() - serverBefore},
@@ -115,7 +115,7 @@ int runClient(const QStringList& args) {
     // 2. Offline edits (distinct tasks, a mix of fields), then one round.
     if (edits > 0) {
         QStringList uuids;
-        for (const bizy::Task& task : client.store().tasks())
+        for (const bizy::Task& task : client.store().tasks().value())
             uuids << task.uuid;
         QRandomGenerator random(11);
         std::shuffle(uuids.begin(), uuids.end(), random);
@@ -147,7 +147,7 @@ int runClient(const QStringList& args) {
         }
         const double editWall = double(wall.nsecsElapsed()) / 1e6;
         const double editCpu = 1000.0 * double(std::clock() - cpu) / CLOCKS_PER_SEC;
-        const qint64 pending = client.store().pendingCount();
+        const qint64 pending = client.store().pendingCount().value();
 
         serverBefore = server.totalMs();
         pgBefore = postgres.totalMs();
@@ -157,15 +157,16 @@ int runClient(const QStringList& args) {
                                               {u"wall_ms"_s, editWall},
                                               {u"cpu_ms"_s, editCpu},
                                               {u"pending"_s, pending}});
-        result.insert(u"push"_s,
-                      QJsonObject{{u"wall_ms"_s, round.wallMs},
-                                  {u"cpu_ms"_s, round.cpuMs},
-                                  {u"server_cpu_ms"_s, server.totalMs() - serverBefore},
-                                  {u"pg_cpu_ms"_s, postgres.totalMs() - pgBefore},
-                                  {u"pushed_at_ms"_s, round.pushedAtMs},
-                                  {u"pulled_rows"_s, round.pulledRows},
-                                  {u"pending_after"_s, qint64(client.store().pendingCount())},
-                                  {u"conflicts"_s, qint64(client.store().conflictCount())}});
+        result.insert(
+            u"push"_s,
+            QJsonObject{{u"wall_ms"_s, round.wallMs},
+                        {u"cpu_ms"_s, round.cpuMs},
+                        {u"server_cpu_ms"_s, server.totalMs() - serverBefore},
+                        {u"pg_cpu_ms"_s, postgres.totalMs() - pgBefore},
+                        {u"pushed_at_ms"_s, round.pushedAtMs},
+                        {u"pulled_rows"_s, round.pulledRows},
+                        {u"pending_after"_s, qint64(client.store().pendingCount().value())},
+                        {u"conflicts"_s, qint64(client.store().conflictCount().value())}});
     }
 
     // 3. Idle rounds: nothing to push, nothing to pull.

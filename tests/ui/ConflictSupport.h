@@ -1,7 +1,7 @@
 #pragma once
 
 #include "store/LocalStore.h"
-#include "store/PushOutcome.h"
+#include "sync/PushOutcome.h"
 
 #include <QJsonObject>
 
@@ -17,7 +17,7 @@ inline QString overwrite(bizy::LocalStore& store, const QString& title,
     const bizy::Result<bizy::Task> task = store.createTask({{QStringLiteral("title"), title}});
     if (!task)
         qFatal("cannot create a task: %s", qPrintable(task.error().message));
-    const QList<bizy::OutboxMutation> sent = store.sealBatch(100);
+    const QList<bizy::OutboxMutation> sent = store.sealBatch(100).value();
     QList<bizy::PushOutcome> outcomes;
     for (const bizy::OutboxMutation& mutation : sent) {
         bizy::PushOutcome outcome;
@@ -43,7 +43,7 @@ inline QString reject(bizy::LocalStore& store, const QString& title, const QStri
     const bizy::Result<bizy::Task> task = store.createTask({{QStringLiteral("title"), title}});
     if (!task)
         qFatal("cannot create a task: %s", qPrintable(task.error().message));
-    const QList<bizy::OutboxMutation> sent = store.sealBatch(100);
+    const QList<bizy::OutboxMutation> sent = store.sealBatch(100).value();
     QList<bizy::PushOutcome> outcomes;
     for (const bizy::OutboxMutation& mutation : sent) {
         bizy::PushOutcome outcome;

@@ -175,7 +175,7 @@ private slots:
         QTRY_VERIFY(!m_window->openTaskDialog());
         QCOMPARE(shownTitles(), QStringList{u"Buy milk"_s});
         QCOMPARE(m_window->taskView()->currentIndex().row(), 0);
-        const QList<Task> stored = m_store->tasks();
+        const QList<Task> stored = m_store->tasks().value();
         QCOMPARE(stored.size(), 1);
         const Task& task = stored.first();
         QCOMPARE(task.title, u"Buy milk"_s);
@@ -205,7 +205,7 @@ private slots:
 
         // then the task has the defaults and no due date, description or tags
         QTRY_VERIFY(!m_window->openTaskDialog());
-        const QList<Task> stored = m_store->tasks();
+        const QList<Task> stored = m_store->tasks().value();
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().priority, 3);
         QCOMPARE(bizy::toString(stored.first().status), bizy::toString(bizy::TaskStatus::Pending));
@@ -234,13 +234,13 @@ private slots:
         // then the row and the store show the new title; other fields are untouched
         QTRY_VERIFY(!m_window->openTaskDialog());
         QCOMPARE(shownTitles(), QStringList{u"Call mom about Sunday"_s});
-        const std::optional<Task> task = m_store->task(uuid);
+        const bizy::Result<Task> task = m_store->task(uuid);
         QVERIFY(task);
         QCOMPARE(task->title, u"Call mom about Sunday"_s);
         QCOMPARE(task->category, u"Family"_s);
         QCOMPARE(task->dueDate, bizy::IsoDateTime::parse(u"2031-01-02T10:00:00Z"_s));
         // only the title travels: the edit merges with the create in the outbox
-        const QList<bizy::OutboxMutation> pending = m_store->pendingMutations();
+        const QList<bizy::OutboxMutation> pending = m_store->pendingMutations().value();
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.first().fields.value(u"title"_s).toString(), u"Call mom about Sunday"_s);
     }
@@ -265,7 +265,7 @@ private slots:
 
         // then both are gone from the store
         QTRY_VERIFY(!m_window->openTaskDialog());
-        const std::optional<Task> task = m_store->task(uuid);
+        const bizy::Result<Task> task = m_store->task(uuid);
         QVERIFY(task);
         QVERIFY(!task->dueDate);
         QVERIFY(!task->tags);
@@ -319,7 +319,7 @@ private slots:
 
         // then nothing is deleted
         QTRY_VERIFY(!m_window->findChild<QMessageBox*>(u"confirmDelete"_s));
-        QVERIFY(m_store->task(doomed).has_value());
+        QVERIFY(m_store->task(doomed).ok());
         QCOMPARE(shownTitles(), (QStringList{u"Old idea"_s, u"Keeper"_s}));
 
         // when the user presses Del again (back in the table) and confirms
@@ -331,7 +331,7 @@ private slots:
         QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
 
         // then the task is gone from the store and the table; the neighbour is selected
-        QTRY_VERIFY(!m_store->task(doomed).has_value());
+        QTRY_VERIFY(!m_store->task(doomed).ok());
         QCOMPARE(shownTitles(), QStringList{u"Keeper"_s});
         QCOMPARE(m_window->taskView()->currentIndex().row(), 0);
     }
@@ -350,7 +350,7 @@ private slots:
 
         // then the empty hint is back
         QTRY_COMPARE(m_window->emptyHint(), u"No tasks yet. Press Ctrl+N to add one."_s);
-        QCOMPARE(m_store->taskCount(), 0);
+        QCOMPARE(m_store->taskCount().value(), 0);
     }
 
     void validationErrorKeepsTheDialogOpen() {
@@ -378,8 +378,8 @@ private slots:
                  qPrintable(dialog->errorFor(u"title"_s)));
         QVERIFY(!dialog->errorFor(u"estimated_hours"_s).isEmpty());
         QCOMPARE(dialog->errorFor(u"notes"_s), QString());
-        QCOMPARE(m_store->taskCount(), 0);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->taskCount().value(), 0);
+        QCOMPARE(m_store->pendingCount().value(), 0);
 
         // when the user fixes both and saves again
         retype(dialog->editorFor(u"title"_s), u"Short title"_s);
@@ -389,7 +389,7 @@ private slots:
         // then the task is created
         QTRY_VERIFY(!m_window->openTaskDialog());
         QCOMPARE(shownTitles(), QStringList{u"Short title"_s});
-        QCOMPARE(m_store->tasks().first().estimatedHours, 2.0);
+        QCOMPARE(m_store->tasks().value().first().estimatedHours, 2.0);
     }
 
     void unreadableHoursAreRefusedInPlace() {
@@ -407,7 +407,7 @@ private slots:
         // then the dialog says so next to the field and writes nothing
         QVERIFY(dialog->isVisible());
         QVERIFY(!dialog->errorFor(u"actual_hours"_s).isEmpty());
-        QCOMPARE(m_store->taskCount(), 0);
+        QCOMPARE(m_store->taskCount().value(), 0);
     }
 
     void searchFieldFilters() {

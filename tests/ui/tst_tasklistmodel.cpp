@@ -41,7 +41,7 @@ private:
 
     QStringList storeTitles() const {
         QStringList result;
-        for (const Task& task : m_store->tasks())
+        for (const Task& task : m_store->tasks().value())
             result << task.title;
         return result;
     }

@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
     QRandomGenerator random(args.at(2).toUInt());
     bool announced = false;
     for (;;) {
-        const QList<Task> tasks = store->tasks({.limit = 50});
-        const QList<Goal> goals = store->goals();
+        const QList<Task> tasks = store->tasks({.limit = 50}).value();
+        const QList<Goal> goals = store->goals().value();
         const Task* task = pick(random, tasks);
         const Goal* goal = pick(random, goals);
         switch (random.bounded(12)) {
@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
             break;
         }
         case 10:
-            (void)store->sealBatch(random.bounded(1, 10));
+            (void)store->sealBatch(random.bounded(1, 10)).value();
             break;
         case 11:
             if (task)

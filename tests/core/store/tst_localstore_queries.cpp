@@ -57,7 +57,7 @@ private slots:
         add({{u"title"_s, u"p3 none newer"_s}});
 
         // when the whole list is read
-        const QList<Task> tasks = m_store->tasks();
+        const QList<Task> tasks = m_store->tasks().value();
 
         // then: priority asc, due date asc with no date last, newest first
         QCOMPARE(titles(tasks), (QStringList{u"p1 early"_s, u"p1 late"_s, u"p1 none"_s,
@@ -75,8 +75,8 @@ private slots:
         filter.offset = 2;
 
         // then it holds the third and fourth, and the count ignores paging
-        QCOMPARE(titles(m_store->tasks(filter)), (QStringList{u"t3"_s, u"t4"_s}));
-        QCOMPARE(m_store->taskCount(filter), 5);
+        QCOMPARE(titles(m_store->tasks(filter).value()), (QStringList{u"t3"_s, u"t4"_s}));
+        QCOMPARE(m_store->taskCount(filter).value(), 5);
     }
 
     void filtersCombine() {
@@ -101,33 +101,33 @@ private slots:
         // when/then each filter keeps exactly its tasks
         TaskFilter byStatus;
         byStatus.status = TaskStatus::InProgress;
-        QCOMPARE(titles(m_store->tasks(byStatus)), QStringList{u"b"_s});
+        QCOMPARE(titles(m_store->tasks(byStatus).value()), QStringList{u"b"_s});
         TaskFilter byPriority;
         byPriority.priority = 1;
-        QCOMPARE(titles(m_store->tasks(byPriority)), (QStringList{u"c"_s, u"a"_s}));
+        QCOMPARE(titles(m_store->tasks(byPriority).value()), (QStringList{u"c"_s, u"a"_s}));
         TaskFilter byCategory;
         byCategory.category = u"work"_s;
-        QCOMPARE(titles(m_store->tasks(byCategory)), (QStringList{u"a"_s, u"b"_s}));
+        QCOMPARE(titles(m_store->tasks(byCategory).value()), (QStringList{u"a"_s, u"b"_s}));
         TaskFilter byTag;
         byTag.tag = u"y"_s;
-        QCOMPARE(titles(m_store->tasks(byTag)), (QStringList{u"a"_s, u"b"_s}));
+        QCOMPARE(titles(m_store->tasks(byTag).value()), (QStringList{u"a"_s, u"b"_s}));
         byTag.tag = u"x"_s;
-        QCOMPARE(titles(m_store->tasks(byTag)), QStringList{u"a"_s});
+        QCOMPARE(titles(m_store->tasks(byTag).value()), QStringList{u"a"_s});
         TaskFilter byGoal;
         byGoal.goalUuid = goal.uuid;
-        QCOMPARE(titles(m_store->tasks(byGoal)), QStringList{u"a"_s});
+        QCOMPARE(titles(m_store->tasks(byGoal).value()), QStringList{u"a"_s});
         TaskFilter withoutGoal;
         withoutGoal.goalUuid = QString();
-        QCOMPARE(titles(m_store->tasks(withoutGoal)), (QStringList{u"c"_s, u"b"_s}));
+        QCOMPARE(titles(m_store->tasks(withoutGoal).value()), (QStringList{u"c"_s, u"b"_s}));
         TaskFilter open;
         open.includeCompleted = false;
-        QCOMPARE(titles(m_store->tasks(open)), (QStringList{u"a"_s, u"b"_s}));
+        QCOMPARE(titles(m_store->tasks(open).value()), (QStringList{u"a"_s, u"b"_s}));
         TaskFilter combined;
         combined.priority = 1;
         combined.category = u"work"_s;
         combined.tag = u"y"_s;
-        QCOMPARE(titles(m_store->tasks(combined)), QStringList{u"a"_s});
-        QCOMPARE(m_store->taskCount(combined), 1);
+        QCOMPARE(titles(m_store->tasks(combined).value()), QStringList{u"a"_s});
+        QCOMPARE(m_store->taskCount(combined).value(), 1);
     }
 
     void tagEditsReplaceTheTagRows() {
@@ -140,9 +140,9 @@ private slots:
         // then it is found by z and no longer by x
         TaskFilter filter;
         filter.tag = u"z"_s;
-        QCOMPARE(m_store->taskCount(filter), 1);
+        QCOMPARE(m_store->taskCount(filter).value(), 1);
         filter.tag = u"x"_s;
-        QCOMPARE(m_store->taskCount(filter), 0);
+        QCOMPARE(m_store->taskCount(filter).value(), 0);
     }
 
     void dueFilters() {
@@ -162,11 +162,13 @@ private slots:
         TaskFilter filter;
         filter.now = m_now;
         filter.due = TaskFilter::Due::Today;
-        QCOMPARE(titles(m_store->tasks(filter)), (QStringList{u"this morning"_s, u"tonight"_s}));
+        QCOMPARE(titles(m_store->tasks(filter).value()),
+                 (QStringList{u"this morning"_s, u"tonight"_s}));
         filter.due = TaskFilter::Due::Overdue;
-        QCOMPARE(titles(m_store->tasks(filter)), (QStringList{u"yesterday"_s, u"this morning"_s}));
+        QCOMPARE(titles(m_store->tasks(filter).value()),
+                 (QStringList{u"yesterday"_s, u"this morning"_s}));
         filter.due = TaskFilter::Due::Upcoming;
-        QCOMPARE(titles(m_store->tasks(filter)), QStringList{u"in 3 days"_s});
+        QCOMPARE(titles(m_store->tasks(filter).value()), QStringList{u"in 3 days"_s});
     }
 
     void fullTextSearchMatchesWordPrefixesInEveryText() {
@@ -179,13 +181,14 @@ private slots:
         // when/then: prefix match, case-insensitive, any text column
         TaskFilter filter;
         filter.search = u"rep"_s;
-        QCOMPARE(m_store->taskCount(filter), 2);
+        QCOMPARE(m_store->taskCount(filter).value(), 2);
         filter.search = u"quarterly rep"_s;
-        QCOMPARE(titles(m_store->tasks(filter)), QStringList{u"Prepare quarterly report"_s});
+        QCOMPARE(titles(m_store->tasks(filter).value()),
+                 QStringList{u"Prepare quarterly report"_s});
         filter.search = u"templ"_s;
-        QCOMPARE(titles(m_store->tasks(filter)), QStringList{u"Misc"_s});
+        QCOMPARE(titles(m_store->tasks(filter).value()), QStringList{u"Misc"_s});
         filter.search = u"cafe"_s;
-        QCOMPARE(titles(m_store->tasks(filter)), QStringList{u"Café visit"_s});
+        QCOMPARE(titles(m_store->tasks(filter).value()), QStringList{u"Café visit"_s});
     }
 
     void searchUpdatesWithEditsAndDeletes() {
@@ -193,17 +196,17 @@ private slots:
         const Task task = add({{u"title"_s, u"alpha"_s}});
         TaskFilter filter;
         filter.search = u"alpha"_s;
-        QCOMPARE(m_store->taskCount(filter), 1);
+        QCOMPARE(m_store->taskCount(filter).value(), 1);
 
         // when its title changes, then the old word no longer finds it, the new one does
         QVERIFY(m_store->updateTask(task.uuid, {{u"title"_s, u"beta"_s}}).ok());
-        QCOMPARE(m_store->taskCount(filter), 0);
+        QCOMPARE(m_store->taskCount(filter).value(), 0);
         filter.search = u"beta"_s;
-        QCOMPARE(m_store->taskCount(filter), 1);
+        QCOMPARE(m_store->taskCount(filter).value(), 1);
 
         // when it is deleted, then nothing is found
         QVERIFY(m_store->deleteTask(task.uuid).ok());
-        QCOMPARE(m_store->taskCount(filter), 0);
+        QCOMPARE(m_store->taskCount(filter).value(), 0);
     }
 
     void searchSurvivesAnyUserInput_data() {
@@ -233,9 +236,9 @@ private slots:
         filter.search = input;
 
         // then there is no SQL error: every word is a plain prefix term
-        QCOMPARE(m_store->taskCount(filter), expected);
-        QCOMPARE(m_store->tasks(filter).size(), expected);
-        for (const QString& line : m_store->taskQueryPlan(filter))
+        QCOMPARE(m_store->taskCount(filter).value(), expected);
+        QCOMPARE(m_store->tasks(filter).value().size(), expected);
+        for (const QString& line : m_store->taskQueryPlan(filter).value())
             QVERIFY2(!line.startsWith(u"error"_s), qPrintable(line));
     }
 
@@ -287,7 +290,7 @@ private slots:
         filter.limit = 100;
 
         // when the query plan is asked for
-        const QStringList plan = m_store->taskQueryPlan(filter);
+        const QStringList plan = m_store->taskQueryPlan(filter).value();
 
         // then the tasks table is searched through an index, never scanned whole
         const QString text = plan.join(u" | "_s);
@@ -311,7 +314,7 @@ private slots:
         add({{u"title"_s, u"c"_s}, {u"priority"_s, 5}, {u"status"_s, u"blocked"_s}});
 
         // when stats are computed
-        const QJsonObject stats = m_store->taskStats(m_now).toJson();
+        const QJsonObject stats = m_store->taskStats(m_now).value().toJson();
 
         // then they have the REST shape and counts
         QCOMPARE(stats.value(u"total"_s).toInteger(), 3);

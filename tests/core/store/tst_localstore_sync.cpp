@@ -1,9 +1,9 @@
+#include "StoreChangeLog.h"
 #include "store/LocalStore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -130,12 +130,12 @@ private:
         const Result<int> added = m_store->applyPull(rows, cursor);
         QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(added.error().message));
         QCOMPARE(*added, expectedJournal);
-        QCOMPARE(m_store->pullCursor(), cursor);
+        QCOMPARE(m_store->pullCursor().value(), cursor);
     }
 
     // Seals everything and answers each mutation with `answer(mid)`.
     Result<int> push(const std::function<PushOutcome(const OutboxMutation&)>& answer) {
-        const QList<OutboxMutation> batch = m_store->sealBatch(100);
+        const QList<OutboxMutation> batch = m_store->sealBatch(100).value();
         QList<PushOutcome> outcomes;
         for (const OutboxMutation& m : batch)
             outcomes << answer(m);
@@ -236,8 +236,8 @@ private slots:
                                              {u"parent_goal_id"_s, 5010},
                                              {u"status"_s, u"completed"_s},
                                              {u"completed_at"_s, u"2026-11-02T10:00:00"_s}});
-        QSignalSpy tasksChanged(m_store.get(), &LocalStore::tasksChanged);
-        QSignalSpy outboxChanged(m_store.get(), &LocalStore::outboxChanged);
+        StoreChangeLog tasksChanged(m_store.get());
+        StoreChangeLog outboxChanged(m_store.get());
 
         // when the page is applied
         pull({row(Entity::Task, task), row(Entity::Goal, goal)}, 11);
@@ -245,15 +245,15 @@ private slots:
         // then both visible rows equal the server's, field by field, and nothing is queued
         compareFieldByField(m_store->task(taskUuid)->toSyncJson(), task);
         compareFieldByField(m_store->goal(goalUuid)->toSyncJson(), goal);
-        QCOMPARE(m_store->pendingCount(), 0);
-        QCOMPARE(outboxChanged.count(), 0);
-        QCOMPARE(tasksChanged.count(), 1);
-        QCOMPARE(tasksChanged.first().first().toStringList(), QStringList{taskUuid});
+        QCOMPARE(m_store->pendingCount().value(), 0);
+        QCOMPARE(outboxChanged.pendingCounts().count(), 0);
+        QCOMPARE(tasksChanged.tasks().count(), 1);
+        QCOMPARE(tasksChanged.tasks().first(), QStringList{taskUuid});
         // and the tag index follows
         TaskFilter byTag;
         byTag.tag = u"beta"_s;
         byTag.includeCompleted = true;
-        QCOMPARE(m_store->taskCount(byTag), 1);
+        QCOMPARE(m_store->taskCount(byTag).value(), 1);
 
         // when a later page changes it again
         const QJsonObject changed = serverTask(taskUuid, 12,
@@ -264,8 +264,8 @@ private slots:
                                                 {u"dependency_uuids"_s, QJsonValue::Null}});
         pull({row(Entity::Task, changed)}, 12);
         compareFieldByField(m_store->task(taskUuid)->toSyncJson(), changed);
-        QCOMPARE(m_store->taskCount(byTag), 0);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->taskCount(byTag).value(), 0);
+        QCOMPARE(m_store->pendingCount().value(), 0);
     }
 
     void pull_goalProgressIsTakenAsSent_notRecalculated() {
@@ -278,7 +278,7 @@ private slots:
                                              {u"completed_at"_s, u"2026-11-02T10:00:00"_s}});
         pull({row(Entity::Goal, goal), row(Entity::Task, task)}, 4);
         QCOMPARE(m_store->goal(goalUuid)->progressPercentage, 80.0);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->pendingCount().value(), 0);
     }
 
     void pull_unsentEditIsReplayedOverChangeOfAnotherField() {
@@ -297,7 +297,7 @@ private slots:
         QCOMPARE(*task.notes, u"mine"_s);
         QCOMPARE(task.version, 8);
         QCOMPARE(*task.id, 1008);
-        const QList<OutboxMutation> pending = m_store->pendingMutations();
+        const QList<OutboxMutation> pending = m_store->pendingMutations().value();
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.first().fields, QJsonObject({{u"notes"_s, u"mine"_s}}));
 
@@ -318,25 +318,25 @@ private slots:
         pull({row(Entity::Task, task)}, 20);
 
         // then it is stored without the parent for now
-        QVERIFY(m_store->task(taskUuid).has_value());
+        QVERIFY(m_store->task(taskUuid).ok());
         QVERIFY(!m_store->task(taskUuid)->parentGoalUuid.has_value());
 
         // when the goal and a sub-goal (listed first) arrive in the next page
         const QJsonObject sub = serverGoal(subUuid, 21, {{u"parent_goal_uuid"_s, goalUuid}});
         const QJsonObject goal = serverGoal(goalUuid, 22);
-        QSignalSpy tasksChanged(m_store.get(), &LocalStore::tasksChanged);
+        StoreChangeLog tasksChanged(m_store.get());
         pull({row(Entity::Goal, sub), row(Entity::Goal, goal)}, 22);
 
         // then both are linked and equal the server's rows
         compareFieldByField(m_store->task(taskUuid)->toSyncJson(), task);
         compareFieldByField(m_store->goal(subUuid)->toSyncJson(), sub);
-        QCOMPARE(m_store->childGoals(goalUuid).size(), 1);
+        QCOMPARE(m_store->childGoals(goalUuid).value().size(), 1);
         TaskFilter underGoal;
         underGoal.goalUuid = goalUuid;
-        QCOMPARE(m_store->taskCount(underGoal), 1);
-        QCOMPARE(tasksChanged.count(), 1);
-        QVERIFY(tasksChanged.first().first().toStringList().contains(taskUuid));
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->taskCount(underGoal).value(), 1);
+        QCOMPARE(tasksChanged.tasks().count(), 1);
+        QVERIFY(tasksChanged.tasks().first().contains(taskUuid));
+        QCOMPARE(m_store->pendingCount().value(), 0);
     }
 
     void pull_tombstoneOverUnsentEdits_journalsThemAndCleansTheOutbox() {
@@ -344,33 +344,33 @@ private slots:
         const QString uuid = newUuid();
         pull({row(Entity::Task, serverTask(uuid, 5))}, 5);
         QVERIFY(m_store->updateTask(uuid, {{u"title"_s, u"sealed"_s}}).ok());
-        const QList<OutboxMutation> sealed = m_store->sealBatch(10);
+        const QList<OutboxMutation> sealed = m_store->sealBatch(10).value();
         QCOMPARE(sealed.size(), 1);
         QVERIFY(m_store->updateTask(uuid, {{u"notes"_s, u"unsent"_s}}).ok());
         QVERIFY(m_store->updateTask(uuid, {{u"priority"_s, 5}}).ok());
         const QJsonObject before = m_store->task(uuid)->toSyncJson();
-        QSignalSpy conflictsAdded(m_store.get(), &LocalStore::conflictsAdded);
-        QSignalSpy outboxChanged(m_store.get(), &LocalStore::outboxChanged);
+        StoreChangeLog conflictsAdded(m_store.get());
+        StoreChangeLog outboxChanged(m_store.get());
 
         // when another device's delete arrives
         pull({row(Entity::Task, tombstone(uuid, 9))}, 9, 1);
 
         // then the row is gone, the unsealed edits are journaled and left the outbox,
         // and the sealed one stays to be sent
-        QVERIFY(!m_store->task(uuid).has_value());
-        const QList<ConflictEntry> journal = m_store->conflicts();
+        QVERIFY(!m_store->task(uuid).ok());
+        const QList<ConflictEntry> journal = m_store->conflicts().value();
         QCOMPARE(journal.size(), 1);
         QVERIFY(journal.first().kind == ConflictEntry::Kind::DeletedElsewhere);
         QCOMPARE(journal.first().uuid, uuid);
         QCOMPARE(journal.first().fields,
                  QJsonObject({{u"notes"_s, u"unsent"_s}, {u"priority"_s, 5}}));
         QCOMPARE(journal.first().snapshot, before);
-        QCOMPARE(m_store->pendingCount(), 1);
-        QCOMPARE(*m_store->pendingMutations().first().mid, *sealed.first().mid);
-        QCOMPARE(conflictsAdded.count(), 1);
-        QCOMPARE(conflictsAdded.first().first().toInt(), 1);
-        QCOMPARE(outboxChanged.count(), 1);
-        QCOMPARE(m_store->conflictCount(), 1);
+        QCOMPARE(m_store->pendingCount().value(), 1);
+        QCOMPARE(*m_store->pendingMutations().value().first().mid, *sealed.first().mid);
+        QCOMPARE(conflictsAdded.conflictsAdded().count(), 1);
+        QCOMPARE(conflictsAdded.conflictsAdded().first(), 1);
+        QCOMPARE(outboxChanged.pendingCounts().count(), 1);
+        QCOMPARE(m_store->conflictCount().value(), 1);
     }
 
     void pull_tombstoneOfGoal_leavesItsChildrenWithoutParent() {
@@ -379,13 +379,13 @@ private slots:
         pull({row(Entity::Goal, serverGoal(goalUuid, 1)),
               row(Entity::Task, serverTask(taskUuid, 2, {{u"parent_goal_uuid"_s, goalUuid}}))},
              2);
-        QSignalSpy tasksChanged(m_store.get(), &LocalStore::tasksChanged);
+        StoreChangeLog tasksChanged(m_store.get());
         pull({row(Entity::Goal, tombstone(goalUuid, 3))}, 3);
-        QVERIFY(!m_store->goal(goalUuid).has_value());
+        QVERIFY(!m_store->goal(goalUuid).ok());
         QVERIFY(!m_store->task(taskUuid)->parentGoalUuid.has_value());
-        QCOMPARE(tasksChanged.count(), 1);
-        QCOMPARE(m_store->conflictCount(), 0);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(tasksChanged.tasks().count(), 1);
+        QCOMPARE(m_store->conflictCount().value(), 0);
+        QCOMPARE(m_store->pendingCount().value(), 0);
     }
 
     void pull_upsertOfRowWithPendingDelete_keepsItAbsent() {
@@ -393,15 +393,15 @@ private slots:
         pull({row(Entity::Task, serverTask(uuid, 5))}, 5);
         QVERIFY(m_store->deleteTask(uuid).ok());
         pull({row(Entity::Task, serverTask(uuid, 6, {{u"title"_s, u"edited elsewhere"_s}}))}, 6);
-        QVERIFY(!m_store->task(uuid).has_value());
-        QCOMPARE(m_store->pendingCount(), 1);
-        QVERIFY(m_store->pendingMutations().first().op == OutboxMutation::Op::Delete);
+        QVERIFY(!m_store->task(uuid).ok());
+        QCOMPARE(m_store->pendingCount().value(), 1);
+        QVERIFY(m_store->pendingMutations().value().first().op == OutboxMutation::Op::Delete);
         // and the delete is answered: the copy goes, nothing comes back
         QVERIFY(push([](const OutboxMutation& m) { return applied(*m.mid, 7, 1006); }).ok());
         pull({row(Entity::Task, tombstone(uuid, 7))}, 7);
-        QVERIFY(!m_store->task(uuid).has_value());
-        QCOMPARE(m_store->pendingCount(), 0);
-        QCOMPARE(m_store->conflictCount(), 0);
+        QVERIFY(!m_store->task(uuid).ok());
+        QCOMPARE(m_store->pendingCount().value(), 0);
+        QCOMPARE(m_store->conflictCount().value(), 0);
     }
 
     // --- push results ---
@@ -409,7 +409,7 @@ private slots:
     void push_appliedCreate_givesVersionAndId_andLaterEditsCarryThem() {
         // given a local task, pushed and applied
         const Task task = m_store->createTask({{u"title"_s, u"Mine"_s}}).value();
-        QSignalSpy tasksChanged(m_store.get(), &LocalStore::tasksChanged);
+        StoreChangeLog tasksChanged(m_store.get());
         const Result<int> added =
             push([](const OutboxMutation& m) { return applied(*m.mid, 14, 321); });
         QVERIFY(added.ok());
@@ -419,12 +419,12 @@ private slots:
         QCOMPARE(m_store->task(task.uuid)->version, 14);
         QCOMPARE(*m_store->task(task.uuid)->id, 321);
         QCOMPARE(m_store->task(task.uuid)->title, u"Mine"_s);
-        QCOMPARE(m_store->pendingCount(), 0);
-        QCOMPARE(tasksChanged.count(), 1);
+        QCOMPARE(m_store->pendingCount().value(), 0);
+        QCOMPARE(tasksChanged.tasks().count(), 1);
 
         // when edited again, the edit's base version is 14
         QVERIFY(m_store->updateTask(task.uuid, {{u"title"_s, u"Again"_s}}).ok());
-        QCOMPARE(m_store->pendingMutations().first().baseVersion, 14);
+        QCOMPARE(m_store->pendingMutations().value().first().baseVersion, 14);
 
         // and a pull of another device's change keeps our pending title over
         // the full server row
@@ -456,17 +456,17 @@ private slots:
         // tombstone removes the row
         QVERIFY(added.ok());
         QCOMPARE(*added, 0);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->pendingCount().value(), 0);
         pull({row(Entity::Task, tombstone(uuid, 10))}, 10);
-        QVERIFY(!m_store->task(uuid).has_value());
-        QCOMPARE(m_store->conflictCount(), 0);
+        QVERIFY(!m_store->task(uuid).ok());
+        QCOMPARE(m_store->conflictCount().value(), 0);
     }
 
     void push_merged_journalsWhatWasOverwritten() {
         const QString uuid = newUuid();
         pull({row(Entity::Task, serverTask(uuid, 5))}, 5);
         QVERIFY(m_store->updateTask(uuid, {{u"title"_s, u"Mine"_s}}).ok());
-        QSignalSpy conflictsAdded(m_store.get(), &LocalStore::conflictsAdded);
+        StoreChangeLog conflictsAdded(m_store.get());
         const Result<int> added = push([](const OutboxMutation& m) {
             return outcome({{u"mid"_s, *m.mid},
                             {u"status"_s, u"merged"_s},
@@ -476,23 +476,23 @@ private slots:
         });
         QVERIFY(added.ok());
         QCOMPARE(*added, 1);
-        QCOMPARE(conflictsAdded.count(), 1);
-        const ConflictEntry entry = m_store->conflicts().first();
+        QCOMPARE(conflictsAdded.conflictsAdded().count(), 1);
+        const ConflictEntry entry = m_store->conflicts().value().first();
         QVERIFY(entry.kind == ConflictEntry::Kind::Overwritten);
         QCOMPARE(entry.fields, QJsonObject({{u"title"_s, u"Theirs"_s}}));
         QCOMPARE(entry.snapshot.value(u"title"_s).toString(), u"Mine"_s);
         QCOMPARE(m_store->task(uuid)->title, u"Mine"_s);
         QCOMPARE(m_store->task(uuid)->version, 9);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->pendingCount().value(), 0);
 
         // when restored, the lost title comes back as a normal queued edit
         QVERIFY(m_store->restoreConflict(entry.id).ok());
         QCOMPARE(m_store->task(uuid)->title, u"Theirs"_s);
-        QCOMPARE(m_store->pendingCount(), 1);
-        QCOMPARE(m_store->pendingMutations().first().fields,
+        QCOMPARE(m_store->pendingCount().value(), 1);
+        QCOMPARE(m_store->pendingMutations().value().first().fields,
                  QJsonObject({{u"title"_s, u"Theirs"_s}}));
-        QCOMPARE(m_store->pendingMutations().first().baseVersion, 9);
-        QCOMPARE(m_store->conflictCount(), 0);
+        QCOMPARE(m_store->pendingMutations().value().first().baseVersion, 9);
+        QCOMPARE(m_store->conflictCount().value(), 0);
     }
 
     void push_rejectedEdit_isJournaledAndTheRowRebuilt_data() {
@@ -509,7 +509,7 @@ private slots:
         const QJsonObject server = serverTask(uuid, 5);
         pull({row(Entity::Task, server)}, 5);
         QVERIFY(m_store->updateTask(uuid, {{u"title"_s, u"Refused"_s}}).ok());
-        const QList<OutboxMutation> batch = m_store->sealBatch(10);
+        const QList<OutboxMutation> batch = m_store->sealBatch(10).value();
         QVERIFY(m_store->updateTask(uuid, {{u"notes"_s, u"kept"_s}}).ok());
 
         // when the server rejects the sealed one
@@ -519,7 +519,7 @@ private slots:
         QCOMPARE(*added, 1);
 
         // then it is journaled, the row is the server copy plus the remaining edit
-        const ConflictEntry entry = m_store->conflicts().first();
+        const ConflictEntry entry = m_store->conflicts().value().first();
         QVERIFY(entry.kind == ConflictEntry::Kind::Rejected);
         QCOMPARE(entry.code, code);
         QCOMPARE(entry.message, u"refused: "_s + code);
@@ -528,8 +528,8 @@ private slots:
         const Task task = *m_store->task(uuid);
         QCOMPARE(task.title, server.value(u"title"_s).toString());
         QCOMPARE(*task.notes, u"kept"_s);
-        QCOMPARE(m_store->pendingCount(), 1);
-        QCOMPARE(m_store->pendingMutations().first().fields,
+        QCOMPARE(m_store->pendingCount().value(), 1);
+        QCOMPARE(m_store->pendingMutations().value().first().fields,
                  QJsonObject({{u"notes"_s, u"kept"_s}}));
     }
 
@@ -554,13 +554,13 @@ private slots:
         QCOMPARE(after.version, 3);
         QCOMPARE(*after.id, 90);
         QVERIFY(!after.userId.has_value());
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->pendingCount().value(), 0);
     }
 
     void push_rejectedCreate_removesTheRowAndItsUnsealedEdits() {
         // given a local task whose create is sealed, then edited again
         const Task task = m_store->createTask({{u"title"_s, u"Doomed"_s}}).value();
-        const QList<OutboxMutation> batch = m_store->sealBatch(10);
+        const QList<OutboxMutation> batch = m_store->sealBatch(10).value();
         QVERIFY(m_store->updateTask(task.uuid, {{u"notes"_s, u"later"_s}}).ok());
 
         // when the server rejects the create
@@ -570,24 +570,24 @@ private slots:
         QCOMPARE(*added, 1);
 
         // then the row and everything queued for it are gone, kept in one entry
-        QVERIFY(!m_store->task(task.uuid).has_value());
-        QCOMPARE(m_store->pendingCount(), 0);
-        const ConflictEntry entry = m_store->conflicts().first();
+        QVERIFY(!m_store->task(task.uuid).ok());
+        QCOMPARE(m_store->pendingCount().value(), 0);
+        const ConflictEntry entry = m_store->conflicts().value().first();
         QCOMPARE(entry.fields.value(u"title"_s).toString(), u"Doomed"_s);
         QCOMPARE(entry.fields.value(u"notes"_s).toString(), u"later"_s);
         QCOMPARE(entry.snapshot.value(u"uuid"_s).toString(), task.uuid);
 
         // when restored, it comes back under a new uuid as a queued create
         QVERIFY(m_store->restoreConflict(entry.id).ok());
-        const QList<Task> tasks = m_store->tasks();
+        const QList<Task> tasks = m_store->tasks().value();
         QCOMPARE(tasks.size(), 1);
         QVERIFY(tasks.first().uuid != task.uuid);
         QCOMPARE(tasks.first().title, u"Doomed"_s);
         QCOMPARE(*tasks.first().notes, u"later"_s);
-        QCOMPARE(m_store->pendingCount(), 1);
-        QCOMPARE(m_store->pendingMutations().first().baseVersion, 0);
-        QCOMPARE(m_store->pendingMutations().first().uuid, tasks.first().uuid);
-        QCOMPARE(m_store->conflictCount(), 0);
+        QCOMPARE(m_store->pendingCount().value(), 1);
+        QCOMPARE(m_store->pendingMutations().value().first().baseVersion, 0);
+        QCOMPARE(m_store->pendingMutations().value().first().uuid, tasks.first().uuid);
+        QCOMPARE(m_store->conflictCount().value(), 0);
     }
 
     void push_rejectedAsDeleted_removesCopyAndRow() {
@@ -598,28 +598,28 @@ private slots:
             push([](const OutboxMutation& m) { return rejected(*m.mid, u"deleted"_s); });
         QVERIFY(added.ok());
         QCOMPARE(*added, 1);
-        QVERIFY(!m_store->task(uuid).has_value());
-        QCOMPARE(m_store->pendingCount(), 0);
-        QCOMPARE(m_store->conflicts().first().code, u"deleted"_s);
+        QVERIFY(!m_store->task(uuid).ok());
+        QCOMPARE(m_store->pendingCount().value(), 0);
+        QCOMPARE(m_store->conflicts().value().first().code, u"deleted"_s);
         // a later pull of an unrelated page does not bring it back
         pull({}, 6);
-        QVERIFY(!m_store->task(uuid).has_value());
+        QVERIFY(!m_store->task(uuid).ok());
 
         // restoring it creates it anew from the snapshot with the lost title
-        QVERIFY(m_store->restoreConflict(m_store->conflicts().first().id).ok());
-        const QList<Task> tasks = m_store->tasks();
+        QVERIFY(m_store->restoreConflict(m_store->conflicts().value().first().id).ok());
+        const QList<Task> tasks = m_store->tasks().value();
         QCOMPARE(tasks.size(), 1);
         QCOMPARE(tasks.first().title, u"Too late"_s);
         QCOMPARE(*tasks.first().notes, u"server notes"_s);
         QVERIFY(tasks.first().uuid != uuid);
-        QCOMPARE(m_store->pendingMutations().first().baseVersion, 0);
+        QCOMPARE(m_store->pendingMutations().value().first().baseVersion, 0);
     }
 
     void push_resultsAndAcknowledgeAreOneTransaction() {
         // given two sealed creates
         const Task a = m_store->createTask({{u"title"_s, u"A"_s}}).value();
         const Task b = m_store->createTask({{u"title"_s, u"B"_s}}).value();
-        const QList<OutboxMutation> batch = m_store->sealBatch(10);
+        const QList<OutboxMutation> batch = m_store->sealBatch(10).value();
         QCOMPARE(batch.size(), 2);
 
         // when the first result is fine but the second is unusable (no result at all)
@@ -629,7 +629,7 @@ private slots:
         // then nothing was recorded: no version, no acknowledge
         QVERIFY(!failed.ok());
         QCOMPARE(m_store->task(a.uuid)->version, 0);
-        QCOMPARE(m_store->pendingCount(), 2);
+        QCOMPARE(m_store->pendingCount().value(), 2);
 
         // and the complete answer records both
         QVERIFY(m_store
@@ -639,20 +639,20 @@ private slots:
                     .ok());
         QCOMPARE(m_store->task(a.uuid)->version, 3);
         QCOMPARE(*m_store->task(b.uuid)->id, 31);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->pendingCount().value(), 0);
     }
 
     void push_acknowledgesOnlyUpToLastMid() {
         m_store->createTask({{u"title"_s, u"A"_s}}).value();
         m_store->createTask({{u"title"_s, u"B"_s}}).value();
-        const QList<OutboxMutation> batch = m_store->sealBatch(10);
+        const QList<OutboxMutation> batch = m_store->sealBatch(10).value();
         QVERIFY(m_store
                     ->applyPushResults(
                         batch, {applied(*batch.at(0).mid, 3, 30), applied(*batch.at(1).mid, 4, 31)},
                         *batch.first().mid)
                     .ok());
-        QCOMPARE(m_store->pendingCount(), 1);
-        QCOMPARE(*m_store->pendingMutations().first().mid, *batch.last().mid);
+        QCOMPARE(m_store->pendingCount().value(), 1);
+        QCOMPARE(*m_store->pendingMutations().value().first().mid, *batch.last().mid);
     }
 
     // --- reload ---
@@ -671,30 +671,30 @@ private slots:
 
         // when the server answers reset and a reload brings back only `kept`
         QVERIFY(m_store->beginReload().ok());
-        QVERIFY(m_store->reloadInProgress());
-        QCOMPARE(m_store->pullCursor(), 0);
+        QVERIFY(m_store->reloadInProgress().value());
+        QCOMPARE(m_store->pullCursor().value(), 0);
         reopen(); // survives a restart
-        QVERIFY(m_store->reloadInProgress());
+        QVERIFY(m_store->reloadInProgress().value());
         // (a server restored from a backup: its versions went back)
         pull({row(Entity::Task, serverTask(kept, 7, {{u"title"_s, u"restored"_s}}))}, 7);
-        QSignalSpy tasksChanged(m_store.get(), &LocalStore::tasksChanged);
+        StoreChangeLog tasksChanged(m_store.get());
         QVERIFY(m_store->finishReload().ok());
 
         // then the unseen rows without unsent changes are gone, the others stay
-        QVERIFY(!m_store->reloadInProgress());
+        QVERIFY(!m_store->reloadInProgress().value());
         QCOMPARE(m_store->task(kept)->title, u"restored"_s);
         QCOMPARE(m_store->task(kept)->version, 7);
-        QVERIFY(!m_store->task(gone).has_value());
-        QVERIFY(!m_store->goal(goal).has_value());
-        QVERIFY(m_store->task(edited).has_value());
+        QVERIFY(!m_store->task(gone).ok());
+        QVERIFY(!m_store->goal(goal).ok());
+        QVERIFY(m_store->task(edited).ok());
         QCOMPARE(*m_store->task(edited)->notes, u"unsent"_s);
-        QVERIFY(m_store->task(local.uuid).has_value());
-        QCOMPARE(m_store->pendingCount(), 2);
-        QCOMPARE(tasksChanged.count(), 1);
-        QVERIFY(tasksChanged.first().first().toStringList().contains(gone));
+        QVERIFY(m_store->task(local.uuid).ok());
+        QCOMPARE(m_store->pendingCount().value(), 2);
+        QCOMPARE(tasksChanged.tasks().count(), 1);
+        QVERIFY(tasksChanged.tasks().first().contains(gone));
         reopen();
-        QVERIFY(!m_store->reloadInProgress());
-        QCOMPARE(m_store->pullCursor(), 7);
+        QVERIFY(!m_store->reloadInProgress().value());
+        QCOMPARE(m_store->pullCursor().value(), 7);
     }
 
     // --- the rest ---
@@ -702,11 +702,11 @@ private slots:
     void resequenceSealed_renumbersConsecutively_keepingOrder() {
         for (int i = 0; i < 4; ++i)
             m_store->createTask({{u"title"_s, u"t%1"_s.arg(i)}}).value();
-        const QList<OutboxMutation> sealed = m_store->sealBatch(3);
+        const QList<OutboxMutation> sealed = m_store->sealBatch(3).value();
         QCOMPARE(*sealed.first().mid, 1);
         QVERIFY(m_store->resequenceSealed(2).ok()); // overlaps the old numbers
 
-        const QList<OutboxMutation> after = m_store->pendingMutations();
+        const QList<OutboxMutation> after = m_store->pendingMutations().value();
         QCOMPARE(after.size(), 4);
         for (int i = 0; i < 3; ++i) {
             QCOMPARE(after.at(i).seq, sealed.at(i).seq);
@@ -714,7 +714,7 @@ private slots:
         }
         QVERIFY(!after.at(3).mid.has_value());
         // and the next sealed one follows on
-        const QList<OutboxMutation> next = m_store->sealBatch(10);
+        const QList<OutboxMutation> next = m_store->sealBatch(10).value();
         QCOMPARE(next.size(), 4);
         QCOMPARE(*next.last().mid, 5);
         QVERIFY(!m_store->resequenceSealed(0).ok());
@@ -725,23 +725,23 @@ private slots:
         pull({row(Entity::Task, serverTask(uuid, 5))}, 5);
         QVERIFY(m_store->updateTask(uuid, {{u"title"_s, u"Mine"_s}}).ok());
         pull({row(Entity::Task, tombstone(uuid, 6))}, 6, 1);
-        QVERIFY(!m_store->lastSyncedAt().has_value());
+        QVERIFY(!m_store->lastSyncedAt().value().has_value());
         const QDateTime when =
             QDateTime::fromString(u"2026-11-30T08:00:01.250Z"_s, Qt::ISODateWithMs);
         QVERIFY(m_store->setLastSyncedAt(when).ok());
 
         reopen();
 
-        QCOMPARE(m_store->pullCursor(), 6);
-        QCOMPARE(*m_store->lastSyncedAt(), when);
-        QCOMPARE(m_store->conflictCount(), 1);
-        const ConflictEntry entry = m_store->conflicts().first();
+        QCOMPARE(m_store->pullCursor().value(), 6);
+        QCOMPARE(*m_store->lastSyncedAt().value(), when);
+        QCOMPARE(m_store->conflictCount().value(), 1);
+        const ConflictEntry entry = m_store->conflicts().value().first();
         QCOMPARE(entry.uuid, uuid);
         QCOMPARE(entry.fields, QJsonObject({{u"title"_s, u"Mine"_s}}));
         QVERIFY(entry.createdAt.isValid());
-        QVERIFY(!m_store->reloadInProgress());
+        QVERIFY(!m_store->reloadInProgress().value());
         QVERIFY(m_store->dismissConflict(entry.id).ok());
-        QCOMPARE(m_store->conflictCount(), 0);
+        QCOMPARE(m_store->conflictCount().value(), 0);
         QVERIFY(!m_store->dismissConflict(entry.id).ok());
     }
 
@@ -781,12 +781,12 @@ private slots:
         }
         qDebug() << "applied 52,000 pulled rows in 52 pages in" << timer.elapsed() << "ms ("
                  << cpuMs() - cpuBefore << "ms of CPU)";
-        QCOMPARE(m_store->taskCount(TaskFilter{}), 50000);
-        QCOMPARE(m_store->goals().size(), 2000);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->taskCount(TaskFilter{}).value(), 50000);
+        QCOMPARE(m_store->goals().value().size(), 2000);
+        QCOMPARE(m_store->pendingCount().value(), 0);
         TaskFilter underGoal;
         underGoal.goalUuid = goals.first();
-        QCOMPARE(m_store->taskCount(underGoal), 25);
+        QCOMPARE(m_store->taskCount(underGoal).value(), 25);
     }
 };
 

@@ -128,11 +128,11 @@ QJsonValue RandomWorkload::maybeNull(const QJsonValue& value) {
 }
 
 QStringList RandomWorkload::taskUuids() const {
-    return inKeyOrder(m_store->tasks());
+    return inKeyOrder(m_store->tasks().value());
 }
 
 QStringList RandomWorkload::goalUuids() const {
-    return inKeyOrder(m_store->goals());
+    return inKeyOrder(m_store->goals().value());
 }
 
 QString RandomWorkload::pick(const QStringList& items) {

@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
     if (!opened)
         return fail(opened.error().message);
     std::unique_ptr<LocalStore> store = std::move(opened).value();
-    say(u"opened pending=%1"_s.arg(store->pendingCount()));
+    say(u"opened pending=%1"_s.arg(store->pendingCount().value()));
 
     if (parser.isSet(opsOption)) {
         QFile file(parser.value(opsOption));
@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
                                 parser.value(seedOption).toULongLong());
         workload.run(parser.value(editsOption).toInt());
     }
-    say(u"changed pending=%1"_s.arg(store->pendingCount()));
+    say(u"changed pending=%1"_s.arg(store->pendingCount().value()));
     if (parser.isSet(noSyncOption))
         return 0;
 
@@ -183,8 +183,8 @@ int main(int argc, char** argv) {
     if (!waitFor(finished, 300000))
         return fail(u"the sync round did not finish"_s);
     say(u"finished ok=%1 pending=%2 conflicts=%3"_s.arg(ok ? 1 : 0)
-            .arg(store->pendingCount())
-            .arg(store->conflictCount()));
+            .arg(store->pendingCount().value())
+            .arg(store->conflictCount().value()));
     if (!ok)
         std::fprintf(stderr, "sync_device: %s\n", qPrintable(engine.lastError()));
     return ok ? 0 : 1;

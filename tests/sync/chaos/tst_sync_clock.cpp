@@ -121,7 +121,7 @@ private slots:
             QVERIFY2(device, qPrintable(error));
             const QString diff = m_world.differences(*device, user);
             QVERIFY2(diff.isEmpty(), qPrintable(diff));
-            QCOMPARE(device->store().pendingCount(), 0);
+            QCOMPARE(device->store().pendingCount().value(), 0);
         }
     }
 
@@ -181,7 +181,7 @@ private slots:
         QVERIFY(session.claims().expiresAt > expiry);
         QCOMPARE(states.count(), 0); // never LoggingIn, never NeedsLogin
         QCOMPARE(session.state(), bizy::Session::State::LoggedIn);
-        QCOMPARE(device->store().pendingCount(), 0);
+        QCOMPARE(device->store().pendingCount().value(), 0);
         QCOMPARE(m_world.serverTaskCount(user), qint64(600));
         const QString diff = m_world.differences(*device, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
@@ -219,7 +219,7 @@ private:
         auto opened = LocalStore::open(path);
         if (!opened)
             return false;
-        const QList<ConflictEntry> entries = (*opened)->conflicts();
+        const QList<ConflictEntry> entries = (*opened)->conflicts().value();
         for (const ConflictEntry& entry : entries) {
             if (entry.kind == ConflictEntry::Kind::Overwritten && entry.uuid == uuid &&
                 entry.fields.value(field).toString() == value)

@@ -111,8 +111,8 @@ private slots:
                 QVERIFY(store->deleteTask(uuid));
                 expected.remove(uuid);
             }
-            qInfo() << "store: pending" << store->pendingCount() << "after" << creates << "creates,"
-                    << edits << "edits," << deletes << "deletes";
+            qInfo() << "store: pending" << store->pendingCount().value() << "after" << creates
+                    << "creates," << edits << "edits," << deletes << "deletes";
         };
         const QStringList arguments{u"--store"_s,      path,
                                     u"--server"_s,     m_world.fixture().server().baseUrl(),
@@ -177,7 +177,7 @@ private slots:
         QString error;
         auto device = m_world.makeDevice(user, u"client"_s, &error, path);
         QVERIFY2(device, qPrintable(error));
-        QCOMPARE(device->store().pendingCount(), 0);
+        QCOMPARE(device->store().pendingCount().value(), 0);
         QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
         const QString diff = m_world.differences(*device, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));

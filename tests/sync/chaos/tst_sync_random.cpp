@@ -24,7 +24,7 @@ namespace {
 // The unsent mutations as JSON, to tell in a failure what a round was sending.
 QString outboxText(const bizy::LocalStore& store) {
     QStringList lines;
-    const QList<bizy::OutboxMutation> pending = store.pendingMutations(200);
+    const QList<bizy::OutboxMutation> pending = store.pendingMutations(200).value();
     for (const bizy::OutboxMutation& mutation : pending) {
         QJsonObject json{
             {u"mid"_s, mutation.mid ? QJsonValue(*mutation.mid) : QJsonValue()},
@@ -42,7 +42,7 @@ QString outboxText(const bizy::LocalStore& store) {
 // "journal: Overwritten 3, Rejected/cycle 1, ..." (what the run exercised).
 QString journalSummary(const bizy::LocalStore& store) {
     QMap<QString, int> counts;
-    const QList<bizy::ConflictEntry> entries = store.conflicts();
+    const QList<bizy::ConflictEntry> entries = store.conflicts().value();
     for (const bizy::ConflictEntry& entry : entries) {
         switch (entry.kind) {
         case bizy::ConflictEntry::Kind::Overwritten:
@@ -181,7 +181,7 @@ private slots:
             QVERIFY2(diff.isEmpty(),
                      qPrintable(u"seed %1, %2 differs from the server:\n%3"_s.arg(m_seed).arg(
                          device->name(), diff)));
-            QCOMPARE(device->store().pendingCount(), 0);
+            QCOMPARE(device->store().pendingCount().value(), 0);
             const SyncSnapshot local = SyncWorld::deviceState(*device);
             QVERIFY2(local.cycles().isEmpty(),
                      qPrintable(device->name() + u": "_s + local.cycles()));
@@ -332,7 +332,7 @@ private:
     static bool crossMove(SyncDevice& a, SyncDevice& b, QRandomGenerator& schedule) {
         // In the order of the workload's title keys, so a seed picks the same pair again.
         QList<std::pair<QString, QString>> keyed;
-        const QList<bizy::Goal> goals = a.store().goals();
+        const QList<bizy::Goal> goals = a.store().goals().value();
         for (const bizy::Goal& goal : goals) {
             if (b.store().goal(goal.uuid))
                 keyed.append({goal.title.section(u' ', 0, 0), goal.uuid});
@@ -357,7 +357,7 @@ private:
     void explainFailure(SyncDevice& device, const SyncWorld::User& user) {
         qWarning().noquote() << "unsent after the failed round:" << outboxText(device.store());
         QJsonArray sealed;
-        const QList<bizy::OutboxMutation> pending = device.store().pendingMutations(100);
+        const QList<bizy::OutboxMutation> pending = device.store().pendingMutations(100).value();
         for (const bizy::OutboxMutation& mutation : pending) {
             if (mutation.mid)
                 sealed << mutation.toJson();

@@ -50,7 +50,7 @@ private slots:
             {{u"title"_s, u"Release"_s}, {u"parent_goal_uuid"_s, yearly->uuid}});
         QVERIFY(release);
         // and syncs it all in one push
-        QCOMPARE(laptop->store().pendingCount(), 5);
+        QCOMPARE(laptop->store().pendingCount().value(), 5);
         laptop->proxy().resetCounters();
         QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
         QCOMPARE(laptop->proxy().requestCount(), 2); // one push, one pull
@@ -75,13 +75,13 @@ private slots:
         const auto goalId = [&](const QString& uuid) {
             return server.goals.value(uuid).value(u"id"_s).toInteger();
         };
-        const std::optional<bizy::Goal> q = desktop->store().goal(quarterly->uuid);
+        const bizy::Result<bizy::Goal> q = desktop->store().goal(quarterly->uuid);
         QVERIFY(q);
         QCOMPARE(q->parentGoalUuid, yearly->uuid);
         QCOMPARE(q->parentGoalId, goalId(yearly->uuid));
-        const std::optional<bizy::Task> d = desktop->store().task(design->uuid);
-        const std::optional<bizy::Task> b = desktop->store().task(build->uuid);
-        const std::optional<bizy::Task> r = desktop->store().task(release->uuid);
+        const bizy::Result<bizy::Task> d = desktop->store().task(design->uuid);
+        const bizy::Result<bizy::Task> b = desktop->store().task(build->uuid);
+        const bizy::Result<bizy::Task> r = desktop->store().task(release->uuid);
         QVERIFY(d && b && r);
         QCOMPARE(d->parentGoalUuid, quarterly->uuid);
         QCOMPARE(d->parentGoalId, goalId(quarterly->uuid));
@@ -89,7 +89,7 @@ private slots:
         QCOMPARE(b->dependencies, QList<qint64>{*d->id});
         QCOMPARE(r->parentGoalUuid, yearly->uuid);
         QCOMPARE(r->parentGoalId, goalId(yearly->uuid));
-        QCOMPARE(desktop->store().subtree(yearly->uuid).size(), 2);
+        QCOMPARE(desktop->store().subtree(yearly->uuid).value().size(), 2);
         // and both devices equal the server field by field
         QString diff = m_world.differences(*desktop, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
@@ -131,8 +131,8 @@ private slots:
         desktop->goOnline();
         QVERIFY2(desktop->sync(), qPrintable(desktop->lastSyncMessage()));
         // then the task is linked to its goal, by uuid and by the server's id
-        const std::optional<bizy::Task> linked = desktop->store().task(task->uuid);
-        const std::optional<bizy::Goal> parent = desktop->store().goal(goal->uuid);
+        const bizy::Result<bizy::Task> linked = desktop->store().task(task->uuid);
+        const bizy::Result<bizy::Goal> parent = desktop->store().goal(goal->uuid);
         QVERIFY(linked && parent);
         QCOMPARE(linked->parentGoalUuid, goal->uuid);
         QCOMPARE(linked->parentGoalId, parent->id);
@@ -187,11 +187,11 @@ private slots:
         QCOMPARE(server.tasks.size(), 3);
         QCOMPARE(server.goals.size(), 1);
         // and the rejected ones left the outbox, the rows are gone, and the journal tells
-        QCOMPARE(desktop->store().pendingCount(), 0);
+        QCOMPARE(desktop->store().pendingCount().value(), 0);
         QVERIFY(!desktop->store().task(task->uuid));
         QVERIFY(!desktop->store().task(orphan->uuid));
         QVERIFY(!desktop->store().goal(goal->uuid));
-        const QList<ConflictEntry> entries = desktop->store().conflicts();
+        const QList<ConflictEntry> entries = desktop->store().conflicts().value();
         const auto entryFor = [&](const QString& uuid) -> std::optional<ConflictEntry> {
             for (const ConflictEntry& entry : entries) {
                 if (entry.uuid == uuid)
@@ -219,7 +219,7 @@ private slots:
         // then it is a task again, under a new uuid, on the server too (without its lost goal)
         QCOMPARE(m_world.serverTaskCount(user), 4);
         bool found = false;
-        for (const bizy::Task& restored : desktop->store().tasks()) {
+        for (const bizy::Task& restored : desktop->store().tasks().value()) {
             if (restored.title == u"Under the old project"_s) {
                 found = true;
                 QVERIFY(restored.uuid != orphan->uuid);
@@ -257,9 +257,9 @@ private slots:
         QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
         // then all six creates are on the server, and one rejection in the journal
         QCOMPARE(m_world.serverTaskCount(user), 6);
-        QCOMPARE(laptop->store().pendingCount(), 0);
-        QCOMPARE(laptop->store().conflictCount(), 1);
-        QCOMPARE(laptop->store().conflicts().first().uuid, shared->uuid);
+        QCOMPARE(laptop->store().pendingCount().value(), 0);
+        QCOMPARE(laptop->store().conflictCount().value(), 1);
+        QCOMPARE(laptop->store().conflicts().value().first().uuid, shared->uuid);
         QString diff = m_world.differences(*laptop, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         QVERIFY(phone->sync());
@@ -300,9 +300,9 @@ private slots:
         QVERIFY2(laptop->sync(), qPrintable(laptop->lastSyncMessage()));
         // then the fine task is on the server, the refused one is in the journal, not on the device
         QCOMPARE(m_world.serverTaskCount(user), 1);
-        QCOMPARE(laptop->store().pendingCount(), 0);
+        QCOMPARE(laptop->store().pendingCount().value(), 0);
         QVERIFY(!laptop->store().task(orphan->uuid));
-        const QList<ConflictEntry> entries = laptop->store().conflicts();
+        const QList<ConflictEntry> entries = laptop->store().conflicts().value();
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().uuid, orphan->uuid);
         QCOMPARE(entries.first().kind, ConflictEntry::Kind::Rejected);

@@ -38,7 +38,7 @@ private slots:
         // (a sync attempt offline fails as offline and keeps the change)
         QVERIFY(!pair.laptop->sync());
         QCOMPARE(pair.laptop->engine().state(), bizy::SyncEngine::State::Offline);
-        QCOMPARE(pair.laptop->store().pendingCount(), 1);
+        QCOMPARE(pair.laptop->store().pendingCount().value(), 1);
         // and both come back online and sync: the laptop, the desktop, the laptop again
         pair.laptop->goOnline();
         pair.desktop->goOnline();
@@ -46,15 +46,15 @@ private slots:
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         // then every side has the laptop's title and the desktop's other fields
         for (SyncDevice* device : {pair.laptop.get(), pair.desktop.get()}) {
-            const std::optional<bizy::Task> task = device->store().task(uuid);
+            const bizy::Result<bizy::Task> task = device->store().task(uuid);
             QVERIFY2(task, qPrintable(device->name()));
             QCOMPARE(task->title, u"renamed on the laptop"_s);
             QCOMPARE(task->priority, 1);
             QCOMPARE(task->tags, QStringList{u"desk"_s});
             QCOMPARE(task->dueDate->date(), QDate(2027, 1, 15));
             // and no one was told of a conflict: nothing was lost
-            QCOMPARE(device->store().conflictCount(), 0);
-            QCOMPARE(device->store().pendingCount(), 0);
+            QCOMPARE(device->store().conflictCount().value(), 0);
+            QCOMPARE(device->store().pendingCount().value(), 0);
         }
         const QString diff = allEqual(pair);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
@@ -92,8 +92,8 @@ private slots:
         QString diff = allEqual(pair);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         // and the losing value is in the winner's journal, with what it lost
-        QCOMPARE(first.store().conflictCount(), 0);
-        const QList<ConflictEntry> entries = second.store().conflicts();
+        QCOMPARE(first.store().conflictCount().value(), 0);
+        const QList<ConflictEntry> entries = second.store().conflicts().value();
         QCOMPARE(entries.size(), 1);
         const ConflictEntry& entry = entries.first();
         QCOMPARE(entry.kind, ConflictEntry::Kind::Overwritten);
@@ -103,15 +103,15 @@ private slots:
 
         // when the winner restores the lost value and both sync again
         QVERIFY(second.store().restoreConflict(entry.id));
-        QCOMPARE(second.store().conflictCount(), 0);
+        QCOMPARE(second.store().conflictCount().value(), 0);
         QCOMPARE(second.store().task(uuid)->notes, firstValue);
         QVERIFY2(second.sync(), qPrintable(second.lastSyncMessage()));
         QVERIFY2(first.sync(), qPrintable(first.lastSyncMessage()));
         // then the restored value is back everywhere, with no new conflict
         QCOMPARE(first.store().task(uuid)->notes, firstValue);
         QCOMPARE(second.store().task(uuid)->notes, firstValue);
-        QCOMPARE(first.store().conflictCount(), 0);
-        QCOMPARE(second.store().conflictCount(), 0);
+        QCOMPARE(first.store().conflictCount().value(), 0);
+        QCOMPARE(second.store().conflictCount().value(), 0);
         diff = allEqual(pair);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
@@ -137,15 +137,15 @@ private slots:
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         // then the fields only one changed survive, the shared one is the desktop's
         for (SyncDevice* device : {pair.laptop.get(), pair.desktop.get()}) {
-            const std::optional<bizy::Goal> merged = device->store().goal(goal->uuid);
+            const bizy::Result<bizy::Goal> merged = device->store().goal(goal->uuid);
             QVERIFY(merged);
             QCOMPARE(merged->title, u"Run a half marathon"_s);
             QCOMPARE(merged->description, u"desktop"_s);
             QCOMPARE(merged->successCriteria, u"under two hours"_s);
         }
         // and only the description lost, in the desktop's journal
-        QCOMPARE(pair.laptop->store().conflictCount(), 0);
-        const QList<ConflictEntry> entries = pair.desktop->store().conflicts();
+        QCOMPARE(pair.laptop->store().conflictCount().value(), 0);
+        const QList<ConflictEntry> entries = pair.desktop->store().conflicts().value();
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().kind, ConflictEntry::Kind::Overwritten);
         QCOMPARE(entries.first().entity, bizy::OutboxMutation::Entity::Goal);
@@ -177,11 +177,13 @@ private slots:
         for (SyncDevice* device : {pair.laptop.get(), pair.desktop.get(), phone.get()})
             QCOMPARE(device->store().task(uuid)->priority, 5);
         // and each later pusher journaled exactly the value it overwrote
-        QCOMPARE(pair.laptop->store().conflictCount(), 0);
-        QCOMPARE(pair.desktop->store().conflictCount(), 1);
-        QCOMPARE(pair.desktop->store().conflicts().first().fields.value(u"priority"_s).toInt(), 1);
-        QCOMPARE(phone->store().conflictCount(), 1);
-        QCOMPARE(phone->store().conflicts().first().fields.value(u"priority"_s).toInt(), 2);
+        QCOMPARE(pair.laptop->store().conflictCount().value(), 0);
+        QCOMPARE(pair.desktop->store().conflictCount().value(), 1);
+        QCOMPARE(
+            pair.desktop->store().conflicts().value().first().fields.value(u"priority"_s).toInt(),
+            1);
+        QCOMPARE(phone->store().conflictCount().value(), 1);
+        QCOMPARE(phone->store().conflicts().value().first().fields.value(u"priority"_s).toInt(), 2);
         const QString diff = allEqual(pair) + m_world.differences(*phone, pair.user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
@@ -211,7 +213,7 @@ private slots:
         QCOMPARE(web.object().value(u"notes"_s).toString(), u"laptop notes"_s);
         QCOMPARE(web.object().value(u"priority"_s).toInt(), 2);
         // and the web's notes, overwritten, are in the laptop's journal
-        const QList<ConflictEntry> entries = pair.laptop->store().conflicts();
+        const QList<ConflictEntry> entries = pair.laptop->store().conflicts().value();
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().kind, ConflictEntry::Kind::Overwritten);
         QCOMPARE(entries.first().fields.value(u"notes"_s).toString(), u"web notes"_s);

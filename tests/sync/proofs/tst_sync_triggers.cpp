@@ -35,7 +35,7 @@ private slots:
 
         // then no round ran by itself: the task waits, the server has one
         QCOMPARE(rounds.count(), 1);
-        QCOMPARE(laptop->store().pendingCount(), 1);
+        QCOMPARE(laptop->store().pendingCount().value(), 1);
         QCOMPARE(m_world.serverTaskCount(user), 1);
     }
 
@@ -55,7 +55,7 @@ private slots:
 
         // then it reaches the server without anyone asking
         QTRY_COMPARE_WITH_TIMEOUT(m_world.serverTaskCount(user), 1, 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(laptop->store().pendingCount(), 0, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(laptop->store().pendingCount().value(), 0, 15000);
         QVERIFY(laptop->engine().lastSyncedAt().has_value());
     }
 
@@ -78,7 +78,7 @@ private slots:
 
         // then both reach the server and nothing is left to send
         QTRY_COMPARE_WITH_TIMEOUT(m_world.serverTaskCount(user), 2, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(laptop->store().pendingCount(), 0, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(laptop->store().pendingCount().value(), 0, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!laptop->engine().isRunning(), 20000);
         QCOMPARE(laptop->engine().state(), bizy::SyncEngine::State::Idle);
     }

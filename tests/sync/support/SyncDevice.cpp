@@ -123,7 +123,8 @@ QString SyncDevice::describe() const {
         return m_name + u": closed"_s;
     return u"%1: state=%2 error='%3' pending=%4 conflicts=%5"_s.arg(
         m_name, enumName(m_engine->state()), m_engine->lastError(),
-        QString::number(m_store->pendingCount()), QString::number(m_store->conflictCount()));
+        QString::number(m_store->pendingCount().value()),
+        QString::number(m_store->conflictCount().value()));
 }
 
 bool SyncDevice::sync(int timeoutMs) {

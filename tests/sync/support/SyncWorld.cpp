@@ -102,11 +102,11 @@ SyncSnapshot SyncWorld::deviceState(SyncDevice& device) {
         snapshot.error = u"the device is closed"_s;
         return snapshot;
     }
-    for (const bizy::Task& task : device.store().tasks())
+    for (const bizy::Task& task : device.store().tasks().value())
         snapshot.tasks.insert(task.uuid, task.toSyncJson());
-    for (const bizy::Goal& goal : device.store().goals())
+    for (const bizy::Goal& goal : device.store().goals().value())
         snapshot.goals.insert(goal.uuid, goal.toSyncJson());
-    snapshot.cursor = device.store().pullCursor();
+    snapshot.cursor = device.store().pullCursor().value();
     return snapshot;
 }
 
