@@ -14,7 +14,7 @@
 // "/api/tasks/" also answers "/api/tasks". A path that matches with another
 // method answers 405, no match at all 404.
 //
-// Adding a route (see TaskRoutes for the REST engineer's, AuthRoutes for mine):
+// Adding a route (see RestRoutes and AuthRoutes for the real ones):
 //
 //     router.add(Method::Get, u"/api/tasks/{task_id}"_s, [&ctx](const HttpRequest& request) {
 //         return ctx.db.run([&ctx, request](DbSession& db) -> QHttpServerResponse {
