@@ -1,8 +1,8 @@
 #include "GoalEndpoints.h"
 
-#include "RestSql.h"
 #include "VersionCounter.h"
 #include "db/DbSession.h"
+#include "db/PgSql.h"
 #include "http/QueryParams.h"
 #include "http/Reply.h"
 #include "model/GoalProgress.h"
@@ -46,15 +46,15 @@ Goal goalFromRow(const QSqlQuery& row, bool withCounts) {
     goal.title = row.value(4).toString();
     goal.description = optionalText(row.value(5));
     goal.horizon = bizy::goalHorizonFromString(row.value(6).toString()).value_or(goal.horizon);
-    goal.targetDate = RestSql::timeFromMillis(row.value(7));
+    goal.targetDate = PgSql::timeFromMillis(row.value(7));
     goal.status = bizy::goalStatusFromString(row.value(8).toString()).value_or(goal.status);
     goal.progressPercentage = row.value(9).toDouble();
     goal.successCriteria = optionalText(row.value(10));
     if (!row.value(11).isNull())
         goal.metrics = QJsonDocument::fromJson(row.value(11).toString().toUtf8()).object();
-    goal.createdAt = RestSql::timeFromMillis(row.value(12)).value_or(QDateTime());
-    goal.updatedAt = RestSql::timeFromMillis(row.value(13)).value_or(QDateTime());
-    goal.completedAt = RestSql::timeFromMillis(row.value(14));
+    goal.createdAt = PgSql::timeFromMillis(row.value(12)).value_or(QDateTime());
+    goal.updatedAt = PgSql::timeFromMillis(row.value(13)).value_or(QDateTime());
+    goal.completedAt = PgSql::timeFromMillis(row.value(14));
     goal.version = row.value(15).toLongLong();
     if (withCounts) {
         goal.taskCount = row.value(16).toLongLong();
@@ -87,12 +87,11 @@ GoalEndpoints::GoalEndpoints(DbSession& db, qint64 userId)
     , m_userId(userId) {}
 
 std::optional<Goal> GoalEndpoints::find(qint64 goalId, bool forUpdate, bool withCounts) {
-    QSqlQuery row =
-        RestSql::run(m_db,
-                     u"SELECT "_s + kColumns + (withCounts ? kCountColumns : QString()) +
-                         u" FROM goals g WHERE g.id = ? AND g.user_id = ?"_s +
-                         (forUpdate ? u" FOR UPDATE"_s : QString()),
-                     {goalId, m_userId});
+    QSqlQuery row = PgSql::run(m_db,
+                               u"SELECT "_s + kColumns + (withCounts ? kCountColumns : QString()) +
+                                   u" FROM goals g WHERE g.id = ? AND g.user_id = ?"_s +
+                                   (forUpdate ? u" FOR UPDATE"_s : QString()),
+                               {goalId, m_userId});
     if (!row.next())
         return std::nullopt;
     return goalFromRow(row, withCounts);
@@ -105,8 +104,8 @@ std::optional<QHttpServerResponse> GoalEndpoints::checkParent(const Goal& goal) 
     if (goal.id && parentId == *goal.id)
         return Reply::detail(400, u"A goal cannot be its own parent"_s);
     const bool parentIsMine =
-        RestSql::run(m_db, u"SELECT 1 FROM goals WHERE id = ? AND user_id = ?"_s,
-                     {parentId, m_userId})
+        PgSql::run(m_db, u"SELECT 1 FROM goals WHERE id = ? AND user_id = ?"_s,
+                   {parentId, m_userId})
             .next();
     if (!parentIsMine)
         return Reply::detail(400,
@@ -116,13 +115,13 @@ std::optional<QHttpServerResponse> GoalEndpoints::checkParent(const Goal& goal) 
     // Walk up from the new parent; meeting the goal itself means a loop.
     // UNION (not UNION ALL) ends the walk even over damaged data.
     const bool cycle =
-        RestSql::run(m_db,
-                     u"WITH RECURSIVE ancestors(id, parent_goal_id) AS ("
-                     u"SELECT id, parent_goal_id FROM goals WHERE id = ? AND user_id = ? "
-                     u"UNION SELECT g.id, g.parent_goal_id FROM goals g "
-                     u"JOIN ancestors a ON g.id = a.parent_goal_id) "
-                     u"SELECT 1 FROM ancestors WHERE id = ? LIMIT 1"_s,
-                     {parentId, m_userId, *goal.id})
+        PgSql::run(m_db,
+                   u"WITH RECURSIVE ancestors(id, parent_goal_id) AS ("
+                   u"SELECT id, parent_goal_id FROM goals WHERE id = ? AND user_id = ? "
+                   u"UNION SELECT g.id, g.parent_goal_id FROM goals g "
+                   u"JOIN ancestors a ON g.id = a.parent_goal_id) "
+                   u"SELECT 1 FROM ancestors WHERE id = ? LIMIT 1"_s,
+                   {parentId, m_userId, *goal.id})
             .next();
     if (cycle)
         return Reply::detail(
@@ -132,14 +131,14 @@ std::optional<QHttpServerResponse> GoalEndpoints::checkParent(const Goal& goal) 
 
 double GoalEndpoints::computeProgress(qint64 goalId) {
     QSqlQuery tasks =
-        RestSql::run(m_db,
-                     u"SELECT count(*), count(*) FILTER (WHERE status = 'completed') FROM tasks "
-                     u"WHERE parent_goal_id = ? AND user_id = ?"_s,
-                     {goalId, m_userId});
+        PgSql::run(m_db,
+                   u"SELECT count(*), count(*) FILTER (WHERE status = 'completed') FROM tasks "
+                   u"WHERE parent_goal_id = ? AND user_id = ?"_s,
+                   {goalId, m_userId});
     tasks.next();
     const qint64 taskCount = tasks.value(0).toLongLong();
     const qint64 completedCount = tasks.value(1).toLongLong();
-    QSqlQuery subgoals = RestSql::run(
+    QSqlQuery subgoals = PgSql::run(
         m_db, u"SELECT progress_percentage FROM goals WHERE parent_goal_id = ? AND user_id = ?"_s,
         {goalId, m_userId});
     QList<double> progress;
@@ -149,33 +148,33 @@ double GoalEndpoints::computeProgress(qint64 goalId) {
 }
 
 void GoalEndpoints::insert(Goal& goal) {
-    QSqlQuery row = RestSql::run(
+    QSqlQuery row = PgSql::run(
         m_db,
         u"INSERT INTO goals (uuid, user_id, parent_goal_id, title, description, horizon, "
         u"target_date, status, progress_percentage, success_criteria, metrics, created_at, "
         u"updated_at, completed_at, version) VALUES (?::uuid, ?, ?::bigint, ?, ?, ?, "
         u"?::timestamptz, ?, ?::double precision, ?, ?::jsonb, ?::timestamptz, ?::timestamptz, "
         u"?::timestamptz, ?) RETURNING id"_s,
-        {goal.uuid, m_userId, RestSql::integer(goal.parentGoalId), goal.title,
-         RestSql::text(goal.description), bizy::toString(goal.horizon),
-         RestSql::time(goal.targetDate), bizy::toString(goal.status), goal.progressPercentage,
-         RestSql::text(goal.successCriteria), metricsValue(goal), RestSql::time(goal.createdAt),
-         RestSql::time(goal.updatedAt), RestSql::time(goal.completedAt), goal.version});
+        {goal.uuid, m_userId, PgSql::integer(goal.parentGoalId), goal.title,
+         PgSql::text(goal.description), bizy::toString(goal.horizon), PgSql::time(goal.targetDate),
+         bizy::toString(goal.status), goal.progressPercentage, PgSql::text(goal.successCriteria),
+         metricsValue(goal), PgSql::time(goal.createdAt), PgSql::time(goal.updatedAt),
+         PgSql::time(goal.completedAt), goal.version});
     row.next();
     goal.id = row.value(0).toLongLong();
 }
 
 void GoalEndpoints::update(const Goal& goal) {
-    RestSql::run(
+    PgSql::run(
         m_db,
         u"UPDATE goals SET parent_goal_id = ?::bigint, title = ?, description = ?, horizon = ?, "
         u"target_date = ?::timestamptz, status = ?, progress_percentage = ?::double precision, "
         u"success_criteria = ?, metrics = ?::jsonb, updated_at = ?::timestamptz, "
         u"completed_at = ?::timestamptz, version = ? WHERE id = ? AND user_id = ?"_s,
-        {RestSql::integer(goal.parentGoalId), goal.title, RestSql::text(goal.description),
-         bizy::toString(goal.horizon), RestSql::time(goal.targetDate), bizy::toString(goal.status),
-         goal.progressPercentage, RestSql::text(goal.successCriteria), metricsValue(goal),
-         RestSql::time(goal.updatedAt), RestSql::time(goal.completedAt), goal.version, *goal.id,
+        {PgSql::integer(goal.parentGoalId), goal.title, PgSql::text(goal.description),
+         bizy::toString(goal.horizon), PgSql::time(goal.targetDate), bizy::toString(goal.status),
+         goal.progressPercentage, PgSql::text(goal.successCriteria), metricsValue(goal),
+         PgSql::time(goal.updatedAt), PgSql::time(goal.completedAt), goal.version, *goal.id,
          m_userId});
 }
 
@@ -210,14 +209,14 @@ QHttpServerResponse GoalEndpoints::list(const HttpRequest& request) {
     }
     if (search) {
         sql += u" AND (g.title ILIKE ? ESCAPE '\\' OR g.description ILIKE ? ESCAPE '\\')"_s;
-        const QString pattern = RestSql::containsPattern(*search);
+        const QString pattern = PgSql::containsPattern(*search);
         values << pattern << pattern;
     }
     sql += u" ORDER BY g.target_date ASC NULLS LAST, g.created_at DESC, g.id DESC "
            u"LIMIT ? OFFSET ?"_s;
     values << limit << offset;
 
-    QSqlQuery rows = RestSql::run(m_db, sql, values);
+    QSqlQuery rows = PgSql::run(m_db, sql, values);
     QJsonArray goals;
     while (rows.next())
         goals.append(goalFromRow(rows, withCounts).toRestJson());
@@ -328,7 +327,7 @@ QHttpServerResponse GoalEndpoints::remove(const HttpRequest& request) {
             u"version = ? + o.n - 1 FROM (SELECT id, row_number() OVER (ORDER BY id) AS n "
             u"FROM %1 WHERE parent_goal_id = ? AND user_id = ?) o WHERE c.id = o.id"_s;
         for (const QString& table : {u"tasks"_s, u"goals"_s}) {
-            QSqlQuery count = RestSql::run(
+            QSqlQuery count = PgSql::run(
                 m_db,
                 u"SELECT count(*) FROM %1 WHERE parent_goal_id = ? AND user_id = ?"_s.arg(table),
                 {goalId, m_userId});
@@ -337,9 +336,9 @@ QHttpServerResponse GoalEndpoints::remove(const HttpRequest& request) {
             if (childCount == 0)
                 continue;
             const qint64 first = counter.reserve(childCount);
-            RestSql::run(m_db, orphan.arg(table), {RestSql::time(now), first, goalId, m_userId});
+            PgSql::run(m_db, orphan.arg(table), {PgSql::time(now), first, goalId, m_userId});
         }
-        RestSql::run(m_db, u"DELETE FROM goals WHERE id = ? AND user_id = ?"_s, {goalId, m_userId});
+        PgSql::run(m_db, u"DELETE FROM goals WHERE id = ? AND user_id = ?"_s, {goalId, m_userId});
         counter.writeTombstone(u"goal"_s, goal->uuid, now);
         counter.store();
         deleted = true;
@@ -381,12 +380,12 @@ QHttpServerResponse GoalEndpoints::calculateProgress(const HttpRequest& request)
 
 QHttpServerResponse GoalEndpoints::stats() {
     QSqlQuery rows =
-        RestSql::run(m_db,
-                     u"SELECT status, horizon, count(*), "
-                     u"coalesce(sum(progress_percentage) FILTER (WHERE status = 'active'), 0), "
-                     u"count(*) FILTER (WHERE status = 'active' AND progress_percentage >= 80) "
-                     u"FROM goals WHERE user_id = ? GROUP BY status, horizon"_s,
-                     {m_userId});
+        PgSql::run(m_db,
+                   u"SELECT status, horizon, count(*), "
+                   u"coalesce(sum(progress_percentage) FILTER (WHERE status = 'active'), 0), "
+                   u"count(*) FILTER (WHERE status = 'active' AND progress_percentage >= 80) "
+                   u"FROM goals WHERE user_id = ? GROUP BY status, horizon"_s,
+                   {m_userId});
     qint64 total = 0;
     qint64 active = 0;
     qint64 nearCompletion = 0;

@@ -1,10 +1,10 @@
 #include "TaskEndpoints.h"
 
-#include "RestSql.h"
 #include "TaskDependents.h"
 #include "TaskJsonWriter.h"
 #include "VersionCounter.h"
 #include "db/DbSession.h"
+#include "db/PgSql.h"
 #include "http/QueryParams.h"
 #include "http/Reply.h"
 #include "model/IsoDateTime.h"
@@ -58,7 +58,7 @@ Task taskFromRow(const QSqlQuery& row) {
     task.category = optionalText(row.value(7));
     task.estimatedHours = optionalNumber(row.value(8));
     task.actualHours = optionalNumber(row.value(9));
-    task.dueDate = RestSql::timeFromMillis(row.value(10));
+    task.dueDate = PgSql::timeFromMillis(row.value(10));
     task.parentGoalId = optionalInteger(row.value(11));
     if (!row.value(12).isNull()) {
         QList<qint64> ids;
@@ -73,9 +73,9 @@ Task taskFromRow(const QSqlQuery& row) {
             tags << tag.toString();
         task.tags = tags;
     }
-    task.createdAt = RestSql::timeFromMillis(row.value(15)).value_or(QDateTime());
-    task.updatedAt = RestSql::timeFromMillis(row.value(16)).value_or(QDateTime());
-    task.completedAt = RestSql::timeFromMillis(row.value(17));
+    task.createdAt = PgSql::timeFromMillis(row.value(15)).value_or(QDateTime());
+    task.updatedAt = PgSql::timeFromMillis(row.value(16)).value_or(QDateTime());
+    task.completedAt = PgSql::timeFromMillis(row.value(17));
     task.version = row.value(18).toLongLong();
     return task;
 }
@@ -148,10 +148,10 @@ TaskEndpoints::TaskEndpoints(DbSession& db, qint64 userId)
 
 std::optional<Task> TaskEndpoints::find(qint64 taskId, bool forUpdate) {
     QSqlQuery row =
-        RestSql::run(m_db,
-                     u"SELECT "_s + kColumns + u" FROM tasks WHERE id = ? AND user_id = ?"_s +
-                         (forUpdate ? u" FOR UPDATE"_s : QString()),
-                     {taskId, m_userId});
+        PgSql::run(m_db,
+                   u"SELECT "_s + kColumns + u" FROM tasks WHERE id = ? AND user_id = ?"_s +
+                       (forUpdate ? u" FOR UPDATE"_s : QString()),
+                   {taskId, m_userId});
     if (!row.next())
         return std::nullopt;
     return taskFromRow(row);
@@ -160,8 +160,8 @@ std::optional<Task> TaskEndpoints::find(qint64 taskId, bool forUpdate) {
 std::optional<QHttpServerResponse> TaskEndpoints::checkRelations(const Task& task,
                                                                  const QJsonObject& changed) {
     if (changed.contains(u"parent_goal_id"_s) && task.parentGoalId) {
-        const bool found = RestSql::run(m_db, u"SELECT 1 FROM goals WHERE id = ? AND user_id = ?"_s,
-                                        {*task.parentGoalId, m_userId})
+        const bool found = PgSql::run(m_db, u"SELECT 1 FROM goals WHERE id = ? AND user_id = ?"_s,
+                                      {*task.parentGoalId, m_userId})
                                .next();
         if (!found)
             return Reply::detail(
@@ -174,9 +174,9 @@ std::optional<QHttpServerResponse> TaskEndpoints::checkRelations(const Task& tas
                 return Reply::detail(400, u"A task cannot depend on itself"_s);
             ids << QString::number(id);
         }
-        QSqlQuery rows = RestSql::run(
-            m_db, u"SELECT id FROM tasks WHERE user_id = ? AND id = ANY(?::bigint[])"_s,
-            {m_userId, QString(u"{"_s + ids.join(u',') + u"}"_s)});
+        QSqlQuery rows =
+            PgSql::run(m_db, u"SELECT id FROM tasks WHERE user_id = ? AND id = ANY(?::bigint[])"_s,
+                       {m_userId, QString(u"{"_s + ids.join(u',') + u"}"_s)});
         QSet<qint64> mine;
         while (rows.next())
             mine.insert(rows.value(0).toLongLong());
@@ -190,37 +190,37 @@ std::optional<QHttpServerResponse> TaskEndpoints::checkRelations(const Task& tas
 }
 
 void TaskEndpoints::insert(Task& task) {
-    QSqlQuery row = RestSql::run(
+    QSqlQuery row = PgSql::run(
         m_db,
         u"INSERT INTO tasks (uuid, user_id, title, description, priority, status, category, "
         u"estimated_hours, actual_hours, due_date, parent_goal_id, dependencies, notes, tags, "
         u"created_at, updated_at, completed_at, version) VALUES (?::uuid, ?, ?, ?, ?, ?, ?, "
         u"?::double precision, ?::double precision, ?::timestamptz, ?::bigint, ?::jsonb, ?, "
         u"?::jsonb, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?) RETURNING id"_s,
-        {task.uuid, m_userId, task.title, RestSql::text(task.description), task.priority,
-         bizy::toString(task.status), RestSql::text(task.category),
-         RestSql::number(task.estimatedHours), RestSql::number(task.actualHours),
-         RestSql::time(task.dueDate), RestSql::integer(task.parentGoalId), dependenciesValue(task),
-         RestSql::text(task.notes), tagsValue(task), RestSql::time(task.createdAt),
-         RestSql::time(task.updatedAt), RestSql::time(task.completedAt), task.version});
+        {task.uuid, m_userId, task.title, PgSql::text(task.description), task.priority,
+         bizy::toString(task.status), PgSql::text(task.category),
+         PgSql::number(task.estimatedHours), PgSql::number(task.actualHours),
+         PgSql::time(task.dueDate), PgSql::integer(task.parentGoalId), dependenciesValue(task),
+         PgSql::text(task.notes), tagsValue(task), PgSql::time(task.createdAt),
+         PgSql::time(task.updatedAt), PgSql::time(task.completedAt), task.version});
     row.next();
     task.id = row.value(0).toLongLong();
 }
 
 void TaskEndpoints::update(const Task& task) {
-    RestSql::run(
+    PgSql::run(
         m_db,
         u"UPDATE tasks SET title = ?, description = ?, priority = ?, status = ?, category = ?, "
         u"estimated_hours = ?::double precision, actual_hours = ?::double precision, "
         u"due_date = ?::timestamptz, parent_goal_id = ?::bigint, dependencies = ?::jsonb, "
         u"notes = ?, tags = ?::jsonb, updated_at = ?::timestamptz, completed_at = ?::timestamptz, "
         u"version = ? WHERE id = ? AND user_id = ?"_s,
-        {task.title, RestSql::text(task.description), task.priority, bizy::toString(task.status),
-         RestSql::text(task.category), RestSql::number(task.estimatedHours),
-         RestSql::number(task.actualHours), RestSql::time(task.dueDate),
-         RestSql::integer(task.parentGoalId), dependenciesValue(task), RestSql::text(task.notes),
-         tagsValue(task), RestSql::time(task.updatedAt), RestSql::time(task.completedAt),
-         task.version, *task.id, m_userId});
+        {task.title, PgSql::text(task.description), task.priority, bizy::toString(task.status),
+         PgSql::text(task.category), PgSql::number(task.estimatedHours),
+         PgSql::number(task.actualHours), PgSql::time(task.dueDate),
+         PgSql::integer(task.parentGoalId), dependenciesValue(task), PgSql::text(task.notes),
+         tagsValue(task), PgSql::time(task.updatedAt), PgSql::time(task.completedAt), task.version,
+         *task.id, m_userId});
 }
 
 QHttpServerResponse TaskEndpoints::list(const HttpRequest& request) {
@@ -256,14 +256,14 @@ QHttpServerResponse TaskEndpoints::list(const HttpRequest& request) {
     }
     if (search) {
         sql += u" AND (title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')"_s;
-        const QString pattern = RestSql::containsPattern(*search);
+        const QString pattern = PgSql::containsPattern(*search);
         values << pattern << pattern;
     }
     sql += u" ORDER BY priority ASC, due_date ASC NULLS LAST, created_at DESC, id DESC "
            u"LIMIT ? OFFSET ?"_s;
     values << limit << offset;
 
-    QSqlQuery rows = RestSql::run(m_db, sql, values);
+    QSqlQuery rows = PgSql::run(m_db, sql, values);
     QList<Task> tasks;
     tasks.reserve(limit < 100 ? limit : 100);
     while (rows.next())
@@ -348,7 +348,7 @@ QHttpServerResponse TaskEndpoints::remove(const HttpRequest& request) {
     bool deleted = false;
     m_db.transaction([&] {
         VersionCounter counter = VersionCounter::lock(m_db, m_userId);
-        QSqlQuery row = RestSql::run(
+        QSqlQuery row = PgSql::run(
             m_db, u"DELETE FROM tasks WHERE id = ? AND user_id = ? RETURNING uuid::text"_s,
             {id.value(), m_userId});
         if (!row.next())
@@ -425,11 +425,11 @@ QHttpServerResponse TaskEndpoints::uncomplete(const HttpRequest& request) {
 
 QHttpServerResponse TaskEndpoints::stats() {
     QSqlQuery rows =
-        RestSql::run(m_db,
-                     u"SELECT status, priority, category, count(*), "
-                     u"count(*) FILTER (WHERE due_date < ?::timestamptz AND status <> 'completed') "
-                     u"FROM tasks WHERE user_id = ? GROUP BY status, priority, category"_s,
-                     {RestSql::time(bizy::IsoDateTime::nowUtc()), m_userId});
+        PgSql::run(m_db,
+                   u"SELECT status, priority, category, count(*), "
+                   u"count(*) FILTER (WHERE due_date < ?::timestamptz AND status <> 'completed') "
+                   u"FROM tasks WHERE user_id = ? GROUP BY status, priority, category"_s,
+                   {PgSql::time(bizy::IsoDateTime::nowUtc()), m_userId});
     qint64 total = 0;
     qint64 overdue = 0;
     QMap<QString, qint64> byStatus;

@@ -1,9 +1,9 @@
 #include "SyncPush.h"
 
 #include "db/DbSession.h"
+#include "db/PgSql.h"
 #include "http/Reply.h"
 #include "model/IsoDateTime.h"
-#include "rest/RestSql.h"
 #include "rest/VersionCounter.h"
 #include "sync/SyncLog.h"
 
@@ -134,7 +134,7 @@ QHttpServerResponse SyncPush::run(const PushRequest& request) {
     qint64 cursor = 0;
     m_db.transaction([&] {
         VersionCounter counter = VersionCounter::lock(m_db, m_userId);
-        QSqlQuery device = RestSql::run(
+        QSqlQuery device = PgSql::run(
             m_db, u"SELECT last_mid FROM sync_devices WHERE user_id = ? AND device_id = ?::uuid"_s,
             {m_userId, m_deviceId});
         const qint64 storedLastMid = device.next() ? device.value(0).toLongLong() : 0;
@@ -153,10 +153,10 @@ QHttpServerResponse SyncPush::run(const PushRequest& request) {
 
         // The device acknowledged every mid below its batch's first one.
         const qint64 firstMid = request.mutations.isEmpty() ? 0 : request.mutations.first().mid;
-        RestSql::run(m_db,
-                     u"DELETE FROM sync_results WHERE user_id = ? AND device_id = ?::uuid "
-                     u"AND mid < ?"_s,
-                     {m_userId, m_deviceId, firstMid});
+        PgSql::run(m_db,
+                   u"DELETE FROM sync_results WHERE user_id = ? AND device_id = ?::uuid "
+                   u"AND mid < ?"_s,
+                   {m_userId, m_deviceId, firstMid});
         const QHash<qint64, QJsonObject> earlier = earlierResults(firstMid, storedLastMid);
 
         lastMid = storedLastMid;
@@ -173,17 +173,17 @@ QHttpServerResponse SyncPush::run(const PushRequest& request) {
             lastMid = mutation.mid;
         }
         if (!fresh.isEmpty())
-            RestSql::run(m_db,
-                         u"INSERT INTO sync_results (user_id, device_id, mid, result) "
-                         u"SELECT ?, ?::uuid, (r->>'mid')::bigint, r "
-                         u"FROM jsonb_array_elements(?::jsonb) AS r"_s,
-                         {m_userId, m_deviceId,
-                          QString::fromUtf8(QJsonDocument(fresh).toJson(QJsonDocument::Compact))});
-        RestSql::run(m_db,
-                     u"INSERT INTO sync_devices (user_id, device_id, last_mid, last_push_at) "
-                     u"VALUES (?, ?::uuid, ?, now()) ON CONFLICT (user_id, device_id) DO UPDATE "
-                     u"SET last_mid = EXCLUDED.last_mid, last_push_at = EXCLUDED.last_push_at"_s,
-                     {m_userId, m_deviceId, lastMid});
+            PgSql::run(m_db,
+                       u"INSERT INTO sync_results (user_id, device_id, mid, result) "
+                       u"SELECT ?, ?::uuid, (r->>'mid')::bigint, r "
+                       u"FROM jsonb_array_elements(?::jsonb) AS r"_s,
+                       {m_userId, m_deviceId,
+                        QString::fromUtf8(QJsonDocument(fresh).toJson(QJsonDocument::Compact))});
+        PgSql::run(m_db,
+                   u"INSERT INTO sync_devices (user_id, device_id, last_mid, last_push_at) "
+                   u"VALUES (?, ?::uuid, ?, now()) ON CONFLICT (user_id, device_id) DO UPDATE "
+                   u"SET last_mid = EXCLUDED.last_mid, last_push_at = EXCLUDED.last_push_at"_s,
+                   {m_userId, m_deviceId, lastMid});
         counter.store();
         cursor = counter.current();
     });
@@ -389,10 +389,10 @@ QHash<qint64, QJsonObject> SyncPush::earlierResults(qint64 fromMid, qint64 toMid
     QHash<qint64, QJsonObject> results;
     if (fromMid > toMid)
         return results;
-    QSqlQuery rows = RestSql::run(m_db,
-                                  u"SELECT mid, result::text FROM sync_results WHERE user_id = ? "
-                                  u"AND device_id = ?::uuid AND mid BETWEEN ? AND ?"_s,
-                                  {m_userId, m_deviceId, fromMid, toMid});
+    QSqlQuery rows = PgSql::run(m_db,
+                                u"SELECT mid, result::text FROM sync_results WHERE user_id = ? "
+                                u"AND device_id = ?::uuid AND mid BETWEEN ? AND ?"_s,
+                                {m_userId, m_deviceId, fromMid, toMid});
     while (rows.next())
         results.insert(rows.value(0).toLongLong(),
                        QJsonDocument::fromJson(rows.value(1).toString().toUtf8()).object());

@@ -1,8 +1,8 @@
 #include "SyncRows.h"
 
 #include "db/DbSession.h"
+#include "db/PgSql.h"
 #include "model/GoalProgress.h"
-#include "rest/RestSql.h"
 #include "rest/TaskDependents.h"
 #include "rest/VersionCounter.h"
 
@@ -86,7 +86,7 @@ SyncRow<Task> taskFromRow(const QSqlQuery& row) {
     task.category = optionalText(row.value(7));
     task.estimatedHours = optionalNumber(row.value(8));
     task.actualHours = optionalNumber(row.value(9));
-    task.dueDate = RestSql::timeFromMillis(row.value(10));
+    task.dueDate = PgSql::timeFromMillis(row.value(10));
     task.parentGoalId = optionalInteger(row.value(11));
     if (!row.value(12).isNull()) {
         QList<qint64> ids;
@@ -96,9 +96,9 @@ SyncRow<Task> taskFromRow(const QSqlQuery& row) {
     }
     task.notes = optionalText(row.value(13));
     task.tags = optionalStrings(row.value(14));
-    task.createdAt = RestSql::timeFromMillis(row.value(15)).value_or(QDateTime());
-    task.updatedAt = RestSql::timeFromMillis(row.value(16)).value_or(QDateTime());
-    task.completedAt = RestSql::timeFromMillis(row.value(17));
+    task.createdAt = PgSql::timeFromMillis(row.value(15)).value_or(QDateTime());
+    task.updatedAt = PgSql::timeFromMillis(row.value(16)).value_or(QDateTime());
+    task.completedAt = PgSql::timeFromMillis(row.value(17));
     task.version = row.value(18).toLongLong();
     out.fieldVersions = parsed(row.value(19)).object();
     task.parentGoalUuid = optionalText(row.value(20));
@@ -117,15 +117,15 @@ SyncRow<Goal> goalFromRow(const QSqlQuery& row) {
     goal.title = row.value(4).toString();
     goal.description = optionalText(row.value(5));
     goal.horizon = bizy::goalHorizonFromString(row.value(6).toString()).value_or(goal.horizon);
-    goal.targetDate = RestSql::timeFromMillis(row.value(7));
+    goal.targetDate = PgSql::timeFromMillis(row.value(7));
     goal.status = bizy::goalStatusFromString(row.value(8).toString()).value_or(goal.status);
     goal.progressPercentage = row.value(9).toDouble();
     goal.successCriteria = optionalText(row.value(10));
     if (!row.value(11).isNull())
         goal.metrics = parsed(row.value(11)).object();
-    goal.createdAt = RestSql::timeFromMillis(row.value(12)).value_or(QDateTime());
-    goal.updatedAt = RestSql::timeFromMillis(row.value(13)).value_or(QDateTime());
-    goal.completedAt = RestSql::timeFromMillis(row.value(14));
+    goal.createdAt = PgSql::timeFromMillis(row.value(12)).value_or(QDateTime());
+    goal.updatedAt = PgSql::timeFromMillis(row.value(13)).value_or(QDateTime());
+    goal.completedAt = PgSql::timeFromMillis(row.value(14));
     goal.version = row.value(15).toLongLong();
     out.fieldVersions = parsed(row.value(16)).object();
     goal.parentGoalUuid = optionalText(row.value(17));
@@ -183,24 +183,24 @@ SyncRows::SyncRows(DbSession& db, qint64 userId)
     , m_userId(userId) {}
 
 std::optional<SyncRow<Task>> SyncRows::taskByUuid(const QString& uuid) {
-    QSqlQuery row = RestSql::run(m_db, kTaskSelect + u"WHERE t.uuid = ?::uuid"_s, {uuid});
+    QSqlQuery row = PgSql::run(m_db, kTaskSelect + u"WHERE t.uuid = ?::uuid"_s, {uuid});
     if (!row.next())
         return std::nullopt;
     return taskFromRow(row);
 }
 
 std::optional<SyncRow<Goal>> SyncRows::goalByUuid(const QString& uuid) {
-    QSqlQuery row = RestSql::run(m_db, kGoalSelect + u"WHERE g.uuid = ?::uuid"_s, {uuid});
+    QSqlQuery row = PgSql::run(m_db, kGoalSelect + u"WHERE g.uuid = ?::uuid"_s, {uuid});
     if (!row.next())
         return std::nullopt;
     return goalFromRow(row);
 }
 
 std::optional<SyncTombstone> SyncRows::tombstoneByUuid(const QString& entity, const QString& uuid) {
-    QSqlQuery row = RestSql::run(m_db,
-                                 kTombstoneSelect + u"WHERE uuid = ?::uuid AND entity = ? "
-                                                    u"ORDER BY version DESC LIMIT 1"_s,
-                                 {uuid, entity});
+    QSqlQuery row = PgSql::run(m_db,
+                               kTombstoneSelect + u"WHERE uuid = ?::uuid AND entity = ? "
+                                                  u"ORDER BY version DESC LIMIT 1"_s,
+                               {uuid, entity});
     if (!row.next())
         return std::nullopt;
     return tombstoneFromRow(row);
@@ -211,8 +211,8 @@ QHash<qint64, Task> SyncRows::tasksByIds(const QList<qint64>& ids) {
     if (ids.isEmpty())
         return tasks;
     QSqlQuery rows =
-        RestSql::run(m_db, kTaskSelect + u"WHERE t.user_id = ? AND t.id = ANY(?::bigint[])"_s,
-                     {m_userId, idArray(ids)});
+        PgSql::run(m_db, kTaskSelect + u"WHERE t.user_id = ? AND t.id = ANY(?::bigint[])"_s,
+                   {m_userId, idArray(ids)});
     while (rows.next()) {
         Task task = taskFromRow(rows).entity;
         tasks.insert(*task.id, task);
@@ -225,8 +225,8 @@ QHash<qint64, Goal> SyncRows::goalsByIds(const QList<qint64>& ids) {
     if (ids.isEmpty())
         return goals;
     QSqlQuery rows =
-        RestSql::run(m_db, kGoalSelect + u"WHERE g.user_id = ? AND g.id = ANY(?::bigint[])"_s,
-                     {m_userId, idArray(ids)});
+        PgSql::run(m_db, kGoalSelect + u"WHERE g.user_id = ? AND g.id = ANY(?::bigint[])"_s,
+                   {m_userId, idArray(ids)});
     while (rows.next()) {
         Goal goal = goalFromRow(rows).entity;
         goals.insert(*goal.id, goal);
@@ -239,8 +239,8 @@ QHash<qint64, SyncTombstone> SyncRows::tombstonesByIds(const QList<qint64>& ids)
     if (ids.isEmpty())
         return tombstones;
     QSqlQuery rows =
-        RestSql::run(m_db, kTombstoneSelect + u"WHERE user_id = ? AND id = ANY(?::bigint[])"_s,
-                     {m_userId, idArray(ids)});
+        PgSql::run(m_db, kTombstoneSelect + u"WHERE user_id = ? AND id = ANY(?::bigint[])"_s,
+                   {m_userId, idArray(ids)});
     while (rows.next()) {
         SyncTombstone tombstone = tombstoneFromRow(rows);
         tombstones.insert(tombstone.id, tombstone);
@@ -249,8 +249,8 @@ QHash<qint64, SyncTombstone> SyncRows::tombstonesByIds(const QList<qint64>& ids)
 }
 
 std::optional<qint64> SyncRows::goalId(const QString& uuid) {
-    QSqlQuery row = RestSql::run(
-        m_db, u"SELECT id FROM goals WHERE uuid = ?::uuid AND user_id = ?"_s, {uuid, m_userId});
+    QSqlQuery row = PgSql::run(m_db, u"SELECT id FROM goals WHERE uuid = ?::uuid AND user_id = ?"_s,
+                               {uuid, m_userId});
     if (!row.next())
         return std::nullopt;
     return row.value(0).toLongLong();
@@ -260,7 +260,7 @@ QHash<QString, qint64> SyncRows::taskIds(const QStringList& uuids) {
     QHash<QString, qint64> ids;
     if (uuids.isEmpty())
         return ids;
-    QSqlQuery rows = RestSql::run(
+    QSqlQuery rows = PgSql::run(
         m_db, u"SELECT uuid::text, id FROM tasks WHERE user_id = ? AND uuid = ANY(?::uuid[])"_s,
         {m_userId, QString(u"{"_s + uuids.join(u',') + u"}"_s)});
     while (rows.next())
@@ -270,24 +270,24 @@ QHash<QString, qint64> SyncRows::taskIds(const QStringList& uuids) {
 
 bool SyncRows::isWithin(qint64 goalId, qint64 ancestorId) {
     // Walk up from goalId; UNION (not UNION ALL) ends the walk even over a loop.
-    return RestSql::run(m_db,
-                        u"WITH RECURSIVE ancestors(id, parent_goal_id) AS ("
-                        u"SELECT id, parent_goal_id FROM goals WHERE id = ? AND user_id = ? "
-                        u"UNION SELECT g.id, g.parent_goal_id FROM goals g "
-                        u"JOIN ancestors a ON g.id = a.parent_goal_id) "
-                        u"SELECT 1 FROM ancestors WHERE id = ? LIMIT 1"_s,
-                        {goalId, m_userId, ancestorId})
+    return PgSql::run(m_db,
+                      u"WITH RECURSIVE ancestors(id, parent_goal_id) AS ("
+                      u"SELECT id, parent_goal_id FROM goals WHERE id = ? AND user_id = ? "
+                      u"UNION SELECT g.id, g.parent_goal_id FROM goals g "
+                      u"JOIN ancestors a ON g.id = a.parent_goal_id) "
+                      u"SELECT 1 FROM ancestors WHERE id = ? LIMIT 1"_s,
+                      {goalId, m_userId, ancestorId})
         .next();
 }
 
 double SyncRows::computeProgress(qint64 goalId) {
     QSqlQuery tasks =
-        RestSql::run(m_db,
-                     u"SELECT count(*), count(*) FILTER (WHERE status = 'completed') FROM tasks "
-                     u"WHERE parent_goal_id = ? AND user_id = ?"_s,
-                     {goalId, m_userId});
+        PgSql::run(m_db,
+                   u"SELECT count(*), count(*) FILTER (WHERE status = 'completed') FROM tasks "
+                   u"WHERE parent_goal_id = ? AND user_id = ?"_s,
+                   {goalId, m_userId});
     tasks.next();
-    QSqlQuery subgoals = RestSql::run(
+    QSqlQuery subgoals = PgSql::run(
         m_db, u"SELECT progress_percentage FROM goals WHERE parent_goal_id = ? AND user_id = ?"_s,
         {goalId, m_userId});
     QList<double> progress;
@@ -298,7 +298,7 @@ double SyncRows::computeProgress(qint64 goalId) {
 }
 
 void SyncRows::insertTask(Task& task, const QJsonObject& fieldVersions) {
-    QSqlQuery row = RestSql::run(
+    QSqlQuery row = PgSql::run(
         m_db,
         u"INSERT INTO tasks (uuid, user_id, title, description, priority, status, category, "
         u"estimated_hours, actual_hours, due_date, parent_goal_id, dependencies, notes, tags, "
@@ -306,19 +306,19 @@ void SyncRows::insertTask(Task& task, const QJsonObject& fieldVersions) {
         u"?, ?, ?, ?, ?::double precision, ?::double precision, ?::timestamptz, ?::bigint, "
         u"?::jsonb, ?, ?::jsonb, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?::jsonb) "
         u"RETURNING id"_s,
-        {task.uuid, m_userId, task.title, RestSql::text(task.description), task.priority,
-         bizy::toString(task.status), RestSql::text(task.category),
-         RestSql::number(task.estimatedHours), RestSql::number(task.actualHours),
-         RestSql::time(task.dueDate), RestSql::integer(task.parentGoalId), dependenciesValue(task),
-         RestSql::text(task.notes), tagsValue(task), RestSql::time(task.createdAt),
-         RestSql::time(task.updatedAt), RestSql::time(task.completedAt), task.version,
+        {task.uuid, m_userId, task.title, PgSql::text(task.description), task.priority,
+         bizy::toString(task.status), PgSql::text(task.category),
+         PgSql::number(task.estimatedHours), PgSql::number(task.actualHours),
+         PgSql::time(task.dueDate), PgSql::integer(task.parentGoalId), dependenciesValue(task),
+         PgSql::text(task.notes), tagsValue(task), PgSql::time(task.createdAt),
+         PgSql::time(task.updatedAt), PgSql::time(task.completedAt), task.version,
          compactJson(QJsonDocument(fieldVersions))});
     row.next();
     task.id = row.value(0).toLongLong();
 }
 
 void SyncRows::updateTask(const Task& task, const QJsonObject& fieldVersions) {
-    RestSql::run(
+    PgSql::run(
         m_db,
         u"UPDATE tasks SET title = ?, description = ?, priority = ?, status = ?, category = ?, "
         u"estimated_hours = ?::double precision, actual_hours = ?::double precision, "
@@ -326,51 +326,49 @@ void SyncRows::updateTask(const Task& task, const QJsonObject& fieldVersions) {
         u"notes = ?, tags = ?::jsonb, created_at = ?::timestamptz, updated_at = ?::timestamptz, "
         u"completed_at = ?::timestamptz, version = ?, field_versions = ?::jsonb "
         u"WHERE id = ? AND user_id = ?"_s,
-        {task.title, RestSql::text(task.description), task.priority, bizy::toString(task.status),
-         RestSql::text(task.category), RestSql::number(task.estimatedHours),
-         RestSql::number(task.actualHours), RestSql::time(task.dueDate),
-         RestSql::integer(task.parentGoalId), dependenciesValue(task), RestSql::text(task.notes),
-         tagsValue(task), RestSql::time(task.createdAt), RestSql::time(task.updatedAt),
-         RestSql::time(task.completedAt), task.version, compactJson(QJsonDocument(fieldVersions)),
+        {task.title, PgSql::text(task.description), task.priority, bizy::toString(task.status),
+         PgSql::text(task.category), PgSql::number(task.estimatedHours),
+         PgSql::number(task.actualHours), PgSql::time(task.dueDate),
+         PgSql::integer(task.parentGoalId), dependenciesValue(task), PgSql::text(task.notes),
+         tagsValue(task), PgSql::time(task.createdAt), PgSql::time(task.updatedAt),
+         PgSql::time(task.completedAt), task.version, compactJson(QJsonDocument(fieldVersions)),
          *task.id, m_userId});
 }
 
 void SyncRows::insertGoal(Goal& goal, const QJsonObject& fieldVersions) {
-    QSqlQuery row = RestSql::run(
+    QSqlQuery row = PgSql::run(
         m_db,
         u"INSERT INTO goals (uuid, user_id, parent_goal_id, title, description, horizon, "
         u"target_date, status, progress_percentage, success_criteria, metrics, created_at, "
         u"updated_at, completed_at, version, field_versions) VALUES (?::uuid, ?, ?::bigint, ?, "
         u"?, ?, ?::timestamptz, ?, ?::double precision, ?, ?::jsonb, ?::timestamptz, "
         u"?::timestamptz, ?::timestamptz, ?, ?::jsonb) RETURNING id"_s,
-        {goal.uuid, m_userId, RestSql::integer(goal.parentGoalId), goal.title,
-         RestSql::text(goal.description), bizy::toString(goal.horizon),
-         RestSql::time(goal.targetDate), bizy::toString(goal.status), goal.progressPercentage,
-         RestSql::text(goal.successCriteria), metricsValue(goal), RestSql::time(goal.createdAt),
-         RestSql::time(goal.updatedAt), RestSql::time(goal.completedAt), goal.version,
-         compactJson(QJsonDocument(fieldVersions))});
+        {goal.uuid, m_userId, PgSql::integer(goal.parentGoalId), goal.title,
+         PgSql::text(goal.description), bizy::toString(goal.horizon), PgSql::time(goal.targetDate),
+         bizy::toString(goal.status), goal.progressPercentage, PgSql::text(goal.successCriteria),
+         metricsValue(goal), PgSql::time(goal.createdAt), PgSql::time(goal.updatedAt),
+         PgSql::time(goal.completedAt), goal.version, compactJson(QJsonDocument(fieldVersions))});
     row.next();
     goal.id = row.value(0).toLongLong();
 }
 
 void SyncRows::updateGoal(const Goal& goal, const QJsonObject& fieldVersions) {
-    RestSql::run(
+    PgSql::run(
         m_db,
         u"UPDATE goals SET parent_goal_id = ?::bigint, title = ?, description = ?, horizon = ?, "
         u"target_date = ?::timestamptz, status = ?, progress_percentage = ?::double precision, "
         u"success_criteria = ?, metrics = ?::jsonb, created_at = ?::timestamptz, "
         u"updated_at = ?::timestamptz, completed_at = ?::timestamptz, version = ?, "
         u"field_versions = ?::jsonb WHERE id = ? AND user_id = ?"_s,
-        {RestSql::integer(goal.parentGoalId), goal.title, RestSql::text(goal.description),
-         bizy::toString(goal.horizon), RestSql::time(goal.targetDate), bizy::toString(goal.status),
-         goal.progressPercentage, RestSql::text(goal.successCriteria), metricsValue(goal),
-         RestSql::time(goal.createdAt), RestSql::time(goal.updatedAt),
-         RestSql::time(goal.completedAt), goal.version, compactJson(QJsonDocument(fieldVersions)),
-         *goal.id, m_userId});
+        {PgSql::integer(goal.parentGoalId), goal.title, PgSql::text(goal.description),
+         bizy::toString(goal.horizon), PgSql::time(goal.targetDate), bizy::toString(goal.status),
+         goal.progressPercentage, PgSql::text(goal.successCriteria), metricsValue(goal),
+         PgSql::time(goal.createdAt), PgSql::time(goal.updatedAt), PgSql::time(goal.completedAt),
+         goal.version, compactJson(QJsonDocument(fieldVersions)), *goal.id, m_userId});
 }
 
 void SyncRows::deleteTask(qint64 taskId, VersionCounter& counter) {
-    RestSql::run(m_db, u"DELETE FROM tasks WHERE id = ? AND user_id = ?"_s, {taskId, m_userId});
+    PgSql::run(m_db, u"DELETE FROM tasks WHERE id = ? AND user_id = ?"_s, {taskId, m_userId});
     TaskDependents::forget(m_db, m_userId, taskId, counter);
 }
 
@@ -380,7 +378,7 @@ void SyncRows::deleteGoal(qint64 goalId, VersionCounter& counter) {
         u"version = ? + o.n - 1 FROM (SELECT id, row_number() OVER (ORDER BY id) AS n "
         u"FROM %1 WHERE parent_goal_id = ? AND user_id = ?) o WHERE c.id = o.id"_s;
     for (const QString& table : {u"tasks"_s, u"goals"_s}) {
-        QSqlQuery count = RestSql::run(
+        QSqlQuery count = PgSql::run(
             m_db, u"SELECT count(*) FROM %1 WHERE parent_goal_id = ? AND user_id = ?"_s.arg(table),
             {goalId, m_userId});
         count.next();
@@ -388,7 +386,7 @@ void SyncRows::deleteGoal(qint64 goalId, VersionCounter& counter) {
         if (childCount == 0)
             continue;
         const qint64 first = counter.reserve(childCount);
-        RestSql::run(m_db, orphan.arg(table), {first, goalId, m_userId});
+        PgSql::run(m_db, orphan.arg(table), {first, goalId, m_userId});
     }
-    RestSql::run(m_db, u"DELETE FROM goals WHERE id = ? AND user_id = ?"_s, {goalId, m_userId});
+    PgSql::run(m_db, u"DELETE FROM goals WHERE id = ? AND user_id = ?"_s, {goalId, m_userId});
 }

@@ -9,8 +9,10 @@
 
 class DbSession;
 
-// SQL helpers shared by the task and goal endpoints.
-namespace RestSql {
+// How the server talks PostgreSQL through DbSession: running a statement with
+// bound values, and the literal forms of times and search patterns. Shared by
+// the REST endpoints (rest/) and the delta sync (sync/).
+namespace PgSql {
 
 // Runs `sql` with its `?` placeholders filled by `values` (DbSession::exec:
 // one round trip, the driver's own literals). Statements are fixed text of
@@ -34,4 +36,4 @@ QVariant integer(const std::optional<qint64>& value);
 // A pattern for `ILIKE ? ESCAPE '\'` that finds `needle` verbatim anywhere.
 QString containsPattern(const QString& needle);
 
-} // namespace RestSql
+} // namespace PgSql

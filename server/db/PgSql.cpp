@@ -1,4 +1,4 @@
-#include "RestSql.h"
+#include "PgSql.h"
 
 #include "db/DbSession.h"
 
@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace RestSql {
+namespace PgSql {
 
 QSqlQuery run(DbSession& db, const QString& sql, const QVariantList& values) {
     return db.exec(sql, values);
@@ -48,4 +48,4 @@ QString containsPattern(const QString& needle) {
     return u"%"_s + escaped + u"%"_s;
 }
 
-} // namespace RestSql
+} // namespace PgSql
