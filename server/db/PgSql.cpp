@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace PgSql {
 
 QSqlQuery run(DbSession& db, const QString& sql, const QVariantList& values) {
@@ -49,3 +51,5 @@ QString containsPattern(const QString& needle) {
 }
 
 } // namespace PgSql
+
+} // namespace bizy::server

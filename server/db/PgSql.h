@@ -7,6 +7,8 @@
 #include <QVariantList>
 #include <optional>
 
+namespace bizy::server {
+
 class DbSession;
 
 // How the server talks PostgreSQL through DbSession: running a statement with
@@ -37,3 +39,5 @@ QVariant integer(const std::optional<qint64>& value);
 QString containsPattern(const QString& needle);
 
 } // namespace PgSql
+
+} // namespace bizy::server

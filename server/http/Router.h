@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <functional>
 
+namespace bizy::server {
+
 // Maps method + path to a handler. Patterns are literal segments and
 // `{name}` captures; a trailing slash is optional on both sides, so
 // "/api/tasks/" also answers "/api/tasks". A path that matches with another
@@ -58,3 +60,5 @@ private:
 
     QList<Route> m_routes;
 };
+
+} // namespace bizy::server

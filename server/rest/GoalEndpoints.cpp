@@ -15,8 +15,8 @@
 #include <limits>
 
 using namespace Qt::StringLiterals;
-using bizy::Goal;
-using bizy::GoalStatus;
+
+namespace bizy::server {
 
 namespace {
 
@@ -419,3 +419,5 @@ QHttpServerResponse GoalEndpoints::stats() {
                                 {u"near_completion"_s, nearCompletion},
                             });
 }
+
+} // namespace bizy::server

@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 // Ids are kept as JSON numbers or strings; compare them as text.
@@ -35,3 +37,5 @@ void TaskDependents::forget(DbSession& db, qint64 userId, qint64 deletedTaskId,
                    kDependsOn + u") o WHERE c.id = o.id"_s,
                {id, first, userId, id});
 }
+
+} // namespace bizy::server

@@ -16,7 +16,8 @@
 #include <limits>
 
 using namespace Qt::StringLiterals;
-using bizy::Task;
+
+namespace bizy::server {
 
 namespace {
 
@@ -458,3 +459,5 @@ QHttpServerResponse TaskEndpoints::stats() {
                                 {u"overdue"_s, overdue},
                             });
 }
+
+} // namespace bizy::server

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <cstdio>
 
+namespace bizy::server {
+
 namespace TaskJsonWriter {
 namespace {
 
@@ -173,3 +175,5 @@ QByteArray array(const QList<bizy::Task>& tasks) {
 }
 
 } // namespace TaskJsonWriter
+
+} // namespace bizy::server

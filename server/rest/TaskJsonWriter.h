@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QList>
 
+namespace bizy::server {
+
 // Task answers written straight into compact JSON text. It carries the same
 // fields and values as Task::toRestJson(), but skips building a QJsonObject per
 // task and converting it again: on the task list that conversion was most of
@@ -16,3 +18,5 @@ QByteArray array(const QList<bizy::Task>& tasks);
 void append(QByteArray& out, const bizy::Task& task);
 
 } // namespace TaskJsonWriter
+
+} // namespace bizy::server

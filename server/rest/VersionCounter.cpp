@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 VersionCounter::VersionCounter(DbSession& db, qint64 userId, qint64 counter)
     : m_db(db)
     , m_userId(userId)
@@ -42,3 +44,5 @@ void VersionCounter::writeTombstone(const QString& entity, const QString& uuid,
                u"VALUES (?, ?, ?::uuid, ?, ?::timestamptz)"_s,
                {m_userId, entity, uuid, next(), PgSql::time(now)});
 }
+
+} // namespace bizy::server

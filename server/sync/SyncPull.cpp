@@ -12,6 +12,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 SyncPull::SyncPull(DbSession& db, qint64 userId)
     : m_db(db)
     , m_userId(userId) {}
@@ -111,3 +113,5 @@ QHttpServerResponse SyncPull::run(const HttpRequest& request) {
     });
     return Reply::json(200, answer);
 }
+
+} // namespace bizy::server

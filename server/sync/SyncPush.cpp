@@ -11,8 +11,8 @@
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
-using bizy::Goal;
-using bizy::Task;
+
+namespace bizy::server {
 
 namespace {
 
@@ -421,3 +421,5 @@ QJsonObject SyncPush::replayed(const Mutation& mutation) {
         return applied(mutation, tombstone->version, std::nullopt);
     return applied(mutation, std::nullopt, std::nullopt);
 }
+
+} // namespace bizy::server

@@ -10,8 +10,8 @@
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
-using bizy::Goal;
-using bizy::Task;
+
+namespace bizy::server {
 
 namespace {
 
@@ -390,3 +390,5 @@ void SyncRows::deleteGoal(qint64 goalId, VersionCounter& counter) {
     }
     PgSql::run(m_db, u"DELETE FROM goals WHERE id = ? AND user_id = ?"_s, {goalId, m_userId});
 }
+
+} // namespace bizy::server

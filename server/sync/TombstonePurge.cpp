@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace TombstonePurge {
 
 qint64 purgeExpired(DbSession& db, qint64 userId, int windowDays) {
@@ -40,3 +42,5 @@ qint64 purgeExpired(DbSession& db, qint64 userId, int windowDays) {
 }
 
 } // namespace TombstonePurge
+
+} // namespace bizy::server
