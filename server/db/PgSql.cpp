@@ -24,6 +24,10 @@ QVariant time(const QDateTime& value) {
     return QString(value.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s) + u"Z"_s);
 }
 
+QString millis(const QString& column) {
+    return u"(date_part('epoch', "_s + column + u") * 1000)::bigint"_s;
+}
+
 std::optional<QDateTime> timeFromMillis(const QVariant& value) {
     if (value.isNull())
         return std::nullopt;

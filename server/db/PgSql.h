@@ -26,9 +26,11 @@ QSqlQuery run(DbSession& db, const QString& sql, const QVariantList& values = {}
 // or a typed NULL.
 QVariant time(const std::optional<QDateTime>& value);
 QVariant time(const QDateTime& value);
-// Columns are read as unix milliseconds: (date_part('epoch', col) * 1000)::bigint.
-// date_part is a double (exact to the millisecond for any year we accept) and
-// costs a third of extract(), which computes in numeric.
+// Time columns are read as unix milliseconds: millis(column) in the SELECT,
+// timeFromMillis() on the value. date_part is a double (exact to the
+// millisecond for any year we accept) and costs a third of extract(), which
+// computes in numeric.
+QString millis(const QString& column);
 std::optional<QDateTime> timeFromMillis(const QVariant& value);
 
 QVariant text(const std::optional<QString>& value);
