@@ -34,18 +34,6 @@ std::optional<QDateTime> timeFromMillis(const QVariant& value) {
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
 }
 
-QVariant text(const std::optional<QString>& value) {
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<QString>());
-}
-
-QVariant number(const std::optional<double>& value) {
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
-}
-
-QVariant integer(const std::optional<qint64>& value) {
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
-}
-
 QString containsPattern(const QString& needle) {
     QString escaped = needle;
     escaped.replace(u"\\"_s, u"\\\\"_s);

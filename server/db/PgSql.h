@@ -33,10 +33,6 @@ QVariant time(const QDateTime& value);
 QString millis(const QString& column);
 std::optional<QDateTime> timeFromMillis(const QVariant& value);
 
-QVariant text(const std::optional<QString>& value);
-QVariant number(const std::optional<double>& value);
-QVariant integer(const std::optional<qint64>& value);
-
 // A pattern for `ILIKE ? ESCAPE '\'` that finds `needle` verbatim anywhere.
 QString containsPattern(const QString& needle);
 

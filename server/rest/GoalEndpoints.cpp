@@ -1,6 +1,7 @@
 #include "GoalEndpoints.h"
 
 #include "VersionCounter.h"
+#include "data/GoalColumns.h"
 #include "db/DbSession.h"
 #include "db/PgSql.h"
 #include "http/QueryParams.h"
@@ -9,7 +10,6 @@
 #include "model/IsoDateTime.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QMap>
 #include <cmath>
 #include <limits>
@@ -20,53 +20,25 @@ namespace bizy::server {
 
 namespace {
 
-const QString kColumns =
-    u"g.id, g.uuid::text, g.user_id, g.parent_goal_id, g.title, g.description, g.horizon, "
-    u"(date_part('epoch', g.target_date) * 1000)::bigint, g.status, g.progress_percentage, "
-    u"g.success_criteria, g.metrics::text, (date_part('epoch', g.created_at) * 1000)::bigint, "
-    u"(date_part('epoch', g.updated_at) * 1000)::bigint, "
-    u"(date_part('epoch', g.completed_at) * 1000)::bigint, g.version"_s;
+// Statements over the goal columns (data/GoalColumns), generated once; the
+// counts are not columns: they are counted on read, after the columns.
+const QString kColumns = goalColumns().selectList(u"g"_s);
 const QString kCountColumns = u", (SELECT count(*) FROM tasks t WHERE t.parent_goal_id = g.id), "
                               u"(SELECT count(*) FROM goals s WHERE s.parent_goal_id = g.id)"_s;
+const QString kInsert = goalColumns().insertSql();
+const QString kUpdate = goalColumns().updateSql(UpdateBy::Rest);
 
 const QStringList kStatuses{u"active"_s, u"completed"_s, u"on_hold"_s, u"cancelled"_s};
 const QStringList kHorizons{u"yearly"_s, u"quarterly"_s, u"monthly"_s, u"weekly"_s};
 
-std::optional<QString> optionalText(const QVariant& value) {
-    return value.isNull() ? std::nullopt : std::optional<QString>(value.toString());
-}
-
 Goal goalFromRow(const QSqlQuery& row, bool withCounts) {
-    Goal goal;
-    goal.id = row.value(0).toLongLong();
-    goal.uuid = row.value(1).toString();
-    goal.userId = row.value(2).toLongLong();
-    if (!row.value(3).isNull())
-        goal.parentGoalId = row.value(3).toLongLong();
-    goal.title = row.value(4).toString();
-    goal.description = optionalText(row.value(5));
-    goal.horizon = bizy::goalHorizonFromString(row.value(6).toString()).value_or(goal.horizon);
-    goal.targetDate = PgSql::timeFromMillis(row.value(7));
-    goal.status = bizy::goalStatusFromString(row.value(8).toString()).value_or(goal.status);
-    goal.progressPercentage = row.value(9).toDouble();
-    goal.successCriteria = optionalText(row.value(10));
-    if (!row.value(11).isNull())
-        goal.metrics = QJsonDocument::fromJson(row.value(11).toString().toUtf8()).object();
-    goal.createdAt = PgSql::timeFromMillis(row.value(12)).value_or(QDateTime());
-    goal.updatedAt = PgSql::timeFromMillis(row.value(13)).value_or(QDateTime());
-    goal.completedAt = PgSql::timeFromMillis(row.value(14));
-    goal.version = row.value(15).toLongLong();
+    Goal goal = goalColumns().read(row);
     if (withCounts) {
-        goal.taskCount = row.value(16).toLongLong();
-        goal.subgoalCount = row.value(17).toLongLong();
+        const int counts = int(goalColumns().size());
+        goal.taskCount = row.value(counts).toLongLong();
+        goal.subgoalCount = row.value(counts + 1).toLongLong();
     }
     return goal;
-}
-
-QVariant metricsValue(const Goal& goal) {
-    if (!goal.metrics)
-        return QVariant(QMetaType::fromType<QString>());
-    return QString::fromUtf8(QJsonDocument(*goal.metrics).toJson(QJsonDocument::Compact));
 }
 
 QHttpServerResponse notFound(qint64 goalId) {
@@ -148,34 +120,15 @@ double GoalEndpoints::computeProgress(qint64 goalId) {
 }
 
 void GoalEndpoints::insert(Goal& goal) {
-    QSqlQuery row = PgSql::run(
-        m_db,
-        u"INSERT INTO goals (uuid, user_id, parent_goal_id, title, description, horizon, "
-        u"target_date, status, progress_percentage, success_criteria, metrics, created_at, "
-        u"updated_at, completed_at, version) VALUES (?::uuid, ?, ?::bigint, ?, ?, ?, "
-        u"?::timestamptz, ?, ?::double precision, ?, ?::jsonb, ?::timestamptz, ?::timestamptz, "
-        u"?::timestamptz, ?) RETURNING id"_s,
-        {goal.uuid, m_userId, PgSql::integer(goal.parentGoalId), goal.title,
-         PgSql::text(goal.description), bizy::toString(goal.horizon), PgSql::time(goal.targetDate),
-         bizy::toString(goal.status), goal.progressPercentage, PgSql::text(goal.successCriteria),
-         metricsValue(goal), PgSql::time(goal.createdAt), PgSql::time(goal.updatedAt),
-         PgSql::time(goal.completedAt), goal.version});
+    QSqlQuery row = PgSql::run(m_db, kInsert, goalColumns().insertValues(goal));
     row.next();
     goal.id = row.value(0).toLongLong();
 }
 
 void GoalEndpoints::update(const Goal& goal) {
-    PgSql::run(
-        m_db,
-        u"UPDATE goals SET parent_goal_id = ?::bigint, title = ?, description = ?, horizon = ?, "
-        u"target_date = ?::timestamptz, status = ?, progress_percentage = ?::double precision, "
-        u"success_criteria = ?, metrics = ?::jsonb, updated_at = ?::timestamptz, "
-        u"completed_at = ?::timestamptz, version = ? WHERE id = ? AND user_id = ?"_s,
-        {PgSql::integer(goal.parentGoalId), goal.title, PgSql::text(goal.description),
-         bizy::toString(goal.horizon), PgSql::time(goal.targetDate), bizy::toString(goal.status),
-         goal.progressPercentage, PgSql::text(goal.successCriteria), metricsValue(goal),
-         PgSql::time(goal.updatedAt), PgSql::time(goal.completedAt), goal.version, *goal.id,
-         m_userId});
+    QVariantList values = goalColumns().updateValues(goal, UpdateBy::Rest);
+    values << *goal.id << m_userId;
+    PgSql::run(m_db, kUpdate, values);
 }
 
 QHttpServerResponse GoalEndpoints::list(const HttpRequest& request) {

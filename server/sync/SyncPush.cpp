@@ -1,5 +1,7 @@
 #include "SyncPush.h"
 
+#include "data/GoalColumns.h"
+#include "data/TaskColumns.h"
 #include "db/DbSession.h"
 #include "db/PgSql.h"
 #include "http/Reply.h"
@@ -16,18 +18,7 @@ namespace bizy::server {
 
 namespace {
 
-// The stored columns a push may change, by their names in the sync JSON and
-// in field_versions (relations by id; their uuids map onto them).
-const QStringList kTaskColumns{u"title"_s,        u"description"_s, u"priority"_s,
-                               u"status"_s,       u"category"_s,    u"estimated_hours"_s,
-                               u"actual_hours"_s, u"due_date"_s,    u"parent_goal_id"_s,
-                               u"dependencies"_s, u"notes"_s,       u"tags"_s,
-                               u"created_at"_s,   u"completed_at"_s};
-const QStringList kGoalColumns{
-    u"title"_s,          u"description"_s,         u"horizon"_s,          u"target_date"_s,
-    u"status"_s,         u"progress_percentage"_s, u"success_criteria"_s, u"metrics"_s,
-    u"parent_goal_id"_s, u"created_at"_s,          u"completed_at"_s};
-
+// A push names relations by uuid; they are stored, merged and stamped as ids.
 QString columnOf(const QString& field) {
     if (field == u"parent_goal_uuid"_s)
         return u"parent_goal_id"_s;
@@ -73,6 +64,8 @@ struct FieldMerge {
     QStringList changedColumns;
     QJsonObject overwritten; // pushed field -> the value that lost
 
+    // `columns` are the entity's merged fields (EntityColumns::mergedFields),
+    // names of both the sync JSON and field_versions.
     // `before` is empty for a create. A pushed field overwrote a concurrent
     // change when its column was last written after base_version by someone
     // other than this device (REST counts as someone else).
@@ -270,9 +263,10 @@ QJsonObject SyncPush::upsertTask(const Mutation& mutation, VersionCounter& count
     }
 
     const QJsonObject before = stored ? stored->entity.toSyncJson() : QJsonObject();
-    const FieldMerge merge = FieldMerge::plan(
-        kTaskColumns, before, task.toSyncJson(), stored ? stored->fieldVersions : QJsonObject(),
-        stored ? stored->entity.version : 0, mutation, fields.fields, m_deviceId);
+    const FieldMerge merge =
+        FieldMerge::plan(taskColumns().mergedFields(), before, task.toSyncJson(),
+                         stored ? stored->fieldVersions : QJsonObject(),
+                         stored ? stored->entity.version : 0, mutation, fields.fields, m_deviceId);
     if (stored && merge.changedColumns.isEmpty())
         return applied(mutation, stored->entity.version, stored->entity.id);
 
@@ -334,9 +328,10 @@ QJsonObject SyncPush::upsertGoal(const Mutation& mutation, VersionCounter& count
         goal.progressPercentage = m_rows.computeProgress(*goal.id);
 
     const QJsonObject before = stored ? stored->entity.toSyncJson() : QJsonObject();
-    const FieldMerge merge = FieldMerge::plan(
-        kGoalColumns, before, goal.toSyncJson(), stored ? stored->fieldVersions : QJsonObject(),
-        stored ? stored->entity.version : 0, mutation, fields.fields, m_deviceId);
+    const FieldMerge merge =
+        FieldMerge::plan(goalColumns().mergedFields(), before, goal.toSyncJson(),
+                         stored ? stored->fieldVersions : QJsonObject(),
+                         stored ? stored->entity.version : 0, mutation, fields.fields, m_deviceId);
     if (stored && merge.changedColumns.isEmpty())
         return applied(mutation, stored->entity.version, stored->entity.id);
 
