@@ -18,6 +18,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 QString methodName(QHttpServerRequest::Method method) {
@@ -238,3 +240,5 @@ void BizyServer::finishShutdownWhenIdle() {
         emit stopped();
     });
 }
+
+} // namespace bizy::server

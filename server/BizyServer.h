@@ -10,6 +10,8 @@
 #include <QHttpServer>
 #include <QObject>
 
+namespace bizy::server {
+
 class GuardedTcpServer;
 
 // The running server: one QHttpServer whose every request goes through
@@ -56,3 +58,5 @@ private:
     bool m_stopping = false;
     bool m_stopped = false;
 };
+
+} // namespace bizy::server

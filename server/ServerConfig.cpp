@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 bizy::Error configError(const QString& message) {
@@ -115,3 +117,5 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
     }
     return config;
 }
+
+} // namespace bizy::server

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace bizy::server {
+
 // Everything bizy-server reads from its environment (and an optional env file),
 // checked once at start so a bad value stops the server with a clear message.
 struct ServerConfig {
@@ -36,3 +38,5 @@ struct ServerConfig {
     // the environment leaves unset.
     static bizy::Result<QHash<QString, QString>> collectVariables(const QString& envFile);
 };
+
+} // namespace bizy::server

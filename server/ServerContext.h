@@ -1,5 +1,7 @@
 #pragma once
 
+namespace bizy::server {
+
 class DbRunner;
 class Jwt;
 class RateLimiter;
@@ -12,3 +14,5 @@ struct ServerContext {
     const Jwt& jwt;
     RateLimiter& rateLimiter;
 };
+
+} // namespace bizy::server

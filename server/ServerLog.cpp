@@ -3,6 +3,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+namespace bizy::server {
+
 Q_LOGGING_CATEGORY(lcServer, "bizy.server")
 
 namespace {
@@ -58,3 +60,5 @@ void logAccess(const QString& method, const QString& path, int status, qint64 du
     serverLogger()->info("access {} {} {} {}ms user={}", method.toStdString(),
                          safePath.toStdString(), status, durationMs, userId);
 }
+
+} // namespace bizy::server

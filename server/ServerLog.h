@@ -3,6 +3,8 @@
 #include <QLoggingCategory>
 #include <QString>
 
+namespace bizy::server {
+
 Q_DECLARE_LOGGING_CATEGORY(lcServer)
 
 // Routes Qt's messages to spdlog on stderr (journald keeps them under systemd).
@@ -13,3 +15,5 @@ void installServerLogging();
 // or a password.
 void logAccess(const QString& method, const QString& path, int status, qint64 durationMs,
                qint64 userId);
+
+} // namespace bizy::server

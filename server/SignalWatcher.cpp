@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+namespace bizy::server {
+
 int SignalWatcher::s_pipe[2] = {-1, -1};
 volatile std::sig_atomic_t SignalWatcher::s_requested = 0;
 
@@ -45,3 +47,5 @@ void SignalWatcher::onReadable() {
     if (::read(s_pipe[0], &byte, 1) == 1)
         emit terminationRequested(int(byte));
 }
+
+} // namespace bizy::server

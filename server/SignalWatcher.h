@@ -5,6 +5,8 @@
 
 class QSocketNotifier;
 
+namespace bizy::server {
+
 // Turns SIGTERM and SIGINT into a Qt signal on the event loop (self-pipe), so
 // shutdown runs as ordinary code instead of inside a signal handler.
 class SignalWatcher : public QObject {
@@ -28,3 +30,5 @@ private:
     static volatile std::sig_atomic_t s_requested;
     QSocketNotifier* m_notifier = nullptr;
 };
+
+} // namespace bizy::server

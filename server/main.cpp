@@ -12,6 +12,7 @@
 #include <optional>
 
 using namespace Qt::StringLiterals;
+using namespace bizy::server;
 
 namespace {
 

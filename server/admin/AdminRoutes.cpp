@@ -15,6 +15,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 using Method = Router::Method;
@@ -336,3 +338,5 @@ void registerAdminRoutes(Router& router, ServerContext& context) {
         });
     });
 }
+
+} // namespace bizy::server

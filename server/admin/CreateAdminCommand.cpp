@@ -15,6 +15,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 QString CreateAdminCommand::readPassword() {
     const bool terminal = ::isatty(STDIN_FILENO);
     termios saved = {};
@@ -97,3 +99,5 @@ int CreateAdminCommand::run(const ServerConfig& config, const QString& username,
     QTextStream(stdout) << "create-admin: " << outcome << "\n";
     return 0;
 }
+
+} // namespace bizy::server

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace bizy::server {
+
 // `bizy-server create-admin --username U --email E`: reads the password from
 // stdin (no echo on a terminal), applies the migrations, and creates the
 // admin or promotes (and re-passwords) an existing user of that name, so a
@@ -15,3 +17,5 @@ public:
 private:
     static QString readPassword();
 };
+
+} // namespace bizy::server

@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace AuthGuard {
 
 namespace {
@@ -58,3 +60,5 @@ bizy::Result<AuthenticatedUser> requireAdmin(const HttpRequest& request, DbSessi
 }
 
 } // namespace AuthGuard
+
+} // namespace bizy::server

@@ -8,6 +8,8 @@
 #include <QString>
 #include <optional>
 
+namespace bizy::server {
+
 // The caller of a request, checked against the database (not the token alone).
 struct AuthenticatedUser {
     qint64 id = 0;
@@ -38,3 +40,5 @@ bizy::Result<AuthenticatedUser> requireAdmin(const HttpRequest& request, DbSessi
                                              const ServerContext& context);
 
 } // namespace AuthGuard
+
+} // namespace bizy::server

@@ -16,6 +16,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 using Method = Router::Method;
@@ -357,3 +359,5 @@ void registerAuthRoutes(Router& router, ServerContext& context) {
         });
     });
 }
+
+} // namespace bizy::server

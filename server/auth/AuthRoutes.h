@@ -3,6 +3,10 @@
 #include "ServerContext.h"
 #include "http/Router.h"
 
+namespace bizy::server {
+
 // API.md section 2: register, login, refresh, logout, profile, users/me,
 // verify-token, change-password, and the old service's aliases.
 void registerAuthRoutes(Router& router, ServerContext& context);
+
+} // namespace bizy::server

@@ -11,6 +11,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
@@ -145,3 +147,5 @@ bizy::Result<JwtClaims> Jwt::verify(const QString& token, qint64 nowSeconds) con
     claims.jti = payload->value(u"jti"_s).toString();
     return claims;
 }
+
+} // namespace bizy::server

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+namespace bizy::server {
+
 // The claims of an access token, as the old auth service wrote them.
 struct JwtClaims {
     qint64 userId = 0;
@@ -39,3 +41,5 @@ private:
 
     QByteArray m_secret;
 };
+
+} // namespace bizy::server

@@ -2,6 +2,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace LoginLockout {
 
 QString keyForUser(qint64 userId) {
@@ -55,3 +57,5 @@ bool unlock(DbSession& db, const QString& key) {
 }
 
 } // namespace LoginLockout
+
+} // namespace bizy::server

@@ -5,6 +5,8 @@
 #include <QString>
 #include <optional>
 
+namespace bizy::server {
+
 // Failed logins per login name, in the database (so every worker and a
 // restarted server agree): 5 failures within 15 minutes lock the name for 15
 // minutes. A known user is keyed by id (username and email count together),
@@ -27,3 +29,5 @@ void clearFailures(DbSession& db, const QString& key);
 bool unlock(DbSession& db, const QString& key);
 
 } // namespace LoginLockout
+
+} // namespace bizy::server

@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 const unsigned long long PasswordHasher::kOpsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
 const size_t PasswordHasher::kMemLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
 
@@ -118,3 +120,5 @@ void PasswordHasher::spendEquivalentTime(const QString& password) {
     const bool matched = verifyArgon2(dummyHash(), password.toUtf8());
     Q_UNUSED(matched);
 }
+
+} // namespace bizy::server

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace bizy::server {
+
 // Password hashes for the server. New hashes are libsodium Argon2id strings;
 // bcrypt hashes ($2a$/$2b$/$2y$) imported from the old auth service are still
 // verified (through libxcrypt) so those users can log in and get rehashed.
@@ -27,3 +29,5 @@ public:
     // cannot be told apart by timing.
     static void spendEquivalentTime(const QString& password);
 };
+
+} // namespace bizy::server

@@ -2,6 +2,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 constexpr qint64 kWindowMs = 60 * 1000;
 } // namespace
@@ -31,3 +33,5 @@ std::optional<qint64> RateLimiter::tryAcquire(const QString& action, const QStri
     attempts.push_back(nowMs);
     return std::nullopt;
 }
+
+} // namespace bizy::server

@@ -6,6 +6,8 @@
 #include <deque>
 #include <optional>
 
+namespace bizy::server {
+
 // Attempts per minute per client address and action (login, register,
 // refresh), in memory: a sliding one-minute window. Thread safe.
 class RateLimiter {
@@ -23,3 +25,5 @@ private:
     QHash<QString, std::deque<qint64>> m_attempts;
     qint64 m_lastSweepMs = 0;
 };
+
+} // namespace bizy::server

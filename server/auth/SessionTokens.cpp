@@ -10,6 +10,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace SessionTokens {
 
 QString hashRefreshToken(const QString& token) {
@@ -78,3 +80,5 @@ void revokeEverySession(DbSession& db, qint64 userId) {
 }
 
 } // namespace SessionTokens
+
+} // namespace bizy::server

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace bizy::server {
+
 // Access tokens (JWT) and refresh tokens (opaque, random 32 bytes, stored as
 // SHA-256 hex with a family id; rotated on every use).
 namespace SessionTokens {
@@ -31,3 +33,5 @@ void revokeAllOfUser(DbSession& db, qint64 userId);
 void revokeEverySession(DbSession& db, qint64 userId);
 
 } // namespace SessionTokens
+
+} // namespace bizy::server

@@ -4,6 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 QString isoColumn(const QString& column) {
@@ -69,3 +71,5 @@ QString UserRecord::revokeAccessTokensSql() {
     return u"tokens_valid_after = GREATEST(ceil(extract(epoch FROM clock_timestamp()))::bigint,"
            " tokens_valid_after + 1)"_s;
 }
+
+} // namespace bizy::server

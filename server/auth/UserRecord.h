@@ -6,6 +6,8 @@
 #include <QString>
 #include <optional>
 
+namespace bizy::server {
+
 // One row of `users` as the auth and admin routes need it.
 struct UserRecord {
     bizy::User user;
@@ -25,3 +27,5 @@ struct UserRecord {
     // same second as an earlier revocation is caught too).
     static QString revokeAccessTokensSql();
 };
+
+} // namespace bizy::server

@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 bizy::Result<DatabaseSettings> DatabaseSettings::fromUrl(const QString& text) {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"postgresql"_s && url.scheme() != u"postgres"_s))
@@ -64,3 +66,5 @@ DatabaseSettings::fromVariables(const QHash<QString, QString>& variables) {
 QString DatabaseSettings::describe() const {
     return user + u'@' + host + u':' + QString::number(port) + u'/' + name;
 }
+
+} // namespace bizy::server

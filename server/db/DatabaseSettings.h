@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QString>
 
+namespace bizy::server {
+
 // Where PostgreSQL is: from DATABASE_URL (postgresql://user:pass@host:port/db,
 // `?host=/socket/dir` allowed) or, without it, the usual PG* variables.
 struct DatabaseSettings {
@@ -20,3 +22,5 @@ struct DatabaseSettings {
     // host:port/name for logs: never the password.
     QString describe() const;
 };
+
+} // namespace bizy::server

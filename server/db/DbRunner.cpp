@@ -10,6 +10,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 // The connection name of this thread; removed when the thread ends.
@@ -142,3 +144,5 @@ QHttpServerResponse DbRunner::execute(const Work& work, UnavailableAnswer unavai
         }
     }
 }
+
+} // namespace bizy::server

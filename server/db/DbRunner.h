@@ -9,6 +9,8 @@
 #include <atomic>
 #include <functional>
 
+namespace bizy::server {
+
 // The server's worker threads. Each keeps one named QPSQL connection
 // ("bizy-worker-<n>") for its whole life; a broken connection is noticed on
 // the next failure, reopened, and the work retried once when nothing was
@@ -44,3 +46,5 @@ private:
     QThreadPool m_pool;
     std::atomic<int> m_nextConnectionId{0};
 };
+
+} // namespace bizy::server

@@ -9,6 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 SqlFailure::SqlFailure(QString statement, QString message, QString sqlState, bool connectionLost)
     : m_message(std::move(message))
     , m_sqlState(std::move(sqlState))
@@ -123,3 +125,5 @@ void DbSession::fail(const QString& sql, const QSqlError& error) {
         lost = !isAlive();
     throw SqlFailure(sql, error.text(), state, lost);
 }
+
+} // namespace bizy::server

@@ -8,6 +8,8 @@
 #include <exception>
 #include <functional>
 
+namespace bizy::server {
+
 // Thrown by DbSession when a statement fails. It never leaves the server's
 // db layer: DbRunner catches it and answers 503 (or retries once after a lost
 // connection), and a route may catch it to map a constraint violation.
@@ -62,3 +64,5 @@ private:
     bool m_commitAttempted = false;
     int m_transactionDepth = 0;
 };
+
+} // namespace bizy::server

@@ -12,6 +12,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 constexpr qint64 kMigrationLockKey = 0x62697a79; // "bizy"
@@ -109,3 +111,5 @@ bizy::Result<QList<int>> MigrationRunner::migrate() {
         return *failure;
     return applied;
 }
+
+} // namespace bizy::server

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+namespace bizy::server {
+
 // Applies the numbered migrations embedded from server/migrations
 // (NNNN_name.sql, resource prefix :/migrations) in order, each in its own
 // transaction, and records them in schema_migrations. A session advisory lock
@@ -28,3 +30,5 @@ public:
 private:
     DatabaseSettings m_settings;
 };
+
+} // namespace bizy::server

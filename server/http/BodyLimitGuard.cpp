@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 // Past this much discarded input the peer is not a client waiting for an
 // answer: cut it off.
@@ -158,3 +160,5 @@ void BodyLimitGuard::reject(int status, const QByteArray& reason, const QByteArr
                      << status << reason;
     m_closeTimer.start();
 }
+
+} // namespace bizy::server

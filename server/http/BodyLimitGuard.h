@@ -6,6 +6,8 @@
 
 class QTcpSocket;
 
+namespace bizy::server {
+
 // Qt 6.4's QHttpServer buffers a whole request body before any route sees it
 // and has no size limit. This guard watches one connection's bytes BEFORE
 // QHttpServer reads them (its readyRead slot is connected first, and it only
@@ -38,3 +40,5 @@ private:
     qint64 m_discarded = 0;
     QTimer m_closeTimer;
 };
+
+} // namespace bizy::server

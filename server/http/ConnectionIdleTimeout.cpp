@@ -2,6 +2,8 @@
 
 #include <QTcpSocket>
 
+namespace bizy::server {
+
 ConnectionIdleTimeout::ConnectionIdleTimeout(QTcpSocket* socket, int idleSeconds)
     : QObject(socket)
     , m_socket(socket) {
@@ -13,3 +15,5 @@ ConnectionIdleTimeout::ConnectionIdleTimeout(QTcpSocket* socket, int idleSeconds
     connect(socket, &QTcpSocket::bytesWritten, this, restart);
     m_timer.start();
 }
+
+} // namespace bizy::server

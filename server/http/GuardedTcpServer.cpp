@@ -5,6 +5,8 @@
 
 #include <QTcpSocket>
 
+namespace bizy::server {
+
 GuardedTcpServer::GuardedTcpServer(qint64 maxBodyBytes, int idleTimeoutSeconds, QObject* parent)
     : QTcpServer(parent)
     , m_maxBodyBytes(maxBodyBytes)
@@ -20,3 +22,5 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
     new ConnectionIdleTimeout(socket, m_idleTimeoutSeconds);
     addPendingConnection(socket);
 }
+
+} // namespace bizy::server

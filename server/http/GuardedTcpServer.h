@@ -2,6 +2,8 @@
 
 #include <QTcpServer>
 
+namespace bizy::server {
+
 // A QTcpServer that puts a BodyLimitGuard and a ConnectionIdleTimeout on every
 // connection before QHttpServer gets it.
 class GuardedTcpServer : public QTcpServer {
@@ -16,3 +18,5 @@ private:
     qint64 m_maxBodyBytes;
     int m_idleTimeoutSeconds;
 };
+
+} // namespace bizy::server

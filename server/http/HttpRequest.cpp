@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 void findNulStrings(const QJsonValue& value, QJsonArray loc, bizy::FieldErrors* errors) {
@@ -91,3 +93,5 @@ bool HttpRequest::isAuthServicePath() const {
     return path.startsWith(u"/api/auth/"_s) || path == u"/register"_s || path == u"/login"_s ||
            path == u"/profile"_s;
 }
+
+} // namespace bizy::server

@@ -12,6 +12,8 @@
 #include <atomic>
 #include <memory>
 
+namespace bizy::server {
+
 // A request copied out of QHttpServer's connection object, so a route may hand
 // it to a worker thread: QHttpServerRequest belongs to the socket and is reused
 // for the next request on that connection.
@@ -48,3 +50,5 @@ struct HttpRequest {
 private:
     std::shared_ptr<std::atomic<qint64>> m_loggedUserId = std::make_shared<std::atomic<qint64>>(0);
 };
+
+} // namespace bizy::server

@@ -4,6 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 QueryParams::QueryParams(QUrlQuery query)
     : m_query(std::move(query)) {}
 
@@ -98,3 +100,5 @@ std::optional<bool> QueryParams::optionalBoolean(const QString& name) {
 bool QueryParams::boolean(const QString& name, bool fallback) {
     return optionalBoolean(name).value_or(fallback);
 }
+
+} // namespace bizy::server

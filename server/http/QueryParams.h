@@ -6,6 +6,8 @@
 #include <QUrlQuery>
 #include <optional>
 
+namespace bizy::server {
+
 // Reads and validates query parameters, collecting FastAPI-style errors with
 // loc ["query", name]:
 //
@@ -39,3 +41,5 @@ private:
     QUrlQuery m_query;
     bizy::FieldErrors m_errors;
 };
+
+} // namespace bizy::server

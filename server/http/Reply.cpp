@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace Reply {
 
 namespace {
@@ -94,3 +96,5 @@ QFuture<QHttpServerResponse> ready(QHttpServerResponse response) {
 }
 
 } // namespace Reply
+
+} // namespace bizy::server

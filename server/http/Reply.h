@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace bizy::server {
+
 // Building answers in the contract's shapes (API.md section 1). Every route
 // answers through these, so the words and headers stay the same everywhere.
 namespace Reply {
@@ -35,3 +37,5 @@ QHttpServerResponse fromError(const bizy::Error& error);
 QFuture<QHttpServerResponse> ready(QHttpServerResponse response);
 
 } // namespace Reply
+
+} // namespace bizy::server

@@ -2,6 +2,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 void Router::add(Method method, const QString& pattern, Handler handler) {
     m_routes.append({method, split(pattern), std::move(handler)});
 }
@@ -47,3 +49,5 @@ Router::Match Router::match(Method method, const QString& path) const {
     }
     return result;
 }
+
+} // namespace bizy::server

@@ -9,12 +9,14 @@
 #include <QStringList>
 #include <functional>
 
+namespace bizy::server {
+
 // Maps method + path to a handler. Patterns are literal segments and
 // `{name}` captures; a trailing slash is optional on both sides, so
 // "/api/tasks/" also answers "/api/tasks". A path that matches with another
 // method answers 405, no match at all 404.
 //
-// Adding a route (see TaskRoutes for the REST engineer's, AuthRoutes for mine):
+// Adding a route (see RestRoutes and AuthRoutes for the real ones):
 //
 //     router.add(Method::Get, u"/api/tasks/{task_id}"_s, [&ctx](const HttpRequest& request) {
 //         return ctx.db.run([&ctx, request](DbSession& db) -> QHttpServerResponse {
@@ -58,3 +60,5 @@ private:
 
     QList<Route> m_routes;
 };
+
+} // namespace bizy::server

@@ -1,72 +1,44 @@
 #include "GoalEndpoints.h"
 
-#include "RestSql.h"
 #include "VersionCounter.h"
+#include "data/GoalColumns.h"
 #include "db/DbSession.h"
+#include "db/PgSql.h"
 #include "http/QueryParams.h"
 #include "http/Reply.h"
 #include "model/GoalProgress.h"
 #include "model/IsoDateTime.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QMap>
 #include <cmath>
 #include <limits>
 
 using namespace Qt::StringLiterals;
-using bizy::Goal;
-using bizy::GoalStatus;
+
+namespace bizy::server {
 
 namespace {
 
-const QString kColumns =
-    u"g.id, g.uuid::text, g.user_id, g.parent_goal_id, g.title, g.description, g.horizon, "
-    u"(date_part('epoch', g.target_date) * 1000)::bigint, g.status, g.progress_percentage, "
-    u"g.success_criteria, g.metrics::text, (date_part('epoch', g.created_at) * 1000)::bigint, "
-    u"(date_part('epoch', g.updated_at) * 1000)::bigint, "
-    u"(date_part('epoch', g.completed_at) * 1000)::bigint, g.version"_s;
+// Statements over the goal columns (data/GoalColumns), generated once; the
+// counts are not columns: they are counted on read, after the columns.
+const QString kColumns = goalColumns().selectList(u"g"_s);
 const QString kCountColumns = u", (SELECT count(*) FROM tasks t WHERE t.parent_goal_id = g.id), "
                               u"(SELECT count(*) FROM goals s WHERE s.parent_goal_id = g.id)"_s;
+const QString kInsert = goalColumns().insertSql();
+const QString kUpdate = goalColumns().updateSql(UpdateBy::Rest);
 
 const QStringList kStatuses{u"active"_s, u"completed"_s, u"on_hold"_s, u"cancelled"_s};
 const QStringList kHorizons{u"yearly"_s, u"quarterly"_s, u"monthly"_s, u"weekly"_s};
 
-std::optional<QString> optionalText(const QVariant& value) {
-    return value.isNull() ? std::nullopt : std::optional<QString>(value.toString());
-}
-
 Goal goalFromRow(const QSqlQuery& row, bool withCounts) {
-    Goal goal;
-    goal.id = row.value(0).toLongLong();
-    goal.uuid = row.value(1).toString();
-    goal.userId = row.value(2).toLongLong();
-    if (!row.value(3).isNull())
-        goal.parentGoalId = row.value(3).toLongLong();
-    goal.title = row.value(4).toString();
-    goal.description = optionalText(row.value(5));
-    goal.horizon = bizy::goalHorizonFromString(row.value(6).toString()).value_or(goal.horizon);
-    goal.targetDate = RestSql::timeFromMillis(row.value(7));
-    goal.status = bizy::goalStatusFromString(row.value(8).toString()).value_or(goal.status);
-    goal.progressPercentage = row.value(9).toDouble();
-    goal.successCriteria = optionalText(row.value(10));
-    if (!row.value(11).isNull())
-        goal.metrics = QJsonDocument::fromJson(row.value(11).toString().toUtf8()).object();
-    goal.createdAt = RestSql::timeFromMillis(row.value(12)).value_or(QDateTime());
-    goal.updatedAt = RestSql::timeFromMillis(row.value(13)).value_or(QDateTime());
-    goal.completedAt = RestSql::timeFromMillis(row.value(14));
-    goal.version = row.value(15).toLongLong();
+    Goal goal = goalColumns().read(row);
     if (withCounts) {
-        goal.taskCount = row.value(16).toLongLong();
-        goal.subgoalCount = row.value(17).toLongLong();
+        const int counts = int(goalColumns().size());
+        goal.taskCount = row.value(counts).toLongLong();
+        goal.subgoalCount = row.value(counts + 1).toLongLong();
     }
     return goal;
-}
-
-QVariant metricsValue(const Goal& goal) {
-    if (!goal.metrics)
-        return QVariant(QMetaType::fromType<QString>());
-    return QString::fromUtf8(QJsonDocument(*goal.metrics).toJson(QJsonDocument::Compact));
 }
 
 QHttpServerResponse notFound(qint64 goalId) {
@@ -87,12 +59,11 @@ GoalEndpoints::GoalEndpoints(DbSession& db, qint64 userId)
     , m_userId(userId) {}
 
 std::optional<Goal> GoalEndpoints::find(qint64 goalId, bool forUpdate, bool withCounts) {
-    QSqlQuery row =
-        RestSql::run(m_db,
-                     u"SELECT "_s + kColumns + (withCounts ? kCountColumns : QString()) +
-                         u" FROM goals g WHERE g.id = ? AND g.user_id = ?"_s +
-                         (forUpdate ? u" FOR UPDATE"_s : QString()),
-                     {goalId, m_userId});
+    QSqlQuery row = PgSql::run(m_db,
+                               u"SELECT "_s + kColumns + (withCounts ? kCountColumns : QString()) +
+                                   u" FROM goals g WHERE g.id = ? AND g.user_id = ?"_s +
+                                   (forUpdate ? u" FOR UPDATE"_s : QString()),
+                               {goalId, m_userId});
     if (!row.next())
         return std::nullopt;
     return goalFromRow(row, withCounts);
@@ -105,8 +76,8 @@ std::optional<QHttpServerResponse> GoalEndpoints::checkParent(const Goal& goal) 
     if (goal.id && parentId == *goal.id)
         return Reply::detail(400, u"A goal cannot be its own parent"_s);
     const bool parentIsMine =
-        RestSql::run(m_db, u"SELECT 1 FROM goals WHERE id = ? AND user_id = ?"_s,
-                     {parentId, m_userId})
+        PgSql::run(m_db, u"SELECT 1 FROM goals WHERE id = ? AND user_id = ?"_s,
+                   {parentId, m_userId})
             .next();
     if (!parentIsMine)
         return Reply::detail(400,
@@ -116,13 +87,13 @@ std::optional<QHttpServerResponse> GoalEndpoints::checkParent(const Goal& goal) 
     // Walk up from the new parent; meeting the goal itself means a loop.
     // UNION (not UNION ALL) ends the walk even over damaged data.
     const bool cycle =
-        RestSql::run(m_db,
-                     u"WITH RECURSIVE ancestors(id, parent_goal_id) AS ("
-                     u"SELECT id, parent_goal_id FROM goals WHERE id = ? AND user_id = ? "
-                     u"UNION SELECT g.id, g.parent_goal_id FROM goals g "
-                     u"JOIN ancestors a ON g.id = a.parent_goal_id) "
-                     u"SELECT 1 FROM ancestors WHERE id = ? LIMIT 1"_s,
-                     {parentId, m_userId, *goal.id})
+        PgSql::run(m_db,
+                   u"WITH RECURSIVE ancestors(id, parent_goal_id) AS ("
+                   u"SELECT id, parent_goal_id FROM goals WHERE id = ? AND user_id = ? "
+                   u"UNION SELECT g.id, g.parent_goal_id FROM goals g "
+                   u"JOIN ancestors a ON g.id = a.parent_goal_id) "
+                   u"SELECT 1 FROM ancestors WHERE id = ? LIMIT 1"_s,
+                   {parentId, m_userId, *goal.id})
             .next();
     if (cycle)
         return Reply::detail(
@@ -132,14 +103,14 @@ std::optional<QHttpServerResponse> GoalEndpoints::checkParent(const Goal& goal) 
 
 double GoalEndpoints::computeProgress(qint64 goalId) {
     QSqlQuery tasks =
-        RestSql::run(m_db,
-                     u"SELECT count(*), count(*) FILTER (WHERE status = 'completed') FROM tasks "
-                     u"WHERE parent_goal_id = ? AND user_id = ?"_s,
-                     {goalId, m_userId});
+        PgSql::run(m_db,
+                   u"SELECT count(*), count(*) FILTER (WHERE status = 'completed') FROM tasks "
+                   u"WHERE parent_goal_id = ? AND user_id = ?"_s,
+                   {goalId, m_userId});
     tasks.next();
     const qint64 taskCount = tasks.value(0).toLongLong();
     const qint64 completedCount = tasks.value(1).toLongLong();
-    QSqlQuery subgoals = RestSql::run(
+    QSqlQuery subgoals = PgSql::run(
         m_db, u"SELECT progress_percentage FROM goals WHERE parent_goal_id = ? AND user_id = ?"_s,
         {goalId, m_userId});
     QList<double> progress;
@@ -149,34 +120,15 @@ double GoalEndpoints::computeProgress(qint64 goalId) {
 }
 
 void GoalEndpoints::insert(Goal& goal) {
-    QSqlQuery row = RestSql::run(
-        m_db,
-        u"INSERT INTO goals (uuid, user_id, parent_goal_id, title, description, horizon, "
-        u"target_date, status, progress_percentage, success_criteria, metrics, created_at, "
-        u"updated_at, completed_at, version) VALUES (?::uuid, ?, ?::bigint, ?, ?, ?, "
-        u"?::timestamptz, ?, ?::double precision, ?, ?::jsonb, ?::timestamptz, ?::timestamptz, "
-        u"?::timestamptz, ?) RETURNING id"_s,
-        {goal.uuid, m_userId, RestSql::integer(goal.parentGoalId), goal.title,
-         RestSql::text(goal.description), bizy::toString(goal.horizon),
-         RestSql::time(goal.targetDate), bizy::toString(goal.status), goal.progressPercentage,
-         RestSql::text(goal.successCriteria), metricsValue(goal), RestSql::time(goal.createdAt),
-         RestSql::time(goal.updatedAt), RestSql::time(goal.completedAt), goal.version});
+    QSqlQuery row = PgSql::run(m_db, kInsert, goalColumns().insertValues(goal));
     row.next();
     goal.id = row.value(0).toLongLong();
 }
 
 void GoalEndpoints::update(const Goal& goal) {
-    RestSql::run(
-        m_db,
-        u"UPDATE goals SET parent_goal_id = ?::bigint, title = ?, description = ?, horizon = ?, "
-        u"target_date = ?::timestamptz, status = ?, progress_percentage = ?::double precision, "
-        u"success_criteria = ?, metrics = ?::jsonb, updated_at = ?::timestamptz, "
-        u"completed_at = ?::timestamptz, version = ? WHERE id = ? AND user_id = ?"_s,
-        {RestSql::integer(goal.parentGoalId), goal.title, RestSql::text(goal.description),
-         bizy::toString(goal.horizon), RestSql::time(goal.targetDate), bizy::toString(goal.status),
-         goal.progressPercentage, RestSql::text(goal.successCriteria), metricsValue(goal),
-         RestSql::time(goal.updatedAt), RestSql::time(goal.completedAt), goal.version, *goal.id,
-         m_userId});
+    QVariantList values = goalColumns().updateValues(goal, UpdateBy::Rest);
+    values << *goal.id << m_userId;
+    PgSql::run(m_db, kUpdate, values);
 }
 
 QHttpServerResponse GoalEndpoints::list(const HttpRequest& request) {
@@ -210,14 +162,14 @@ QHttpServerResponse GoalEndpoints::list(const HttpRequest& request) {
     }
     if (search) {
         sql += u" AND (g.title ILIKE ? ESCAPE '\\' OR g.description ILIKE ? ESCAPE '\\')"_s;
-        const QString pattern = RestSql::containsPattern(*search);
+        const QString pattern = PgSql::containsPattern(*search);
         values << pattern << pattern;
     }
     sql += u" ORDER BY g.target_date ASC NULLS LAST, g.created_at DESC, g.id DESC "
            u"LIMIT ? OFFSET ?"_s;
     values << limit << offset;
 
-    QSqlQuery rows = RestSql::run(m_db, sql, values);
+    QSqlQuery rows = PgSql::run(m_db, sql, values);
     QJsonArray goals;
     while (rows.next())
         goals.append(goalFromRow(rows, withCounts).toRestJson());
@@ -328,7 +280,7 @@ QHttpServerResponse GoalEndpoints::remove(const HttpRequest& request) {
             u"version = ? + o.n - 1 FROM (SELECT id, row_number() OVER (ORDER BY id) AS n "
             u"FROM %1 WHERE parent_goal_id = ? AND user_id = ?) o WHERE c.id = o.id"_s;
         for (const QString& table : {u"tasks"_s, u"goals"_s}) {
-            QSqlQuery count = RestSql::run(
+            QSqlQuery count = PgSql::run(
                 m_db,
                 u"SELECT count(*) FROM %1 WHERE parent_goal_id = ? AND user_id = ?"_s.arg(table),
                 {goalId, m_userId});
@@ -337,9 +289,9 @@ QHttpServerResponse GoalEndpoints::remove(const HttpRequest& request) {
             if (childCount == 0)
                 continue;
             const qint64 first = counter.reserve(childCount);
-            RestSql::run(m_db, orphan.arg(table), {RestSql::time(now), first, goalId, m_userId});
+            PgSql::run(m_db, orphan.arg(table), {PgSql::time(now), first, goalId, m_userId});
         }
-        RestSql::run(m_db, u"DELETE FROM goals WHERE id = ? AND user_id = ?"_s, {goalId, m_userId});
+        PgSql::run(m_db, u"DELETE FROM goals WHERE id = ? AND user_id = ?"_s, {goalId, m_userId});
         counter.writeTombstone(u"goal"_s, goal->uuid, now);
         counter.store();
         deleted = true;
@@ -381,12 +333,12 @@ QHttpServerResponse GoalEndpoints::calculateProgress(const HttpRequest& request)
 
 QHttpServerResponse GoalEndpoints::stats() {
     QSqlQuery rows =
-        RestSql::run(m_db,
-                     u"SELECT status, horizon, count(*), "
-                     u"coalesce(sum(progress_percentage) FILTER (WHERE status = 'active'), 0), "
-                     u"count(*) FILTER (WHERE status = 'active' AND progress_percentage >= 80) "
-                     u"FROM goals WHERE user_id = ? GROUP BY status, horizon"_s,
-                     {m_userId});
+        PgSql::run(m_db,
+                   u"SELECT status, horizon, count(*), "
+                   u"coalesce(sum(progress_percentage) FILTER (WHERE status = 'active'), 0), "
+                   u"count(*) FILTER (WHERE status = 'active' AND progress_percentage >= 80) "
+                   u"FROM goals WHERE user_id = ? GROUP BY status, horizon"_s,
+                   {m_userId});
     qint64 total = 0;
     qint64 active = 0;
     qint64 nearCompletion = 0;
@@ -420,3 +372,5 @@ QHttpServerResponse GoalEndpoints::stats() {
                                 {u"near_completion"_s, nearCompletion},
                             });
 }
+
+} // namespace bizy::server

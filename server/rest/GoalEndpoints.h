@@ -6,6 +6,8 @@
 #include <QHttpServerResponse>
 #include <optional>
 
+namespace bizy::server {
+
 class DbSession;
 
 // The goal endpoints of API.md section 4 for one authenticated user: the
@@ -36,3 +38,5 @@ private:
     DbSession& m_db;
     qint64 m_userId;
 };
+
+} // namespace bizy::server

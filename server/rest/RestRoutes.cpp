@@ -9,6 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 namespace {
 
 using Method = Router::Method;
@@ -85,3 +87,5 @@ void registerRestRoutes(Router& router, const ServerContext& context) {
     registerTaskRoutes(router, context);
     registerGoalRoutes(router, context);
 }
+
+} // namespace bizy::server

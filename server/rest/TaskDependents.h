@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace bizy::server {
+
 class DbSession;
 class VersionCounter;
 
@@ -12,3 +14,5 @@ class TaskDependents {
 public:
     static void forget(DbSession& db, qint64 userId, qint64 deletedTaskId, VersionCounter& counter);
 };
+
+} // namespace bizy::server

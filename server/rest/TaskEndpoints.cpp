@@ -1,100 +1,31 @@
 #include "TaskEndpoints.h"
 
-#include "RestSql.h"
 #include "TaskDependents.h"
 #include "TaskJsonWriter.h"
 #include "VersionCounter.h"
+#include "data/TaskColumns.h"
 #include "db/DbSession.h"
+#include "db/PgSql.h"
 #include "http/QueryParams.h"
 #include "http/Reply.h"
 #include "model/IsoDateTime.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QMap>
 #include <QSet>
 #include <limits>
 
 using namespace Qt::StringLiterals;
-using bizy::Task;
+
+namespace bizy::server {
 
 namespace {
 
-const QString kColumns =
-    u"id, uuid::text, user_id, title, description, priority, status, category, "
-    u"estimated_hours, actual_hours, (date_part('epoch', due_date) * 1000)::bigint, "
-    u"parent_goal_id, dependencies::text, notes, tags::text, "
-    u"(date_part('epoch', created_at) * 1000)::bigint, "
-    u"(date_part('epoch', updated_at) * 1000)::bigint, "
-    u"(date_part('epoch', completed_at) * 1000)::bigint, version"_s;
+// Statements over the task columns (data/TaskColumns), generated once.
+const QString kSelect = u"SELECT "_s + taskColumns().selectList() + u" FROM tasks"_s;
+const QString kInsert = taskColumns().insertSql();
+const QString kUpdate = taskColumns().updateSql(UpdateBy::Rest);
 
 const QStringList kStatuses{u"pending"_s, u"in_progress"_s, u"completed"_s, u"blocked"_s};
-
-std::optional<QString> optionalText(const QVariant& value) {
-    return value.isNull() ? std::nullopt : std::optional<QString>(value.toString());
-}
-
-std::optional<double> optionalNumber(const QVariant& value) {
-    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
-}
-
-std::optional<qint64> optionalInteger(const QVariant& value) {
-    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
-}
-
-QJsonArray jsonArray(const QVariant& value) {
-    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
-}
-
-Task taskFromRow(const QSqlQuery& row) {
-    Task task;
-    task.id = row.value(0).toLongLong();
-    task.uuid = row.value(1).toString();
-    task.userId = row.value(2).toLongLong();
-    task.title = row.value(3).toString();
-    task.description = optionalText(row.value(4));
-    task.priority = row.value(5).toInt();
-    task.status = bizy::taskStatusFromString(row.value(6).toString()).value_or(task.status);
-    task.category = optionalText(row.value(7));
-    task.estimatedHours = optionalNumber(row.value(8));
-    task.actualHours = optionalNumber(row.value(9));
-    task.dueDate = RestSql::timeFromMillis(row.value(10));
-    task.parentGoalId = optionalInteger(row.value(11));
-    if (!row.value(12).isNull()) {
-        QList<qint64> ids;
-        for (const QJsonValue& id : jsonArray(row.value(12)))
-            ids << id.toInteger();
-        task.dependencies = ids;
-    }
-    task.notes = optionalText(row.value(13));
-    if (!row.value(14).isNull()) {
-        QStringList tags;
-        for (const QJsonValue& tag : jsonArray(row.value(14)))
-            tags << tag.toString();
-        task.tags = tags;
-    }
-    task.createdAt = RestSql::timeFromMillis(row.value(15)).value_or(QDateTime());
-    task.updatedAt = RestSql::timeFromMillis(row.value(16)).value_or(QDateTime());
-    task.completedAt = RestSql::timeFromMillis(row.value(17));
-    task.version = row.value(18).toLongLong();
-    return task;
-}
-
-QVariant dependenciesValue(const Task& task) {
-    if (!task.dependencies)
-        return QVariant(QMetaType::fromType<QString>());
-    QJsonArray array;
-    for (qint64 id : *task.dependencies)
-        array.append(id);
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-QVariant tagsValue(const Task& task) {
-    if (!task.tags)
-        return QVariant(QMetaType::fromType<QString>());
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(*task.tags)).toJson(QJsonDocument::Compact));
-}
 
 QHttpServerResponse jsonAnswer(int status, const QByteArray& body) {
     return QHttpServerResponse("application/json"_ba, body,
@@ -147,21 +78,20 @@ TaskEndpoints::TaskEndpoints(DbSession& db, qint64 userId)
     , m_userId(userId) {}
 
 std::optional<Task> TaskEndpoints::find(qint64 taskId, bool forUpdate) {
-    QSqlQuery row =
-        RestSql::run(m_db,
-                     u"SELECT "_s + kColumns + u" FROM tasks WHERE id = ? AND user_id = ?"_s +
-                         (forUpdate ? u" FOR UPDATE"_s : QString()),
-                     {taskId, m_userId});
+    QSqlQuery row = PgSql::run(m_db,
+                               kSelect + u" WHERE id = ? AND user_id = ?"_s +
+                                   (forUpdate ? u" FOR UPDATE"_s : QString()),
+                               {taskId, m_userId});
     if (!row.next())
         return std::nullopt;
-    return taskFromRow(row);
+    return taskColumns().read(row);
 }
 
 std::optional<QHttpServerResponse> TaskEndpoints::checkRelations(const Task& task,
                                                                  const QJsonObject& changed) {
     if (changed.contains(u"parent_goal_id"_s) && task.parentGoalId) {
-        const bool found = RestSql::run(m_db, u"SELECT 1 FROM goals WHERE id = ? AND user_id = ?"_s,
-                                        {*task.parentGoalId, m_userId})
+        const bool found = PgSql::run(m_db, u"SELECT 1 FROM goals WHERE id = ? AND user_id = ?"_s,
+                                      {*task.parentGoalId, m_userId})
                                .next();
         if (!found)
             return Reply::detail(
@@ -174,9 +104,9 @@ std::optional<QHttpServerResponse> TaskEndpoints::checkRelations(const Task& tas
                 return Reply::detail(400, u"A task cannot depend on itself"_s);
             ids << QString::number(id);
         }
-        QSqlQuery rows = RestSql::run(
-            m_db, u"SELECT id FROM tasks WHERE user_id = ? AND id = ANY(?::bigint[])"_s,
-            {m_userId, QString(u"{"_s + ids.join(u',') + u"}"_s)});
+        QSqlQuery rows =
+            PgSql::run(m_db, u"SELECT id FROM tasks WHERE user_id = ? AND id = ANY(?::bigint[])"_s,
+                       {m_userId, QString(u"{"_s + ids.join(u',') + u"}"_s)});
         QSet<qint64> mine;
         while (rows.next())
             mine.insert(rows.value(0).toLongLong());
@@ -190,37 +120,15 @@ std::optional<QHttpServerResponse> TaskEndpoints::checkRelations(const Task& tas
 }
 
 void TaskEndpoints::insert(Task& task) {
-    QSqlQuery row = RestSql::run(
-        m_db,
-        u"INSERT INTO tasks (uuid, user_id, title, description, priority, status, category, "
-        u"estimated_hours, actual_hours, due_date, parent_goal_id, dependencies, notes, tags, "
-        u"created_at, updated_at, completed_at, version) VALUES (?::uuid, ?, ?, ?, ?, ?, ?, "
-        u"?::double precision, ?::double precision, ?::timestamptz, ?::bigint, ?::jsonb, ?, "
-        u"?::jsonb, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?) RETURNING id"_s,
-        {task.uuid, m_userId, task.title, RestSql::text(task.description), task.priority,
-         bizy::toString(task.status), RestSql::text(task.category),
-         RestSql::number(task.estimatedHours), RestSql::number(task.actualHours),
-         RestSql::time(task.dueDate), RestSql::integer(task.parentGoalId), dependenciesValue(task),
-         RestSql::text(task.notes), tagsValue(task), RestSql::time(task.createdAt),
-         RestSql::time(task.updatedAt), RestSql::time(task.completedAt), task.version});
+    QSqlQuery row = PgSql::run(m_db, kInsert, taskColumns().insertValues(task));
     row.next();
     task.id = row.value(0).toLongLong();
 }
 
 void TaskEndpoints::update(const Task& task) {
-    RestSql::run(
-        m_db,
-        u"UPDATE tasks SET title = ?, description = ?, priority = ?, status = ?, category = ?, "
-        u"estimated_hours = ?::double precision, actual_hours = ?::double precision, "
-        u"due_date = ?::timestamptz, parent_goal_id = ?::bigint, dependencies = ?::jsonb, "
-        u"notes = ?, tags = ?::jsonb, updated_at = ?::timestamptz, completed_at = ?::timestamptz, "
-        u"version = ? WHERE id = ? AND user_id = ?"_s,
-        {task.title, RestSql::text(task.description), task.priority, bizy::toString(task.status),
-         RestSql::text(task.category), RestSql::number(task.estimatedHours),
-         RestSql::number(task.actualHours), RestSql::time(task.dueDate),
-         RestSql::integer(task.parentGoalId), dependenciesValue(task), RestSql::text(task.notes),
-         tagsValue(task), RestSql::time(task.updatedAt), RestSql::time(task.completedAt),
-         task.version, *task.id, m_userId});
+    QVariantList values = taskColumns().updateValues(task, UpdateBy::Rest);
+    values << *task.id << m_userId;
+    PgSql::run(m_db, kUpdate, values);
 }
 
 QHttpServerResponse TaskEndpoints::list(const HttpRequest& request) {
@@ -236,7 +144,7 @@ QHttpServerResponse TaskEndpoints::list(const HttpRequest& request) {
     if (!params.ok())
         return Reply::validation(params.errors());
 
-    QString sql = u"SELECT "_s + kColumns + u" FROM tasks WHERE user_id = ?"_s;
+    QString sql = kSelect + u" WHERE user_id = ?"_s;
     QVariantList values{m_userId};
     if (status) {
         sql += u" AND status = ?"_s;
@@ -256,18 +164,18 @@ QHttpServerResponse TaskEndpoints::list(const HttpRequest& request) {
     }
     if (search) {
         sql += u" AND (title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')"_s;
-        const QString pattern = RestSql::containsPattern(*search);
+        const QString pattern = PgSql::containsPattern(*search);
         values << pattern << pattern;
     }
     sql += u" ORDER BY priority ASC, due_date ASC NULLS LAST, created_at DESC, id DESC "
            u"LIMIT ? OFFSET ?"_s;
     values << limit << offset;
 
-    QSqlQuery rows = RestSql::run(m_db, sql, values);
+    QSqlQuery rows = PgSql::run(m_db, sql, values);
     QList<Task> tasks;
     tasks.reserve(limit < 100 ? limit : 100);
     while (rows.next())
-        tasks.append(taskFromRow(rows));
+        tasks.append(taskColumns().read(rows));
     return jsonAnswer(200, TaskJsonWriter::array(tasks));
 }
 
@@ -348,7 +256,7 @@ QHttpServerResponse TaskEndpoints::remove(const HttpRequest& request) {
     bool deleted = false;
     m_db.transaction([&] {
         VersionCounter counter = VersionCounter::lock(m_db, m_userId);
-        QSqlQuery row = RestSql::run(
+        QSqlQuery row = PgSql::run(
             m_db, u"DELETE FROM tasks WHERE id = ? AND user_id = ? RETURNING uuid::text"_s,
             {id.value(), m_userId});
         if (!row.next())
@@ -425,11 +333,11 @@ QHttpServerResponse TaskEndpoints::uncomplete(const HttpRequest& request) {
 
 QHttpServerResponse TaskEndpoints::stats() {
     QSqlQuery rows =
-        RestSql::run(m_db,
-                     u"SELECT status, priority, category, count(*), "
-                     u"count(*) FILTER (WHERE due_date < ?::timestamptz AND status <> 'completed') "
-                     u"FROM tasks WHERE user_id = ? GROUP BY status, priority, category"_s,
-                     {RestSql::time(bizy::IsoDateTime::nowUtc()), m_userId});
+        PgSql::run(m_db,
+                   u"SELECT status, priority, category, count(*), "
+                   u"count(*) FILTER (WHERE due_date < ?::timestamptz AND status <> 'completed') "
+                   u"FROM tasks WHERE user_id = ? GROUP BY status, priority, category"_s,
+                   {PgSql::time(bizy::IsoDateTime::nowUtc()), m_userId});
     qint64 total = 0;
     qint64 overdue = 0;
     QMap<QString, qint64> byStatus;
@@ -458,3 +366,5 @@ QHttpServerResponse TaskEndpoints::stats() {
                                 {u"overdue"_s, overdue},
                             });
 }
+
+} // namespace bizy::server

@@ -6,6 +6,8 @@
 #include <QHttpServerResponse>
 #include <optional>
 
+namespace bizy::server {
+
 class DbSession;
 
 // The task endpoints of API.md section 3 for one authenticated user, run on
@@ -35,3 +37,5 @@ private:
     DbSession& m_db;
     qint64 m_userId;
 };
+
+} // namespace bizy::server

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+namespace bizy::server {
+
 class DbSession;
 
 // The user's change counter (user_sync_state). lock() takes the counter row
@@ -30,3 +32,5 @@ private:
     qint64 m_userId = 0;
     qint64 m_counter = 0;
 };
+
+} // namespace bizy::server

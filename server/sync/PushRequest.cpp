@@ -5,8 +5,8 @@
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
-using bizy::EntitySchema;
-using bizy::FieldKind;
+
+namespace bizy::server {
 
 namespace {
 
@@ -103,3 +103,5 @@ bizy::Result<PushRequest> PushRequest::parse(const QJsonObject& body) {
         return bizy::Error::validation(errors);
     return request;
 }
+
+} // namespace bizy::server

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+namespace bizy::server {
+
 // The body of POST /api/sync/push, checked for shape (API.md section 6).
 // Shape errors are a 422 for the whole request; what a mutation's `fields`
 // say is checked later, per mutation, by the entity's schema.
@@ -30,3 +32,5 @@ struct PushRequest {
     // Errors carry loc ["body", ...], e.g. ["body", "mutations", 3, "mid"].
     static bizy::Result<PushRequest> parse(const QJsonObject& body);
 };
+
+} // namespace bizy::server

@@ -1,9 +1,9 @@
 #include "SyncPull.h"
 
 #include "db/DbSession.h"
+#include "db/PgSql.h"
 #include "http/QueryParams.h"
 #include "http/Reply.h"
-#include "rest/RestSql.h"
 #include "sync/SyncRows.h"
 #include "sync/TombstonePurge.h"
 
@@ -11,6 +11,8 @@
 #include <limits>
 
 using namespace Qt::StringLiterals;
+
+namespace bizy::server {
 
 SyncPull::SyncPull(DbSession& db, qint64 userId)
     : m_db(db)
@@ -31,7 +33,7 @@ QHttpServerResponse SyncPull::run(const HttpRequest& request) {
     QJsonObject answer;
     m_db.transaction([&] {
         m_db.exec(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
-        QSqlQuery state = RestSql::run(
+        QSqlQuery state = PgSql::run(
             m_db, u"SELECT counter, purged_version FROM user_sync_state WHERE user_id = ?"_s,
             {m_userId});
         const bool known = state.next();
@@ -54,7 +56,7 @@ QHttpServerResponse SyncPull::run(const HttpRequest& request) {
             qint64 version = 0;
         };
         QList<Change> changes;
-        QSqlQuery rows = RestSql::run(
+        QSqlQuery rows = PgSql::run(
             m_db,
             // Each branch stops at the page size on its version index, so a
             // page does not sort everything above the cursor.
@@ -111,3 +113,5 @@ QHttpServerResponse SyncPull::run(const HttpRequest& request) {
     });
     return Reply::json(200, answer);
 }
+
+} // namespace bizy::server

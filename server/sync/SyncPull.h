@@ -4,6 +4,8 @@
 
 #include <QHttpServerResponse>
 
+namespace bizy::server {
+
 class DbSession;
 
 // GET /api/sync/pull for one authenticated user (API.md section 6): rows and
@@ -24,3 +26,5 @@ private:
     DbSession& m_db;
     qint64 m_userId;
 };
+
+} // namespace bizy::server

@@ -1,9 +1,11 @@
 #include "SyncPush.h"
 
+#include "data/GoalColumns.h"
+#include "data/TaskColumns.h"
 #include "db/DbSession.h"
+#include "db/PgSql.h"
 #include "http/Reply.h"
 #include "model/IsoDateTime.h"
-#include "rest/RestSql.h"
 #include "rest/VersionCounter.h"
 #include "sync/SyncLog.h"
 
@@ -11,23 +13,12 @@
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
-using bizy::Goal;
-using bizy::Task;
+
+namespace bizy::server {
 
 namespace {
 
-// The stored columns a push may change, by their names in the sync JSON and
-// in field_versions (relations by id; their uuids map onto them).
-const QStringList kTaskColumns{u"title"_s,        u"description"_s, u"priority"_s,
-                               u"status"_s,       u"category"_s,    u"estimated_hours"_s,
-                               u"actual_hours"_s, u"due_date"_s,    u"parent_goal_id"_s,
-                               u"dependencies"_s, u"notes"_s,       u"tags"_s,
-                               u"created_at"_s,   u"completed_at"_s};
-const QStringList kGoalColumns{
-    u"title"_s,          u"description"_s,         u"horizon"_s,          u"target_date"_s,
-    u"status"_s,         u"progress_percentage"_s, u"success_criteria"_s, u"metrics"_s,
-    u"parent_goal_id"_s, u"created_at"_s,          u"completed_at"_s};
-
+// A push names relations by uuid; they are stored, merged and stamped as ids.
 QString columnOf(const QString& field) {
     if (field == u"parent_goal_uuid"_s)
         return u"parent_goal_id"_s;
@@ -73,6 +64,8 @@ struct FieldMerge {
     QStringList changedColumns;
     QJsonObject overwritten; // pushed field -> the value that lost
 
+    // `columns` are the entity's merged fields (EntityColumns::mergedFields),
+    // names of both the sync JSON and field_versions.
     // `before` is empty for a create. A pushed field overwrote a concurrent
     // change when its column was last written after base_version by someone
     // other than this device (REST counts as someone else).
@@ -134,7 +127,7 @@ QHttpServerResponse SyncPush::run(const PushRequest& request) {
     qint64 cursor = 0;
     m_db.transaction([&] {
         VersionCounter counter = VersionCounter::lock(m_db, m_userId);
-        QSqlQuery device = RestSql::run(
+        QSqlQuery device = PgSql::run(
             m_db, u"SELECT last_mid FROM sync_devices WHERE user_id = ? AND device_id = ?::uuid"_s,
             {m_userId, m_deviceId});
         const qint64 storedLastMid = device.next() ? device.value(0).toLongLong() : 0;
@@ -153,10 +146,10 @@ QHttpServerResponse SyncPush::run(const PushRequest& request) {
 
         // The device acknowledged every mid below its batch's first one.
         const qint64 firstMid = request.mutations.isEmpty() ? 0 : request.mutations.first().mid;
-        RestSql::run(m_db,
-                     u"DELETE FROM sync_results WHERE user_id = ? AND device_id = ?::uuid "
-                     u"AND mid < ?"_s,
-                     {m_userId, m_deviceId, firstMid});
+        PgSql::run(m_db,
+                   u"DELETE FROM sync_results WHERE user_id = ? AND device_id = ?::uuid "
+                   u"AND mid < ?"_s,
+                   {m_userId, m_deviceId, firstMid});
         const QHash<qint64, QJsonObject> earlier = earlierResults(firstMid, storedLastMid);
 
         lastMid = storedLastMid;
@@ -173,17 +166,17 @@ QHttpServerResponse SyncPush::run(const PushRequest& request) {
             lastMid = mutation.mid;
         }
         if (!fresh.isEmpty())
-            RestSql::run(m_db,
-                         u"INSERT INTO sync_results (user_id, device_id, mid, result) "
-                         u"SELECT ?, ?::uuid, (r->>'mid')::bigint, r "
-                         u"FROM jsonb_array_elements(?::jsonb) AS r"_s,
-                         {m_userId, m_deviceId,
-                          QString::fromUtf8(QJsonDocument(fresh).toJson(QJsonDocument::Compact))});
-        RestSql::run(m_db,
-                     u"INSERT INTO sync_devices (user_id, device_id, last_mid, last_push_at) "
-                     u"VALUES (?, ?::uuid, ?, now()) ON CONFLICT (user_id, device_id) DO UPDATE "
-                     u"SET last_mid = EXCLUDED.last_mid, last_push_at = EXCLUDED.last_push_at"_s,
-                     {m_userId, m_deviceId, lastMid});
+            PgSql::run(m_db,
+                       u"INSERT INTO sync_results (user_id, device_id, mid, result) "
+                       u"SELECT ?, ?::uuid, (r->>'mid')::bigint, r "
+                       u"FROM jsonb_array_elements(?::jsonb) AS r"_s,
+                       {m_userId, m_deviceId,
+                        QString::fromUtf8(QJsonDocument(fresh).toJson(QJsonDocument::Compact))});
+        PgSql::run(m_db,
+                   u"INSERT INTO sync_devices (user_id, device_id, last_mid, last_push_at) "
+                   u"VALUES (?, ?::uuid, ?, now()) ON CONFLICT (user_id, device_id) DO UPDATE "
+                   u"SET last_mid = EXCLUDED.last_mid, last_push_at = EXCLUDED.last_push_at"_s,
+                   {m_userId, m_deviceId, lastMid});
         counter.store();
         cursor = counter.current();
     });
@@ -270,9 +263,10 @@ QJsonObject SyncPush::upsertTask(const Mutation& mutation, VersionCounter& count
     }
 
     const QJsonObject before = stored ? stored->entity.toSyncJson() : QJsonObject();
-    const FieldMerge merge = FieldMerge::plan(
-        kTaskColumns, before, task.toSyncJson(), stored ? stored->fieldVersions : QJsonObject(),
-        stored ? stored->entity.version : 0, mutation, fields.fields, m_deviceId);
+    const FieldMerge merge =
+        FieldMerge::plan(taskColumns().mergedFields(), before, task.toSyncJson(),
+                         stored ? stored->fieldVersions : QJsonObject(),
+                         stored ? stored->entity.version : 0, mutation, fields.fields, m_deviceId);
     if (stored && merge.changedColumns.isEmpty())
         return applied(mutation, stored->entity.version, stored->entity.id);
 
@@ -334,9 +328,10 @@ QJsonObject SyncPush::upsertGoal(const Mutation& mutation, VersionCounter& count
         goal.progressPercentage = m_rows.computeProgress(*goal.id);
 
     const QJsonObject before = stored ? stored->entity.toSyncJson() : QJsonObject();
-    const FieldMerge merge = FieldMerge::plan(
-        kGoalColumns, before, goal.toSyncJson(), stored ? stored->fieldVersions : QJsonObject(),
-        stored ? stored->entity.version : 0, mutation, fields.fields, m_deviceId);
+    const FieldMerge merge =
+        FieldMerge::plan(goalColumns().mergedFields(), before, goal.toSyncJson(),
+                         stored ? stored->fieldVersions : QJsonObject(),
+                         stored ? stored->entity.version : 0, mutation, fields.fields, m_deviceId);
     if (stored && merge.changedColumns.isEmpty())
         return applied(mutation, stored->entity.version, stored->entity.id);
 
@@ -389,10 +384,10 @@ QHash<qint64, QJsonObject> SyncPush::earlierResults(qint64 fromMid, qint64 toMid
     QHash<qint64, QJsonObject> results;
     if (fromMid > toMid)
         return results;
-    QSqlQuery rows = RestSql::run(m_db,
-                                  u"SELECT mid, result::text FROM sync_results WHERE user_id = ? "
-                                  u"AND device_id = ?::uuid AND mid BETWEEN ? AND ?"_s,
-                                  {m_userId, m_deviceId, fromMid, toMid});
+    QSqlQuery rows = PgSql::run(m_db,
+                                u"SELECT mid, result::text FROM sync_results WHERE user_id = ? "
+                                u"AND device_id = ?::uuid AND mid BETWEEN ? AND ?"_s,
+                                {m_userId, m_deviceId, fromMid, toMid});
     while (rows.next())
         results.insert(rows.value(0).toLongLong(),
                        QJsonDocument::fromJson(rows.value(1).toString().toUtf8()).object());
@@ -421,3 +416,5 @@ QJsonObject SyncPush::replayed(const Mutation& mutation) {
         return applied(mutation, tombstone->version, std::nullopt);
     return applied(mutation, std::nullopt, std::nullopt);
 }
+
+} // namespace bizy::server

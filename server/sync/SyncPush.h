@@ -7,6 +7,8 @@
 #include <QHttpServerResponse>
 #include <QJsonObject>
 
+namespace bizy::server {
+
 class DbSession;
 class VersionCounter;
 
@@ -42,3 +44,5 @@ private:
     SyncRows m_rows;
     QString m_deviceId;
 };
+
+} // namespace bizy::server

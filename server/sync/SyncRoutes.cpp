@@ -10,6 +10,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace bizy::server {
+
 void registerSyncRoutes(Router& router, const ServerContext& context) {
     router.add(Router::Method::Post, u"/api/sync/push"_s, [&context](const HttpRequest& request) {
         return context.db.run([&context, request](DbSession& db) -> QHttpServerResponse {
@@ -39,3 +41,5 @@ void registerSyncRoutes(Router& router, const ServerContext& context) {
         });
     });
 }
+
+} // namespace bizy::server

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <optional>
 
+namespace bizy::server {
+
 class DbSession;
 class VersionCounter;
 
@@ -74,3 +76,5 @@ private:
     DbSession& m_db;
     qint64 m_userId;
 };
+
+} // namespace bizy::server

@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace bizy::server {
+
 class DbSession;
 
 // Tombstones are kept for at least kWindowDays (API.md section 6). Older ones
@@ -17,3 +19,5 @@ constexpr int kWindowDays = 90;
 qint64 purgeExpired(DbSession& db, qint64 userId, int windowDays = kWindowDays);
 
 } // namespace TombstonePurge
+
+} // namespace bizy::server

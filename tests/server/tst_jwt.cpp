@@ -7,6 +7,8 @@
 #include <openssl/hmac.h>
 
 using namespace Qt::StringLiterals;
+using bizy::server::Jwt;
+using bizy::server::JwtClaims;
 
 namespace {
 

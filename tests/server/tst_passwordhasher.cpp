@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 using namespace Qt::StringLiterals;
+using bizy::server::PasswordHasher;
 
 namespace {
 

@@ -8,6 +8,10 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using bizy::server::HttpRequest;
+using bizy::server::QueryParams;
+using bizy::server::Router;
+using bizy::server::ServerConfig;
 
 // The server's plumbing without a server: configuration, routing, query and
 // body validation. Every route relies on these answering the contract's shapes.

@@ -30,13 +30,13 @@ inline User makeUser(PgCluster& db, const QString& name) {
             {name, QString(name + u"@example.com"_s)});
     User user;
     user.id = db.scalar(u"SELECT id FROM users WHERE username = ?"_s, {name}).toLongLong();
-    JwtClaims claims;
+    bizy::server::JwtClaims claims;
     claims.userId = user.id;
     claims.username = name;
     claims.email = name + u"@example.com"_s;
     claims.issuedAt = QDateTime::currentSecsSinceEpoch();
     claims.expiresAt = claims.issuedAt + 3600;
-    user.token = Jwt(QByteArray(ServerProcess::kJwtSecret)).sign(claims);
+    user.token = bizy::server::Jwt(QByteArray(ServerProcess::kJwtSecret)).sign(claims);
     return user;
 }
 

@@ -6,6 +6,7 @@
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
+namespace TaskJsonWriter = bizy::server::TaskJsonWriter;
 
 // The task list writes JSON text by hand for speed; a client must read exactly
 // what Task::toRestJson() would have said.

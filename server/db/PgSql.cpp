@@ -1,4 +1,4 @@
-#include "RestSql.h"
+#include "PgSql.h"
 
 #include "db/DbSession.h"
 
@@ -6,7 +6,9 @@
 
 using namespace Qt::StringLiterals;
 
-namespace RestSql {
+namespace bizy::server {
+
+namespace PgSql {
 
 QSqlQuery run(DbSession& db, const QString& sql, const QVariantList& values) {
     return db.exec(sql, values);
@@ -22,22 +24,14 @@ QVariant time(const QDateTime& value) {
     return QString(value.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s) + u"Z"_s);
 }
 
+QString millis(const QString& column) {
+    return u"(date_part('epoch', "_s + column + u") * 1000)::bigint"_s;
+}
+
 std::optional<QDateTime> timeFromMillis(const QVariant& value) {
     if (value.isNull())
         return std::nullopt;
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
-}
-
-QVariant text(const std::optional<QString>& value) {
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<QString>());
-}
-
-QVariant number(const std::optional<double>& value) {
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
-}
-
-QVariant integer(const std::optional<qint64>& value) {
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
 }
 
 QString containsPattern(const QString& needle) {
@@ -48,4 +42,6 @@ QString containsPattern(const QString& needle) {
     return u"%"_s + escaped + u"%"_s;
 }
 
-} // namespace RestSql
+} // namespace PgSql
+
+} // namespace bizy::server

@@ -7,10 +7,14 @@
 #include <QVariantList>
 #include <optional>
 
+namespace bizy::server {
+
 class DbSession;
 
-// SQL helpers shared by the task and goal endpoints.
-namespace RestSql {
+// How the server talks PostgreSQL through DbSession: running a statement with
+// bound values, and the literal forms of times and search patterns. Shared by
+// the REST endpoints (rest/) and the delta sync (sync/).
+namespace PgSql {
 
 // Runs `sql` with its `?` placeholders filled by `values` (DbSession::exec:
 // one round trip, the driver's own literals). Statements are fixed text of
@@ -22,16 +26,16 @@ QSqlQuery run(DbSession& db, const QString& sql, const QVariantList& values = {}
 // or a typed NULL.
 QVariant time(const std::optional<QDateTime>& value);
 QVariant time(const QDateTime& value);
-// Columns are read as unix milliseconds: (date_part('epoch', col) * 1000)::bigint.
-// date_part is a double (exact to the millisecond for any year we accept) and
-// costs a third of extract(), which computes in numeric.
+// Time columns are read as unix milliseconds: millis(column) in the SELECT,
+// timeFromMillis() on the value. date_part is a double (exact to the
+// millisecond for any year we accept) and costs a third of extract(), which
+// computes in numeric.
+QString millis(const QString& column);
 std::optional<QDateTime> timeFromMillis(const QVariant& value);
-
-QVariant text(const std::optional<QString>& value);
-QVariant number(const std::optional<double>& value);
-QVariant integer(const std::optional<qint64>& value);
 
 // A pattern for `ILIKE ? ESCAPE '\'` that finds `needle` verbatim anywhere.
 QString containsPattern(const QString& needle);
 
-} // namespace RestSql
+} // namespace PgSql
+
+} // namespace bizy::server
