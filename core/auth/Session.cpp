@@ -20,6 +20,9 @@ constexpr int kRefreshRetryDelayMs = 30000;
 const QString kNoKeychainMessage =
     u"No keychain is available on this computer, so your login is kept only while Bizy runs: "
     "you will have to log in again the next time you start Bizy."_s;
+const QString kKeychainTimedOutMessage =
+    u"The keychain on this computer did not answer, so your login is kept only while Bizy runs: "
+    "you will have to log in again the next time you start Bizy."_s;
 const QString kSessionEndedMessage =
     u"Your session has ended (you logged out elsewhere, your password changed, or it expired). "
     "Please log in again; your local changes are kept."_s;
@@ -31,6 +34,12 @@ QUrl normalizedServer(const QUrl& server) {
     if (url.path() == u"/"_s)
         url.setPath(QString());
     return url;
+}
+
+// No keychain to keep the tokens in: none at all, or one that never answered.
+bool isKeychainMissing(KeychainStore::Outcome outcome) {
+    return outcome == KeychainStore::Outcome::Unavailable ||
+           outcome == KeychainStore::Outcome::TimedOut;
 }
 
 // A failure that may pass by itself: keep the session and try again later.
@@ -293,10 +302,15 @@ void Session::saveTokens() {
                          if (generation != m_generation)
                              return;
                          if (outcome != KeychainStore::Outcome::Ok) {
-                             const bool firstTime = m_persistence != Persistence::MemoryOnly;
                              setPersistence(Persistence::MemoryOnly);
-                             if (firstTime)
-                                 emit keychainUnavailable(kNoKeychainMessage);
+                             // Once per session, also when restore() already found no keychain.
+                             if (std::exchange(m_toldKeychainUnavailable, true))
+                                 return;
+                             // After a timeout every call answers Unavailable at once.
+                             const bool timedOut = outcome == KeychainStore::Outcome::TimedOut ||
+                                                   KeychainStore::hasTimedOut();
+                             emit keychainUnavailable(timedOut ? kKeychainTimedOutMessage
+                                                               : kNoKeychainMessage);
                              return;
                          }
                          m_keychain.write(lastUserKey(), username.toUtf8(), {});
@@ -316,6 +330,8 @@ void Session::restore(const QString& username) {
             const auto claims = AccessClaims::decode(saved.value(u"access_token"_s).toString());
             const QString refresh = saved.value(u"refresh_token"_s).toString();
             if (outcome != KeychainStore::Outcome::Ok || !claims || refresh.isEmpty()) {
+                if (isKeychainMissing(outcome))
+                    setPersistence(Persistence::MemoryOnly);
                 qCInfo(lcAuth) << "No saved session to restore";
                 emit restoreFinished(false);
                 return;
@@ -349,7 +365,7 @@ void Session::restore(const QString& username) {
                             readTokens(QString::fromUtf8(data));
                             return;
                         }
-                        if (outcome == KeychainStore::Outcome::Unavailable)
+                        if (isKeychainMissing(outcome))
                             setPersistence(Persistence::MemoryOnly);
                         qCInfo(lcAuth) << "No saved session to restore";
                         emit restoreFinished(false);

@@ -20,9 +20,10 @@ struct ApiReply;
 // The login session with one server: logs in, keeps the access and refresh
 // tokens, refreshes the access token shortly before it expires and after a
 // 401, logs out, and keeps the tokens in the OS keychain (service "bizy") so
-// the next start needs no password. Without a keychain the tokens stay in
-// memory only and keychainUnavailable() says the user will have to log in
-// again next time.
+// the next start needs no password. Without a keychain, or with one that does
+// not answer within KeychainStore::timeout(), the tokens stay in memory only
+// and keychainUnavailable() says the user will have to log in again next time;
+// restore() then finishes without a session and logout() still logs out.
 class Session : public QObject, public TokenProvider {
     Q_OBJECT
 public:
@@ -111,6 +112,7 @@ private:
     KeychainStore m_keychain;
     State m_state = State::LoggedOut;
     Persistence m_persistence = Persistence::Unknown;
+    bool m_toldKeychainUnavailable = false; // keychainUnavailable() was emitted
     QString m_accessToken;
     QString m_refreshToken;
     AccessClaims m_claims;
