@@ -5,7 +5,7 @@
 
 namespace bizy::server {
 
-// API.md section 5: user administration and the audit trail (admins only:
+// docs/api.md section 5: user administration and the audit trail (admins only:
 // 401 without a token, 403 for others). Every change writes one admin_audit
 // row in the same transaction; the last active admin cannot demote, disable
 // or delete itself (409).

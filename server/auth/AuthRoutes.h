@@ -5,7 +5,7 @@
 
 namespace bizy::server {
 
-// API.md section 2: register, login, refresh, logout, profile, users/me,
+// docs/api.md section 2: register, login, refresh, logout, profile, users/me,
 // verify-token, change-password, and the old service's aliases.
 void registerAuthRoutes(Router& router, ServerContext& context);
 

@@ -10,7 +10,7 @@
 
 namespace bizy::server {
 
-// Building answers in the contract's shapes (API.md section 1). Every route
+// Building answers in the contract's shapes (docs/api.md section 1). Every route
 // answers through these, so the words and headers stay the same everywhere.
 namespace Reply {
 

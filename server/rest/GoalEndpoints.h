@@ -10,7 +10,7 @@ namespace bizy::server {
 
 class DbSession;
 
-// The goal endpoints of API.md section 4 for one authenticated user: the
+// The goal endpoints of docs/api.md section 4 for one authenticated user: the
 // hierarchy rules (own parent, cycles at any depth), the progress rule and the
 // completed bookkeeping. Writes take the user's version counter first.
 class GoalEndpoints {

@@ -10,7 +10,7 @@ namespace bizy::server {
 
 class DbSession;
 
-// The task endpoints of API.md section 3 for one authenticated user, run on
+// The task endpoints of docs/api.md section 3 for one authenticated user, run on
 // a worker thread with that thread's connection. Every write takes the user's
 // version counter first (see VersionCounter), so versions follow commit order.
 class TaskEndpoints {

@@ -9,7 +9,7 @@
 
 namespace bizy::server {
 
-// The body of POST /api/sync/push, checked for shape (API.md section 6).
+// The body of POST /api/sync/push, checked for shape (docs/api.md section 6).
 // Shape errors are a 422 for the whole request; what a mutation's `fields`
 // say is checked later, per mutation, by the entity's schema.
 struct PushRequest {

@@ -8,7 +8,7 @@ namespace bizy::server {
 
 class DbSession;
 
-// GET /api/sync/pull for one authenticated user (API.md section 6): rows and
+// GET /api/sync/pull for one authenticated user (docs/api.md section 6): rows and
 // tombstones with a version above the cursor, in version order, read in one
 // REPEATABLE READ snapshot. Writers stamp versions under the per-user counter
 // lock held until they commit, so a snapshot always holds every version up to

@@ -12,7 +12,7 @@ namespace bizy::server {
 class DbSession;
 class VersionCounter;
 
-// POST /api/sync/push for one authenticated user (API.md section 6). The
+// POST /api/sync/push for one authenticated user (docs/api.md section 6). The
 // whole batch is one transaction that first locks the user's version counter,
 // so versions follow commit order; the device's last_mid is stored in the same
 // transaction. Fields merge one by one: a pushed field overwrites whatever is

@@ -6,7 +6,7 @@ namespace bizy::server {
 
 class DbSession;
 
-// Tombstones are kept for at least kWindowDays (API.md section 6). Older ones
+// Tombstones are kept for at least kWindowDays (docs/api.md section 6). Older ones
 // are deleted, and the highest deleted version is remembered per user
 // (user_sync_state.purged_version): a pull from a cursor below it could have
 // missed a delete, so it is told to reset.
