@@ -4,7 +4,7 @@
 
 namespace bizy::GoalProgress {
 
-// The contract's progress rule (API.md section 4): the completion rate of the
+// The contract's progress rule (docs/api.md section 4): the completion rate of the
 // goal's direct tasks and the mean progress of its direct sub-goals, weighted
 // 50/50 when both exist, else whichever exists, else 0; in percent, rounded to
 // two places.

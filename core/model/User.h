@@ -37,7 +37,7 @@ struct User {
     QJsonObject toProfileJson() const;
     // {id, username, email, full_name, is_active, is_verified, is_admin} of /api/users/me.
     QJsonObject toMeJson() const;
-    // The admin list item of API.md section 5.
+    // The admin list item of docs/api.md section 5.
     QJsonObject toAdminJson() const;
 
     bool operator==(const User&) const = default;

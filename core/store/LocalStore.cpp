@@ -133,6 +133,14 @@ auto LocalStore::write(Body&& body) -> decltype(body(std::declval<ChangeSet&>())
 
 // --- tasks ---
 
+Result<Task> LocalStore::createTask(const TaskDraft& draft) {
+    return createTask(draft.toSyncJson());
+}
+
+Result<Task> LocalStore::updateTask(const QString& uuid, const TaskPatch& patch) {
+    return updateTask(uuid, patch.toSyncJson());
+}
+
 Result<Task> LocalStore::createTask(const QJsonObject& fields) {
     const QDateTime now = IsoDateTime::nowUtc();
     return write([&](ChangeSet& changes) { return m_parts->tasks.create(fields, now, changes); });
@@ -194,6 +202,14 @@ Result<TaskStats> LocalStore::taskStats(const QDateTime& now) const {
 }
 
 // --- goals ---
+
+Result<Goal> LocalStore::createGoal(const GoalDraft& draft) {
+    return createGoal(draft.toSyncJson());
+}
+
+Result<Goal> LocalStore::updateGoal(const QString& uuid, const GoalPatch& patch) {
+    return updateGoal(uuid, patch.toSyncJson());
+}
 
 Result<Goal> LocalStore::createGoal(const QJsonObject& fields) {
     const QDateTime now = IsoDateTime::nowUtc();

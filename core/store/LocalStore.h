@@ -5,8 +5,10 @@
 #include "TaskFilter.h"
 #include "TaskStats.h"
 #include "model/Goal.h"
+#include "model/GoalDraft.h"
 #include "model/Result.h"
 #include "model/Task.h"
+#include "model/TaskDraft.h"
 #include "sync/ConflictEntry.h"
 #include "sync/OutboxMutation.h"
 #include "sync/PushOutcome.h"
@@ -66,7 +68,10 @@ public:
     // This installation's device id for sync (made once, kept in the store).
     QString deviceId() const;
 
-    // Tasks
+    // Tasks. The typed forms are the app's; the JSON forms take the sync
+    // shape as it arrives from files and tests.
+    Result<Task> createTask(const TaskDraft& draft);
+    Result<Task> updateTask(const QString& uuid, const TaskPatch& patch);
     Result<Task> createTask(const QJsonObject& fields);
     Result<Task> updateTask(const QString& uuid, const QJsonObject& fields); // partial
     Status deleteTask(const QString& uuid);
@@ -87,6 +92,8 @@ public:
     Result<QStringList> taskQueryPlan(const TaskFilter& filter) const;
 
     // Goals
+    Result<Goal> createGoal(const GoalDraft& draft);
+    Result<Goal> updateGoal(const QString& uuid, const GoalPatch& patch);
     Result<Goal> createGoal(const QJsonObject& fields);
     Result<Goal> updateGoal(const QString& uuid, const QJsonObject& fields); // partial
     // Tasks and sub-goals of a deleted goal stay, with no parent.

@@ -21,8 +21,30 @@ const QString kSelect = u"SELECT seq, mid, entity, uuid, op, base_version, field
 Outbox::Outbox(StoreDatabase& db)
     : m_db(db) {}
 
+Status Outbox::checkSize(const QJsonObject& fields) {
+    const qsizetype size = SqlValue::jsonText(fields).toUtf8().size();
+    if (size <= kMaxMutationBytes)
+        return Done{};
+    QString largest;
+    qsizetype largestSize = -1;
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        const qsizetype fieldSize =
+            SqlValue::jsonText(QJsonObject{{it.key(), it.value()}}).toUtf8().size();
+        if (fieldSize > largestSize) {
+            largest = it.key();
+            largestSize = fieldSize;
+        }
+    }
+    return Error::validation({FieldError::valueError(
+        largest, u"Too long to sync: %1 kB in all, and a task or goal can be at most %2 kB. "
+                 u"Shorten this text."_s.arg((size + 999) / 1000)
+                     .arg(kMaxMutationBytes / 1000))});
+}
+
 Status Outbox::recordCreate(EntityKind kind, const QString& uuid, const QJsonObject& fields,
                             ChangeSet& changes) {
+    if (Status fits = checkSize(fields); !fits)
+        return fits;
     changes.outbox = true;
     return m_db.exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
                      u"VALUES (?, ?, 'upsert', 0, ?)"_s,
@@ -54,12 +76,16 @@ Status Outbox::recordEdit(EntityKind kind, const QString& uuid, const QJsonObjec
         if (*canMerge) {
             for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
                 merged.insert(it.key(), it.value());
+            if (Status fits = checkSize(merged); !fits)
+                return fits;
             return m_db.exec(u"UPDATE outbox SET fields = ? WHERE seq = ?"_s,
                              {SqlValue::jsonText(merged), seq}, u"update the outbox"_s);
         }
     } else {
         latest.finish();
     }
+    if (Status fits = checkSize(fields); !fits)
+        return fits;
     return m_db.exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
                      u"VALUES (?, ?, 'upsert', ?, ?)"_s,
                      {entity, uuid, rowVersion, SqlValue::jsonText(fields)}, u"write the outbox"_s);

@@ -21,6 +21,13 @@ class Outbox {
 public:
     explicit Outbox(StoreDatabase& db);
 
+    // One mutation must fit in a push (the server takes at most 1 MiB a
+    // request): a change whose fields are larger could never be sent and
+    // would hold back every change after it.
+    static constexpr qsizetype kMaxMutationBytes = 900 * 1000;
+    // Refuses fields too large to sync, naming the largest field.
+    static Status checkSize(const QJsonObject& fields);
+
     // A new row's create: nothing can be queued for its uuid yet.
     Status recordCreate(EntityKind kind, const QString& uuid, const QJsonObject& fields,
                         ChangeSet& changes);

@@ -203,8 +203,8 @@ Result<int> StoreSchema::version(const QSqlDatabase& db) {
     QSqlQuery query(db);
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
         return Error::make(Error::Code::Storage,
-                           u"The local database could not be read (%1). It may be damaged or "
-                           u"not a Bizy store."_s.arg(query.lastError().text()));
+                           u"The local database %1 could not be read (%2). It may be damaged or "
+                           u"not a Bizy store."_s.arg(db.databaseName(), query.lastError().text()));
     return query.value(0).toInt();
 }
 

@@ -28,6 +28,15 @@ struct TaskFilter {
     bool includeCompleted = true;
     int limit = -1; // -1 = all
     int offset = 0;
+
+    // Whether `task` passes every criterion but the search, which only the
+    // store's full-text index can answer (hasSearch()).
+    bool matches(const Task& task) const;
+    bool hasSearch() const;
+    // The list order (the contract's): priority asc, due_date asc with no
+    // date last, created_at desc. Rows equal in all three keep the order
+    // they were stored in.
+    static bool listsBefore(const Task& a, const Task& b);
 };
 
 } // namespace bizy

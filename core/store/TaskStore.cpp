@@ -122,6 +122,12 @@ Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
             return error;
         }
         QJsonObject row = syncFields(*task);
+        if (Status fits = Outbox::checkSize(row); !fits) {
+            Error error = fits.error();
+            for (FieldError& field : error.fields)
+                field.loc.prepend(i);
+            return error;
+        }
         row.insert(u"uuid"_s, task->uuid);
         rows.append(row);
         changes.tasks << task->uuid;

@@ -1,17 +1,14 @@
 #include "SyncEngine.h"
 
 #include "SyncLog.h"
-#include "auth/Session.h"
-#include "net/ApiClient.h"
+#include "SyncTransport.h"
 #include "net/ApiReply.h"
-#include "net/ApiRequest.h"
-#include "store/LocalStore.h"
+#include "sync/OutboxMutation.h"
+#include "sync/PushOutcome.h"
 
-#include <QElapsedTimer>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkInformation>
 #include <QRegularExpression>
+#include <QTimer>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -25,8 +22,6 @@ constexpr int kServerMaxPullLimit = 1000;
 // The server refuses pushes over 1 MiB; the envelope and the rest of the
 // request need a little room.
 constexpr qsizetype kMaxPushBytes = 1000 * 1000;
-constexpr int kFirstRetryMs = 5 * 1000;
-constexpr int kMaxRetryMs = 5 * 60 * 1000;
 // A server that keeps answering `reset` would make a round loop forever.
 constexpr int kMaxResetsPerRound = 2;
 
@@ -45,91 +40,38 @@ std::optional<qint64> expectedMid(const QString& detail) {
 
 } // namespace
 
-SyncEngine::SyncEngine(LocalStore* store, ApiClient* api, Session* session, QObject* parent)
+SyncEngine::SyncEngine(SyncStore* store, SyncTransport* transport, QObject* parent)
     : QObject(parent)
     , m_store(store)
-    , m_api(api)
-    , m_session(session) {
-    m_debounce.setSingleShot(true);
-    m_debounce.setInterval(2000);
-    m_interval.setInterval(5 * 60 * 1000);
-    m_retry.setSingleShot(true);
-    connect(&m_debounce, &QTimer::timeout, this, &SyncEngine::syncNow);
-    connect(&m_interval, &QTimer::timeout, this, &SyncEngine::syncNow);
-    connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
-
-    if (m_store) {
-        m_pending = m_store->pendingCount().value_or(0);
-        m_lastSyncedAt = m_store->lastSyncedAt().value_or(std::nullopt);
-        connect(m_store, &LocalStore::changed, this, [this](const StoreChanges& changes) {
-            if (changes.pendingCount) {
-                m_pending = *changes.pendingCount;
-                emit pendingCountChanged(m_pending);
-                onLocalChange();
-            }
-            if (changes.conflictsAdded > 0)
-                emit conflictsAdded(changes.conflictsAdded);
-        });
-    }
-    if (m_session) {
-        connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
-            if (state == Session::State::LoggedIn) {
-                if (m_state == State::NeedsLogin && m_started)
-                    syncNow();
-            } else if (state != Session::State::LoggingIn && !isRunning()) {
-                setState(State::NeedsLogin);
-            }
-        });
-    }
+    , m_transport(transport) {
+    connect(m_store, &SyncStore::pendingCountChanged, this, [this](qsizetype pending) {
+        m_pending = pending;
+        emit pendingCountChanged(pending);
+    });
+    connect(m_store, &SyncStore::conflictsAdded, this, &SyncEngine::conflictsAdded);
+    connect(m_transport, &SyncTransport::loginChanged, this, [this](bool loggedIn) {
+        if (loggedIn)
+            emit this->loggedIn();
+        else if (!isRunning())
+            setState(State::NeedsLogin);
+    });
+    m_store->position().then(this, [this](const Result<SyncPosition>& position) {
+        if (!position) {
+            m_lastError = position.error().message;
+            setState(State::Error);
+            emit errorOccurred(m_lastError);
+            return;
+        }
+        m_pending = position->pending;
+        m_lastSyncedAt = position->lastSyncedAt;
+        emit ready();
+    });
 }
 
 SyncEngine::~SyncEngine() = default;
 
-qsizetype SyncEngine::pendingCount() const {
-    return m_pending;
-}
-
-std::optional<QDateTime> SyncEngine::lastSyncedAt() const {
-    return m_lastSyncedAt;
-}
-
-void SyncEngine::start() {
-    if (m_started)
-        return;
-    m_started = true;
-    if (m_interval.interval() > 0)
-        m_interval.start();
-    // Where the platform can tell, a regained network starts a round at once
-    // instead of waiting for the retry backoff.
-    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
-        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
-                [this](QNetworkInformation::Reachability reachability) {
-                    if (reachability == QNetworkInformation::Reachability::Online)
-                        onNetworkReachable();
-                });
-    }
-    syncNow();
-}
-
-void SyncEngine::stop() {
-    m_started = false;
-    m_debounce.stop();
-    m_interval.stop();
-    m_retry.stop();
-    if (QNetworkInformation* info = QNetworkInformation::instance())
-        disconnect(info, nullptr, this, nullptr);
-}
-
-void SyncEngine::setDebounceMs(int milliseconds) {
-    m_debounce.setInterval(std::max(0, milliseconds));
-}
-
-void SyncEngine::setIntervalMs(int milliseconds) {
-    m_interval.setInterval(std::max(0, milliseconds));
-    if (milliseconds <= 0)
-        m_interval.stop();
-    else if (m_started)
-        m_interval.start();
+bool SyncEngine::isLoggedIn() const {
+    return m_transport && m_transport->isLoggedIn();
 }
 
 void SyncEngine::setPushBatchSize(int mutations) {
@@ -145,31 +87,11 @@ void SyncEngine::syncNow() {
         m_again = true;
         return;
     }
-    m_debounce.stop();
-    m_retry.stop();
     beginRound();
 }
 
-void SyncEngine::onLocalChange() {
-    // During a round the outbox changes by the round's own acknowledgements
-    // too; finishRound() looks at what is left unsent instead.
-    if (isRunning())
-        return;
-    if (m_started && pendingCount() > 0)
-        m_debounce.start();
-}
-
-void SyncEngine::onNetworkReachable() {
-    if (m_started && (m_state == State::Offline || pendingCount() > 0))
-        syncNow();
-}
-
 void SyncEngine::beginRound() {
-    if (!m_store || !m_api) {
-        failRound(State::Error, tr("Sync is not set up."));
-        return;
-    }
-    if (!m_session || !m_session->isLoggedIn()) {
+    if (!isLoggedIn()) {
         failRound(State::NeedsLogin, tr("Log in to sync your tasks and goals."));
         return;
     }
@@ -177,26 +99,39 @@ void SyncEngine::beginRound() {
     m_round = Round{};
     m_round->id = ++m_lastRoundId;
     setState(State::Syncing);
-    qCDebug(lcSync) << "round starts with" << pendingCount() << "pending changes";
-    pushNext();
+    m_store->position().then(this, [this, round = m_round->id](const Result<SyncPosition>& at) {
+        if (!isCurrent(round))
+            return;
+        if (!at) {
+            failRound(State::Error, at.error().message);
+            return;
+        }
+        m_round->cursor = at->cursor;
+        m_round->reloading = at->reloading;
+        qCDebug(lcSync) << "round starts with" << at->pending << "pending changes, cursor"
+                        << at->cursor << (at->reloading ? "(reloading)" : "");
+        pushNext();
+    });
 }
 
 void SyncEngine::pushNext() {
-    const Result<QList<OutboxMutation>> sealing = m_store->sealBatch(m_pushBatchSize);
-    if (!sealing) {
-        failRound(State::Error, sealing.error().message);
-        return;
-    }
-    const QList<OutboxMutation>& sealed = *sealing;
-    if (sealed.isEmpty()) {
-        const Result<qint64> cursor = m_store->pullCursor();
-        if (!cursor) {
-            failRound(State::Error, cursor.error().message);
-            return;
-        }
-        pullNext(*cursor);
-        return;
-    }
+    m_store->sealBatch(m_pushBatchSize)
+        .then(this, [this, round = m_round->id](const Result<QList<OutboxMutation>>& sealed) {
+            if (!isCurrent(round))
+                return;
+            // A storage failure is never "nothing to send".
+            if (!sealed) {
+                failRound(State::Error, sealed.error().message);
+                return;
+            }
+            if (sealed->isEmpty())
+                pullNext();
+            else
+                sendBatch(*sealed);
+        });
+}
+
+void SyncEngine::sendBatch(const QList<OutboxMutation>& sealed) {
     // Mids are consecutive, so any prefix of the sealed mutations is a valid
     // batch; the rest goes in the next one.
     QList<OutboxMutation> sent;
@@ -211,41 +146,22 @@ void SyncEngine::pushNext() {
         mutations.append(json);
         sent.append(mutation);
     }
-    ApiRequest request;
-    request.method = QByteArrayLiteral("POST");
-    request.path = u"/api/sync/push"_s;
-    request.body = QJsonObject{{u"device_id"_s, m_store->deviceId()}, {u"mutations"_s, mutations}};
     qCDebug(lcSync) << "pushing mids" << *sent.first().mid << "to" << *sent.last().mid << "("
                     << bytes << "bytes)";
-    m_api->send(request, this, [this, sent, round = m_round->id](const ApiReply& reply) {
-        if (m_round && m_round->id == round)
+    const QJsonObject body{{u"device_id"_s, m_store->deviceId()}, {u"mutations"_s, mutations}};
+    m_transport->push(body, this, [this, sent, round = m_round->id](const ApiReply& reply) {
+        if (isCurrent(round))
             handlePushReply(sent, reply);
     });
 }
 
 void SyncEngine::handlePushReply(const QList<OutboxMutation>& sent, const ApiReply& reply) {
-    if (!m_store || !m_round)
-        return;
     if (!reply.ok()) {
         // A server restored from a backup forgot mids it had acknowledged:
         // renumber what is still unsent from where it stands and try once more.
         if (reply.error->kind == ApiError::Kind::Conflict && !m_round->resequenced) {
             if (const std::optional<qint64> expected = expectedMid(reply.error->detail)) {
-                qCWarning(lcSync) << "server expects mid" << *expected << "; renumbering";
-                m_round->resequenced = true;
-                if (Status s = m_store->resequenceSealed(*expected); !s) {
-                    failRound(State::Error, s.error().message);
-                    return;
-                }
-                // It forgot mids it had acknowledged, so it may have lost other
-                // history too: reload everything after this push.
-                if (*expected < *sent.first().mid) {
-                    if (Status s = m_store->beginReload(); !s) {
-                        failRound(State::Error, s.error().message);
-                        return;
-                    }
-                }
-                pushNext();
+                resequence(*expected, *sent.first().mid);
                 return;
             }
         }
@@ -270,39 +186,64 @@ void SyncEngine::handlePushReply(const QList<OutboxMutation>& sent, const ApiRep
         }
         outcomes.append(std::move(outcome).value());
     }
-    const Result<int> recorded = m_store->applyPushResults(sent, outcomes, lastMid);
-    if (!recorded) {
-        failRound(State::Error, recorded.error().message);
-        return;
-    }
-    qCDebug(lcSync) << "push acknowledged up to mid" << lastMid << "," << recorded.value()
-                    << "conflicts";
-    pushNext();
+    m_store->applyPushResults(sent, outcomes, lastMid)
+        .then(this, [this, lastMid, round = m_round->id](const Result<int>& recorded) {
+            if (!isCurrent(round))
+                return;
+            if (!recorded) {
+                failRound(State::Error, recorded.error().message);
+                return;
+            }
+            qCDebug(lcSync) << "push acknowledged up to mid" << lastMid << "," << *recorded
+                            << "conflicts";
+            pushNext();
+        });
 }
 
-void SyncEngine::pullNext(qint64 cursor) {
-    ApiRequest request;
-    request.path = u"/api/sync/pull"_s;
-    request.query.addQueryItem(u"cursor"_s, QString::number(cursor));
-    request.query.addQueryItem(u"limit"_s, QString::number(m_pullLimit));
-    // The later pages of a reload start below the purged tombstones too; the
-    // server must not send them back to 0.
-    const Result<bool> reloading = m_store->reloadInProgress();
-    if (!reloading) {
-        failRound(State::Error, reloading.error().message);
-        return;
-    }
-    if (*reloading)
-        request.query.addQueryItem(u"reload"_s, u"true"_s);
-    m_api->send(request, this, [this, round = m_round->id](const ApiReply& reply) {
-        if (m_round && m_round->id == round)
-            handlePullReply(reply);
+void SyncEngine::resequence(qint64 expected, qint64 firstSent) {
+    qCWarning(lcSync) << "server expects mid" << expected << "; renumbering";
+    m_round->resequenced = true;
+    m_store->resequenceSealed(expected).then(
+        this, [this, expected, firstSent, round = m_round->id](const Status& renumbered) {
+            if (!isCurrent(round))
+                return;
+            if (!renumbered) {
+                failRound(State::Error, renumbered.error().message);
+                return;
+            }
+            // It forgot mids it had acknowledged, so it may have lost other
+            // history too: reload everything after this push.
+            if (expected >= firstSent)
+                pushNext();
+            else
+                reloadThen(&SyncEngine::pushNext);
+        });
+}
+
+void SyncEngine::reloadThen(void (SyncEngine::*next)()) {
+    m_store->beginReload().then(this, [this, next, round = m_round->id](const Status& begun) {
+        if (!isCurrent(round))
+            return;
+        if (!begun) {
+            failRound(State::Error, begun.error().message);
+            return;
+        }
+        m_round->cursor = 0;
+        m_round->reloading = true;
+        (this->*next)();
     });
 }
 
-void SyncEngine::handlePullReply(const ApiReply& reply) {
-    if (!m_store || !m_round)
-        return;
+void SyncEngine::pullNext() {
+    const qint64 cursor = m_round->cursor;
+    m_transport->pull(cursor, m_pullLimit, m_round->reloading, this,
+                      [this, cursor, round = m_round->id](const ApiReply& reply) {
+                          if (isCurrent(round))
+                              handlePullReply(cursor, reply);
+                      });
+}
+
+void SyncEngine::handlePullReply(qint64 requestedCursor, const ApiReply& reply) {
     if (!reply.ok()) {
         failRound(*reply.error);
         return;
@@ -313,86 +254,80 @@ void SyncEngine::handlePullReply(const ApiReply& reply) {
             failRound(State::Error, tr("The server keeps asking for a full reload; sync stopped."));
             return;
         }
-        qCInfo(lcSync) << "server answered reset; reloading everything, unsent changes kept";
-        if (Status s = m_store->beginReload(); !s) {
-            failRound(State::Error, s.error().message);
-            return;
-        }
-        pullNext(0);
+        qCInfo(lcSync) << "server answered reset at cursor" << m_round->cursor
+                       << "; reloading everything, unsent changes kept";
+        reloadThen(&SyncEngine::pullNext);
         return;
     }
-
-    const Result<qint64> cursorBefore = m_store->pullCursor();
-    if (!cursorBefore) {
-        failRound(State::Error, cursorBefore.error().message);
-        return;
-    }
-    const qint64 before = *cursorBefore;
     const qint64 cursor = answer.value(u"cursor"_s).toInteger(-1);
     const bool hasMore = answer.value(u"has_more"_s).toBool();
-    if (cursor < before || (hasMore && cursor == before)) {
+    if (cursor < requestedCursor || (hasMore && cursor == requestedCursor)) {
         failRound(ApiError::invalidAnswer(reply.httpStatus, u"the pull cursor does not advance"_s));
         return;
     }
     // The next page is on its way while this one is applied, so the server's
-    // and this side's work overlap. An answer for a round that failed
-    // meanwhile is dropped.
+    // and this side's work overlap. The store applies pages in the order they
+    // were asked for and refuses one that does not continue the last.
+    m_round->cursor = cursor;
     if (hasMore)
-        pullNext(cursor);
-
-    QList<ServerRow> rows;
-    const auto collect = [&](const QString& key, EntityKind entity) -> bool {
-        for (const QJsonValue& value : answer.value(key).toArray()) {
-            Result<ServerRow> row = ServerRow::fromJson(entity, value.toObject());
-            if (!row) {
-                failRound(ApiError::invalidAnswer(reply.httpStatus, row.error().message));
-                return false;
+        pullNext();
+    const int status = reply.httpStatus;
+    m_store
+        ->applyPullPage(answer.value(u"goals"_s).toArray(), answer.value(u"tasks"_s).toArray(),
+                        requestedCursor, cursor)
+        .then(this, [this, cursor, hasMore, status,
+                     round = m_round->id](const Result<qsizetype>& applied) {
+            if (!isCurrent(round))
+                return;
+            if (!applied) {
+                if (applied.error().code == Error::Code::Server)
+                    failRound(ApiError::invalidAnswer(status, applied.error().message));
+                else
+                    failRound(State::Error, applied.error().message);
+                return;
             }
-            rows.append(std::move(row).value());
-        }
-        return true;
-    };
-    if (!collect(u"goals"_s, EntityKind::Goal) || !collect(u"tasks"_s, EntityKind::Task))
-        return;
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const ServerRow& a, const ServerRow& b) { return a.version < b.version; });
-    const Result<int> applied = m_store->applyPull(rows, cursor);
-    if (!applied) {
-        failRound(State::Error, applied.error().message);
+            m_round->pulledRows += *applied;
+            emit pullProgress(m_round->pulledRows, cursor);
+            if (!hasMore)
+                finishPull();
+        });
+}
+
+void SyncEngine::finishPull() {
+    if (!m_round->reloading) {
+        finishRound();
         return;
     }
-    m_round->pulledRows += rows.size();
-    emit pullProgress(m_round->pulledRows, cursor);
-    if (hasMore)
-        return;
-    if (const Result<bool> reloading = m_store->reloadInProgress(); !reloading || *reloading) {
-        if (Status s = m_store->finishReload(); !s) {
-            failRound(State::Error, s.error().message);
+    m_store->finishReload().then(this, [this, round = m_round->id](const Status& finished) {
+        if (!isCurrent(round))
+            return;
+        if (!finished) {
+            failRound(State::Error, finished.error().message);
             return;
         }
-    }
-    finishRound();
+        m_round->reloading = false;
+        finishRound();
+    });
 }
 
 void SyncEngine::finishRound() {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (Status s = m_store->setLastSyncedAt(now); !s)
-        qCWarning(lcSync) << "cannot remember the sync time:" << s.error().message;
+    m_store->setLastSyncedAt(now).then(this, [](const Status& saved) {
+        if (!saved)
+            qCWarning(lcSync) << "cannot remember the sync time:" << saved.error().message;
+    });
     m_lastSyncedAt = now;
-    qCInfo(lcSync) << "round done:" << m_round->pulledRows << "rows pulled," << pendingCount()
-                   << "pending";
+    qCInfo(lcSync) << "round done:" << m_round->pulledRows << "rows pulled, cursor"
+                   << m_round->cursor << "," << m_pending << "pending";
     m_round.reset();
-    m_retryDelayMs = 0;
     m_lastError.clear();
     setState(State::Idle);
     emit synced(now);
     emit roundFinished(true);
-    // Changes made while the round ran, or a request that came in meanwhile.
+    // A request that came in while the round ran.
     if (m_again) {
         m_again = false;
         QTimer::singleShot(0, this, &SyncEngine::syncNow);
-    } else if (m_started && pendingCount() > 0) {
-        m_debounce.start();
     }
 }
 
@@ -421,16 +356,6 @@ void SyncEngine::failRound(State state, const QString& message) {
     setState(state);
     emit errorOccurred(message);
     emit roundFinished(false);
-    if (state == State::Offline || state == State::Error)
-        scheduleRetry();
-}
-
-void SyncEngine::scheduleRetry() {
-    if (!m_started)
-        return;
-    m_retryDelayMs =
-        m_retryDelayMs == 0 ? kFirstRetryMs : std::min(m_retryDelayMs * 2, kMaxRetryMs);
-    m_retry.start(m_retryDelayMs);
 }
 
 void SyncEngine::setState(State state) {

@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-// API.md section 5 through the real server: every admin endpoint, its status
+// docs/api.md section 5 through the real server: every admin endpoint, its status
 // codes, session revocation, the last-admin rule and the audit trail.
 class TestAdmin : public QObject {
     Q_OBJECT

@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-// API.md section 2 through the real server: every auth endpoint and its
+// docs/api.md section 2 through the real server: every auth endpoint and its
 // status codes.
 class TestAuth : public QObject {
     Q_OBJECT

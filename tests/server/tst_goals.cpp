@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-// The goal endpoints of API.md section 4 against the real server and a real
+// The goal endpoints of docs/api.md section 4 against the real server and a real
 // PostgreSQL: the hierarchy rules (own parent, cycles at any depth), the
 // progress rule, completed bookkeeping, deletes that orphan children,
 // filters, ordering, pagination and isolation between users.

@@ -10,7 +10,7 @@
 using namespace Qt::StringLiterals;
 using namespace synctest;
 
-// GET /api/sync/pull (API.md section 6) against the real server and a real
+// GET /api/sync/pull (docs/api.md section 6) against the real server and a real
 // PostgreSQL: version order, pages with has_more and cursors, tombstones,
 // resets (restored server, purged tombstone window), query bounds, and pulls
 // that run while other devices push.

@@ -6,7 +6,7 @@
 using namespace Qt::StringLiterals;
 using namespace synctest;
 
-// POST /api/sync/push (API.md section 6) against the real server and a real
+// POST /api/sync/push (docs/api.md section 6) against the real server and a real
 // PostgreSQL: creates, edits and deletes that pull back, retries after a lost
 // answer, gaps, the field-by-field merge between devices and REST, deletes
 // against edits, and every rejection code.

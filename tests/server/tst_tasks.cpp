@@ -13,7 +13,7 @@
 
 using namespace Qt::StringLiterals;
 
-// The task endpoints of API.md section 3 against the real server and a real
+// The task endpoints of docs/api.md section 3 against the real server and a real
 // PostgreSQL: every status code and message, filters, ordering, pagination
 // bounds, isolation between users and the version stamps of every change.
 class TestTasks : public QObject {

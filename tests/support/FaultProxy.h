@@ -12,7 +12,7 @@
 
 // A loopback TCP proxy in front of a real server, with switchable faults, so
 // client tests can meet the network as it really fails: offline, slow, or an
-// answer lost after the server already did the work (API.md section 6).
+// answer lost after the server already did the work (docs/api.md section 6).
 class FaultProxy : public QObject {
     Q_OBJECT
 public:

@@ -1,4 +1,4 @@
-// Goal: the contract's goal rules (API.md sections 4 and 6), its JSON shapes
+// Goal: the contract's goal rules (docs/api.md sections 4 and 6), its JSON shapes
 // and what a status change does to completed_at and progress.
 
 #include "ModelTestSupport.h"

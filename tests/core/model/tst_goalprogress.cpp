@@ -1,4 +1,4 @@
-// GoalProgress: the contract's progress rule (API.md section 4).
+// GoalProgress: the contract's progress rule (docs/api.md section 4).
 
 #include "model/GoalProgress.h"
 

@@ -1,4 +1,4 @@
-// Task: the contract's task rules (API.md section 3 and 6), its JSON shapes and
+// Task: the contract's task rules (docs/api.md section 3 and 6), its JSON shapes and
 // the completed_at bookkeeping.
 
 #include "ModelTestSupport.h"

@@ -1,4 +1,4 @@
-// User: the registration and admin-update rules (API.md sections 2 and 5) and
+// User: the registration and admin-update rules (docs/api.md sections 2 and 5) and
 // the server's three user shapes.
 
 #include "ModelTestSupport.h"

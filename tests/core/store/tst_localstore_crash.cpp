@@ -1,10 +1,9 @@
+#include "SqliteIntegrity.h"
 #include "store/LocalStore.h"
 
 #include <QCoreApplication>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,20 +18,6 @@ class TestLocalStoreCrash : public QObject {
 
 private:
     QTemporaryDir m_dir;
-
-    static QString integrityCheck(const QString& path) {
-        const QString name = u"integrity"_s;
-        QString result;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(path);
-            QSqlQuery query(db);
-            if (db.open() && query.exec(u"PRAGMA integrity_check"_s) && query.next())
-                result = query.value(0).toString();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return result;
-    }
 
     static QJsonObject writableFields(const QJsonObject& syncJson, const EntitySchema& schema) {
         QJsonObject fields;
@@ -111,7 +96,7 @@ private slots:
             QCOMPARE(process.exitStatus(), QProcess::CrashExit);
 
             // then the file is sound
-            QCOMPARE(integrityCheck(path), u"ok"_s);
+            QCOMPARE(sqliteIntegrityCheck(path), u"ok"_s);
             // and it opens, with every change in the outbox and nothing else there
             auto opened = LocalStore::open(path);
             QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));

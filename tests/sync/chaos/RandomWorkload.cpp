@@ -39,9 +39,8 @@ template <typename Row> QStringList inKeyOrder(const QList<Row>& rows) {
 
 } // namespace
 
-RandomWorkload::RandomWorkload(bizy::LocalStore* store, const QString& device, quint64 seed)
-    : m_store(store)
-    , m_device(device)
+RandomWorkload::RandomWorkload(const QString& device, quint64 seed)
+    : m_device(device)
     , m_random(quint32(seed ^ (seed >> 32))) {}
 
 QString RandomWorkload::step() {
@@ -66,9 +65,11 @@ QString RandomWorkload::step() {
     return goalDelete();
 }
 
-void RandomWorkload::run(int steps) {
+void RandomWorkload::run(bizy::LocalStore& store, int steps) {
+    m_store = &store;
     for (int i = 0; i < steps; ++i)
         step();
+    m_store = nullptr;
 }
 
 QString RandomWorkload::summary() const {

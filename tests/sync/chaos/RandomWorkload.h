@@ -21,14 +21,12 @@ class LocalStore;
 class RandomWorkload {
 public:
     // `device` names the keys ("d1"), so keys of several devices never collide.
-    RandomWorkload(bizy::LocalStore* store, const QString& device, quint64 seed);
+    RandomWorkload(const QString& device, quint64 seed);
 
-    // One random change; returns its kind ("task.create", "goal.move", ...).
-    // A change the store refuses (a loop, a vanished row) still counts as made.
-    QString step();
-    void run(int steps);
-    // After the device reopened its store.
-    void setStore(bizy::LocalStore* store) { m_store = store; }
+    // `steps` random changes to `store`, on the store's thread (a StoreClient
+    // job, or the thread that opened it). A change the store refuses (a loop,
+    // a vanished row) still counts as made.
+    void run(bizy::LocalStore& store, int steps);
 
     // How many of each kind were made, and how many the store refused.
     QHash<QString, int> counts() const { return m_counts; }
@@ -37,6 +35,8 @@ public:
     QString summary() const;
 
 private:
+    // One random change; returns its kind ("task.create", "goal.move", ...).
+    QString step();
     QString taskCreate();
     QString taskEdit();
     QString taskComplete();
@@ -57,7 +57,7 @@ private:
     QString pick(const QStringList& items);
     void note(const QString& kind, bool accepted, const QString& target, const QJsonObject& fields);
 
-    bizy::LocalStore* m_store;
+    bizy::LocalStore* m_store = nullptr; // during run()
     QString m_device;
     QRandomGenerator m_random;
     int m_serial = 0;

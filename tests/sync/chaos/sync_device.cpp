@@ -15,10 +15,14 @@
 //   opened pending=N | changed pending=N | loggedin user=ID | syncing
 //   pushed pending=N | pulled rows=N cursor=C | finished ok=0|1 pending=N conflicts=N
 // Exit code 0 when the sync round (if any) succeeded.
+#include "BlockingStore.h"
 #include "RandomWorkload.h"
 #include "auth/Session.h"
 #include "net/ApiClient.h"
 #include "store/LocalStore.h"
+#include "store/LocalSyncStore.h"
+#include "store/StoreClient.h"
+#include "sync/ApiSyncTransport.h"
 #include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
@@ -126,9 +130,8 @@ int main(int argc, char** argv) {
         }
     }
     if (parser.isSet(editsOption)) {
-        RandomWorkload workload(store.get(), parser.value(deviceOption),
-                                parser.value(seedOption).toULongLong());
-        workload.run(parser.value(editsOption).toInt());
+        RandomWorkload workload(parser.value(deviceOption), parser.value(seedOption).toULongLong());
+        workload.run(*store, parser.value(editsOption).toInt());
     }
     say(u"changed pending=%1"_s.arg(store->pendingCount().value()));
     if (parser.isSet(noSyncOption))
@@ -162,7 +165,14 @@ int main(int argc, char** argv) {
     say(u"loggedin user=%1 keychain=%2"_s.arg(session.claims().userId)
             .arg(session.persistence() == Session::Persistence::Keychain ? 1 : 0));
 
-    SyncEngine engine(store.get(), &api, &session);
+    // The app's shape: the store on its worker, the engine over it.
+    store.reset();
+    auto client = StoreClient::open(parser.value(storeOption));
+    if (!client)
+        return fail(client.error().message);
+    LocalSyncStore syncStore(client->get());
+    ApiSyncTransport transport(&api, &session);
+    SyncEngine engine(&syncStore, &transport);
     if (parser.isSet(batchOption))
         engine.setPushBatchSize(parser.value(batchOption).toInt());
     if (parser.isSet(pullOption))
@@ -183,8 +193,8 @@ int main(int argc, char** argv) {
     if (!waitFor(finished, 300000))
         return fail(u"the sync round did not finish"_s);
     say(u"finished ok=%1 pending=%2 conflicts=%3"_s.arg(ok ? 1 : 0)
-            .arg(store->pendingCount().value())
-            .arg(store->conflictCount().value()));
+            .arg(BlockingStore(client->get()).pendingCount().value())
+            .arg(BlockingStore(client->get()).conflictCount().value()));
     if (!ok)
         std::fprintf(stderr, "sync_device: %s\n", qPrintable(engine.lastError()));
     return ok ? 0 : 1;

@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The unsent mutations as JSON, to tell in a failure what a round was sending.
-QString outboxText(const bizy::LocalStore& store) {
+QString outboxText(const BlockingStore& store) {
     QStringList lines;
     const QList<bizy::OutboxMutation> pending = store.pendingMutations(200).value();
     for (const bizy::OutboxMutation& mutation : pending) {
@@ -40,7 +40,7 @@ QString outboxText(const bizy::LocalStore& store) {
 }
 
 // "journal: Overwritten 3, Rejected/cycle 1, ..." (what the run exercised).
-QString journalSummary(const bizy::LocalStore& store) {
+QString journalSummary(const BlockingStore& store) {
     QMap<QString, int> counts;
     const QList<bizy::ConflictEntry> entries = store.conflicts().value();
     for (const bizy::ConflictEntry& entry : entries) {
@@ -87,8 +87,8 @@ private slots:
             QString error;
             devices.push_back(m_world.makeDevice(user, u"d%1"_s.arg(i + 1), &error));
             QVERIFY2(devices.back(), qPrintable(error));
-            workloads.push_back(std::make_unique<RandomWorkload>(
-                &devices.back()->store(), u"d%1"_s.arg(i + 1), m_seed * 31 + quint64(i)));
+            workloads.push_back(
+                std::make_unique<RandomWorkload>(u"d%1"_s.arg(i + 1), m_seed * 31 + quint64(i)));
         }
         QRandomGenerator schedule{quint32(m_seed)};
         const int rounds = qEnvironmentVariableIsSet("BIZY_SYNC_ROUNDS")
@@ -126,11 +126,13 @@ private slots:
                 if (online[i] && schedule.bounded(12) == 0) {
                     QString error;
                     QVERIFY2(device.reopen(&error), qPrintable(error));
-                    workloads[i]->setStore(&device.store());
                     ++restarts;
                 }
                 const int steps = int(schedule.bounded(1, 9));
-                workloads[i]->run(steps);
+                device.store().call([&](bizy::LocalStore& store) {
+                    workloads[i]->run(store, steps);
+                    return true;
+                });
                 changes += steps;
                 if (schedule.bounded(3) == 0) {
                     ++syncs;

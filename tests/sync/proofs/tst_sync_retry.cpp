@@ -203,9 +203,9 @@ private slots:
             QVERIFY(device->store().createTask(taskFields(u"task %1"_s.arg(i))));
         // when the answer to the second push is lost (armed once the first is acknowledged)
         bool armed = false;
-        const auto connection = connect(&device->store(), &bizy::LocalStore::changed, this,
-                                        [&](const bizy::StoreChanges& changes) {
-                                            if (!armed && changes.pendingCount == 8) {
+        const auto connection = connect(&device->engine(), &bizy::SyncEngine::pendingCountChanged,
+                                        this, [&](qsizetype pending) {
+                                            if (!armed && pending == 8) {
                                                 armed = true;
                                                 device->proxy().dropAnswers(5);
                                             }

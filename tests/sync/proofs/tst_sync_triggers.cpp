@@ -45,8 +45,8 @@ private slots:
         QString error;
         auto laptop = m_world.makeDevice(user, u"laptop"_s, &error);
         QVERIFY2(laptop, qPrintable(error));
-        laptop->engine().setDebounceMs(100);
-        laptop->engine().start();
+        laptop->scheduler().setDebounceMs(100);
+        laptop->scheduler().start();
         QTRY_COMPARE_WITH_TIMEOUT(laptop->engine().state(), bizy::SyncEngine::State::Idle, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!laptop->engine().isRunning(), 10000);
 
@@ -65,10 +65,10 @@ private slots:
         QString error;
         auto laptop = m_world.makeDevice(user, u"laptop"_s, &error);
         QVERIFY2(laptop, qPrintable(error));
-        laptop->engine().setDebounceMs(100);
+        laptop->scheduler().setDebounceMs(100);
         laptop->proxy().setDelayMs(300);
         laptop->proxy().setMode(FaultProxy::Mode::Delay);
-        laptop->engine().start();
+        laptop->scheduler().start();
         QTRY_VERIFY_WITH_TIMEOUT(!laptop->engine().isRunning(), 15000);
 
         // when a round is pushing one task and the user adds another meanwhile

@@ -57,7 +57,7 @@ void SyncDevice::setTimeoutMs(int milliseconds) {
 }
 
 QString SyncDevice::deviceId() const {
-    return m_store ? m_store->deviceId() : QString();
+    return m_client ? m_client->deviceId() : QString();
 }
 
 bool SyncDevice::open(QString* error) {
@@ -67,22 +67,26 @@ bool SyncDevice::open(QString* error) {
         close();
         return false;
     };
-    if (m_store)
+    if (m_client)
         return true;
     if (m_proxy->port() == 0) { // not listening yet
         QString proxyError;
         if (!m_proxy->start(&proxyError))
             return fail(u"proxy: "_s + proxyError);
     }
-    auto opened = bizy::LocalStore::open(m_storePath);
+    auto opened = bizy::StoreClient::open(m_storePath);
     if (!opened)
         return fail(u"store: "_s + opened.error().message);
-    m_store = std::move(opened).value();
+    m_client = std::move(opened).value();
+    m_store = BlockingStore(m_client.get());
     m_api = std::make_unique<bizy::ApiClient>(m_proxy->url());
     m_api->setRetryPolicy(m_retryPolicy);
     m_api->setDefaultTimeoutMs(m_timeoutMs);
     m_session = std::make_unique<bizy::Session>(m_api.get());
-    m_engine = std::make_unique<SyncEngine>(m_store.get(), m_api.get(), m_session.get());
+    m_syncStore = std::make_unique<bizy::LocalSyncStore>(m_client.get());
+    m_transport = std::make_unique<bizy::ApiSyncTransport>(m_api.get(), m_session.get());
+    m_engine = std::make_unique<SyncEngine>(m_syncStore.get(), m_transport.get());
+    m_scheduler = std::make_unique<bizy::SyncScheduler>(m_engine.get());
     QString loginError;
     if (!login(&loginError))
         return fail(loginError);
@@ -107,10 +111,14 @@ bool SyncDevice::login(QString* error) {
 }
 
 void SyncDevice::close() {
+    m_scheduler.reset();
     m_engine.reset();
+    m_transport.reset();
+    m_syncStore.reset();
     m_session.reset();
     m_api.reset();
-    m_store.reset();
+    m_store = BlockingStore();
+    m_client.reset();
 }
 
 bool SyncDevice::reopen(QString* error) {
@@ -123,8 +131,8 @@ QString SyncDevice::describe() const {
         return m_name + u": closed"_s;
     return u"%1: state=%2 error='%3' pending=%4 conflicts=%5"_s.arg(
         m_name, enumName(m_engine->state()), m_engine->lastError(),
-        QString::number(m_store->pendingCount().value()),
-        QString::number(m_store->conflictCount().value()));
+        QString::number(m_store.pendingCount().value()),
+        QString::number(m_store.conflictCount().value()));
 }
 
 bool SyncDevice::sync(int timeoutMs) {

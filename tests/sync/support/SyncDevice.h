@@ -1,21 +1,26 @@
 #pragma once
 
+#include "BlockingStore.h"
 #include "FaultProxy.h"
 #include "auth/Session.h"
 #include "net/ApiClient.h"
 #include "net/RetryPolicy.h"
-#include "store/LocalStore.h"
+#include "store/LocalSyncStore.h"
+#include "store/StoreClient.h"
+#include "sync/ApiSyncTransport.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncScheduler.h"
 
 #include <QObject>
 #include <QString>
 #include <QTemporaryDir>
 #include <memory>
 
-// One simulated installation of Bizy in this test process: its own LocalStore
-// file, its own FaultProxy in front of the server (its "network"), and the
-// real ApiClient, Session and SyncEngine on top. The engine's triggers stay
-// off: a test syncs with sync(), which blocks until the round it started ends.
+// One simulated installation of Bizy in this test process: its own store file
+// on its own worker thread (StoreClient), its own FaultProxy in front of the
+// server (its "network"), and the real ApiClient, Session, transport and
+// SyncEngine on top. The scheduler's triggers stay off unless a test starts
+// them: a test syncs with sync(), which waits until the round it started ends.
 //
 // close() ends the "app" (engine, session, client, store) but keeps the store
 // file and the proxy, so open() afterwards is a restart on the same data.
@@ -31,7 +36,7 @@ public:
     bool open(QString* error = nullptr);
     // Tears the app down, keeping the store file and the proxy.
     void close();
-    bool isOpen() const { return m_store != nullptr; }
+    bool isOpen() const { return m_client != nullptr; }
     // close() + open().
     bool reopen(QString* error = nullptr);
 
@@ -40,10 +45,12 @@ public:
     QString storePath() const { return m_storePath; }
     QString deviceId() const;
 
-    bizy::LocalStore& store() { return *m_store; }
+    // The store, each call waited for on its worker.
+    BlockingStore& store() { return m_store; }
     bizy::ApiClient& api() { return *m_api; }
     bizy::Session& session() { return *m_session; }
     bizy::SyncEngine& engine() { return *m_engine; }
+    bizy::SyncScheduler& scheduler() { return *m_scheduler; }
     FaultProxy& proxy() { return *m_proxy; }
 
     // syncNow() and wait for the round it started (after a running one ends);
@@ -81,10 +88,14 @@ private:
 
     std::unique_ptr<FaultProxy> m_proxy;
     // Built in this order by open(), destroyed in reverse by close().
-    std::unique_ptr<bizy::LocalStore> m_store;
+    std::unique_ptr<bizy::StoreClient> m_client;
+    BlockingStore m_store;
     std::unique_ptr<bizy::ApiClient> m_api;
     std::unique_ptr<bizy::Session> m_session;
+    std::unique_ptr<bizy::LocalSyncStore> m_syncStore;
+    std::unique_ptr<bizy::ApiSyncTransport> m_transport;
     std::unique_ptr<bizy::SyncEngine> m_engine;
+    std::unique_ptr<bizy::SyncScheduler> m_scheduler;
 
     bool m_lastSyncOk = false;
     QString m_lastSyncMessage;

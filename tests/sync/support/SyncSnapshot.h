@@ -5,7 +5,7 @@
 #include <QString>
 
 // Tasks and goals of one side (a device or the server) in the sync shape of
-// API.md section 6, keyed by uuid, for field-by-field comparison.
+// docs/api.md section 6, keyed by uuid, for field-by-field comparison.
 struct SyncSnapshot {
     QString side; // "server", "laptop", ... (for messages)
     QMap<QString, QJsonObject> tasks;

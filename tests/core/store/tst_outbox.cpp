@@ -12,7 +12,7 @@ using namespace bizy;
 
 // The outbox rules: coalescing of unsent edits, deletes, base versions,
 // sealing with consecutive mids and acknowledging.
-class TestLocalStoreOutbox : public QObject {
+class TestOutbox : public QObject {
     Q_OBJECT
 
 private:
@@ -277,6 +277,30 @@ private slots:
         QVERIFY(m_store->pendingMutations().value().first().op == OutboxMutation::Op::Delete);
     }
 
+    void aChangeTooLargeToSyncIsRefused_andNothingIsQueued() {
+        // given a task with notes near the limit of one push
+        const QString big(600 * 1000, u'x');
+        const Task task =
+            m_store->createTask({{u"title"_s, u"Long read"_s}, {u"notes"_s, big}}).value();
+        QCOMPARE(m_store->pendingCount().value(), 1);
+        // when a description as large is added before it was sent (both would go in one push)
+        const Result<Task> edited = m_store->updateTask(task.uuid, {{u"description"_s, big}});
+        // then the edit is refused in words that name a field, and nothing changed
+        QVERIFY(!edited);
+        QCOMPARE(edited.error().code, Error::Code::Validation);
+        QCOMPARE(edited.error().fields.size(), 1);
+        QVERIFY2(edited.error().fields.first().msg.contains(u"Too long to sync"_s),
+                 qPrintable(edited.error().fields.first().msg));
+        QVERIFY(!m_store->task(task.uuid)->description);
+        QCOMPARE(m_store->pendingMutations().value().first().fields.value(u"notes"_s).toString(),
+                 big);
+        // and a new task that alone is too large is refused too
+        const QString huge(1000 * 1000, u'y');
+        QVERIFY(!m_store->createTask({{u"title"_s, u"Huge"_s}, {u"notes"_s, huge}}));
+        QVERIFY(!m_store->createTasks({{{u"title"_s, u"Huge"_s}, {u"notes"_s, huge}}}));
+        QCOMPARE(m_store->taskCount().value(), 1);
+    }
+
     void deleteOfARowWithAServerVersionIsSentEvenWithoutEdits() {
         // given a task with a server version and nothing queued
         const Task task = addTask(u"A"_s);
@@ -311,5 +335,5 @@ private:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalStoreOutbox)
-#include "tst_localstore_outbox.moc"
+QTEST_GUILESS_MAIN(TestOutbox)
+#include "tst_outbox.moc"

@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 using namespace bizy;
 
 // Task CRUD, completion, validation, signals and the outbox entries they write.
-class TestLocalStoreTasks : public QObject {
+class TestTaskStore : public QObject {
     Q_OBJECT
 
 private:
@@ -319,5 +319,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalStoreTasks)
-#include "tst_localstore_tasks.moc"
+QTEST_GUILESS_MAIN(TestTaskStore)
+#include "tst_taskstore.moc"

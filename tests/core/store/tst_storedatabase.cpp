@@ -1,3 +1,4 @@
+#include "SqliteIntegrity.h"
 #include "model/IsoDateTime.h"
 #include "store/LocalStore.h"
 
@@ -16,7 +17,7 @@ using namespace bizy;
 
 // Files from every older schema upgrade with their rows intact; files from a
 // newer Bizy are refused and left byte for byte as they were.
-class TestLocalStoreMigrations : public QObject {
+class TestStoreDatabase : public QObject {
     Q_OBJECT
 
 private:
@@ -44,20 +45,6 @@ private:
         }
         QSqlDatabase::removeDatabase(name);
         return ok;
-    }
-
-    static QString integrityCheck(const QString& path) {
-        const QString name = u"check-"_s + path;
-        QString result;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(path);
-            QSqlQuery query(db);
-            if (db.open() && query.exec(u"PRAGMA integrity_check"_s) && query.next())
-                result = query.value(0).toString();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return result;
     }
 
     static QByteArray fileHash(const QString& path) {
@@ -163,7 +150,7 @@ private slots:
         QCOMPARE(store->conflictCount().value(), 0);
 
         // and the file is sound
-        QCOMPARE(integrityCheck(path), u"ok"_s);
+        QCOMPARE(sqliteIntegrityCheck(path), u"ok"_s);
         QVERIFY(store->updateTask(m_taskUuid, {{u"title"_s, u"Edited"_s}}).ok());
     }
 
@@ -227,5 +214,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalStoreMigrations)
-#include "tst_localstore_migrations.moc"
+QTEST_GUILESS_MAIN(TestStoreDatabase)
+#include "tst_storedatabase.moc"

@@ -10,7 +10,7 @@ using namespace bizy;
 
 // The goal hierarchy: tree walks, moves and cycle refusal at any depth,
 // deleting a goal, progress roll-up and stats.
-class TestLocalStoreGoals : public QObject {
+class TestGoalTree : public QObject {
     Q_OBJECT
 
 private:
@@ -319,5 +319,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalStoreGoals)
-#include "tst_localstore_goals.moc"
+QTEST_GUILESS_MAIN(TestGoalTree)
+#include "tst_goaltree.moc"

@@ -112,7 +112,7 @@ PushOutcome rejected(qint64 mid, const QString& code) {
 
 // LocalStore's side of delta sync: server copies, pulled pages, push results,
 // reloads and the conflict journal, on real SQLite files.
-class TestLocalStoreSync : public QObject {
+class TestSyncApplier : public QObject {
     Q_OBJECT
 
 private:
@@ -790,5 +790,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalStoreSync)
-#include "tst_localstore_sync.moc"
+QTEST_GUILESS_MAIN(TestSyncApplier)
+#include "tst_syncapplier.moc"

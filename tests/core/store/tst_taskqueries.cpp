@@ -10,7 +10,7 @@ using namespace bizy;
 
 // Filters, full-text search, the contract's order, paging, stats, and that
 // every filter is served by an index.
-class TestLocalStoreQueries : public QObject {
+class TestTaskQueries : public QObject {
     Q_OBJECT
 
 private:
@@ -327,5 +327,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalStoreQueries)
-#include "tst_localstore_queries.moc"
+QTEST_GUILESS_MAIN(TestTaskQueries)
+#include "tst_taskqueries.moc"
