@@ -1,10 +1,10 @@
-// bizy: wires the core (logging, the account's store, the session and sync) to
-// the task window through AppController.
+// bizy: wires the core (logging, the accounts and their workspaces) to the
+// window. The AccountManager outlives every workspace; the window follows it.
 
-#include "AppController.h"
 #include "MainWindow.h"
-#include "SyncConnection.h"
 #include "Translations.h"
+#include "account/AccountManager.h"
+#include "account/SyncConnection.h"
 #include "log/Logging.h"
 
 #include <QApplication>
@@ -58,7 +58,7 @@ int main(int argc, char* argv[]) {
     parser.addOption(serverOption);
     parser.process(app);
 
-    bizy::AppController::Options options;
+    bizy::AccountManager::Options options;
     options.pinnedStore = parser.value(storeOption);
     if (parser.isSet(serverOption)) {
         options.server = bizy::SyncConnection::serverFromUserInput(parser.value(serverOption));
@@ -78,19 +78,20 @@ int main(int argc, char* argv[]) {
     qCInfo(lcApp).noquote() << "translations:"
                             << (translations.isEmpty() ? u"none"_s : translations.join(u", "_s));
 
-    bizy::AppController controller(options);
-    QString error;
-    if (!controller.start(&error)) {
+    bizy::AccountManager accounts(options);
+    if (const bizy::Status started = accounts.start(); !started) {
         QMessageBox box(QMessageBox::Critical, text(QT_TRANSLATE_NOOP("main", "Bizy")),
                         text(QT_TRANSLATE_NOOP("main", "Bizy cannot open your tasks.")),
                         QMessageBox::Close);
-        box.setInformativeText(error);
+        box.setInformativeText(started.error().message);
         box.exec();
         bizy::Logging::shutdown();
         return 2;
     }
+    bizy::MainWindow window(&accounts);
     // The icon is embedded in bizy_ui, ready once a window exists; dialogs inherit it.
-    QApplication::setWindowIcon(controller.window()->windowIcon());
+    QApplication::setWindowIcon(window.windowIcon());
+    window.show();
     const int exitCode = QApplication::exec();
     qCInfo(lcApp) << "Bizy exiting with code" << exitCode;
     bizy::Logging::shutdown();

@@ -2,283 +2,285 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>TaskText</name>
+    <name>ConflictText</name>
     <message>
-        <location filename="../ui/TaskText.cpp" line="13"/>
-        <source>Pending</source>
-        <translation>Offen</translation>
+        <location filename="../presentation/ConflictText.cpp" line="20"/>
+        <source>Another device&apos;s change was replaced by yours</source>
+        <translation>Die Änderung eines anderen Geräts wurde durch Ihre ersetzt</translation>
     </message>
     <message>
-        <location filename="../ui/TaskText.cpp" line="15"/>
-        <source>In progress</source>
-        <translation>In Arbeit</translation>
+        <location filename="../presentation/ConflictText.cpp" line="23"/>
+        <source>The server refused your change</source>
+        <translation>Der Server hat Ihre Änderung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/TaskText.cpp" line="17"/>
+        <location filename="../presentation/ConflictText.cpp" line="24"/>
+        <source>The server refused your change: %1</source>
+        <translation>Der Server hat Ihre Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="26"/>
+        <source>Deleted on another device before your edits were sent</source>
+        <translation>Auf einem anderen Gerät gelöscht, bevor Ihre Änderungen gesendet wurden</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="33"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="34"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="35"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="36"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="37"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="38"/>
+        <source>Estimated hours</source>
+        <translation>Geschätzte Stunden</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="39"/>
+        <source>Actual hours</source>
+        <translation>Tatsächliche Stunden</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="40"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="41"/>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="42"/>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="43"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="44"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="45"/>
         <source>Completed</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../ui/TaskText.cpp" line="19"/>
+        <location filename="../presentation/ConflictText.cpp" line="46"/>
+        <source>Horizon</source>
+        <translation>Horizont</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="47"/>
+        <source>Target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="48"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="49"/>
+        <source>Success criteria</source>
+        <translation>Erfolgskriterien</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="50"/>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="51"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="61"/>
+        <location filename="../presentation/ConflictText.cpp" line="71"/>
+        <location filename="../presentation/ConflictText.cpp" line="77"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="63"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="63"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="104"/>
+        <source>A task</source>
+        <translation>Eine Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="104"/>
+        <source>A goal</source>
+        <translation>Ein Ziel</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="105"/>
+        <source>Task “%1”</source>
+        <translation>Aufgabe „%1“</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictText.cpp" line="105"/>
+        <source>Goal “%1”</source>
+        <translation>Ziel „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>GoalText</name>
+    <message>
+        <location filename="../presentation/GoalText.cpp" line="8"/>
+        <source>Yearly</source>
+        <translation>Jährlich</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalText.cpp" line="10"/>
+        <source>Quarterly</source>
+        <translation>Quartalsweise</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalText.cpp" line="12"/>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalText.cpp" line="14"/>
+        <source>Weekly</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalText.cpp" line="22"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalText.cpp" line="24"/>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalText.cpp" line="26"/>
+        <source>On hold</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalText.cpp" line="28"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>TaskText</name>
+    <message>
+        <location filename="../presentation/TaskText.cpp" line="13"/>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskText.cpp" line="15"/>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskText.cpp" line="17"/>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskText.cpp" line="19"/>
         <source>Blocked</source>
         <translation>Blockiert</translation>
     </message>
     <message>
-        <location filename="../ui/TaskText.cpp" line="27"/>
+        <location filename="../presentation/TaskText.cpp" line="27"/>
         <source>1 - Highest</source>
         <translation>1 - Sehr hoch</translation>
     </message>
     <message>
-        <location filename="../ui/TaskText.cpp" line="29"/>
+        <location filename="../presentation/TaskText.cpp" line="29"/>
         <source>2 - High</source>
         <translation>2 - Hoch</translation>
     </message>
     <message>
-        <location filename="../ui/TaskText.cpp" line="31"/>
+        <location filename="../presentation/TaskText.cpp" line="31"/>
         <source>3 - Normal</source>
         <translation>3 - Normal</translation>
     </message>
     <message>
-        <location filename="../ui/TaskText.cpp" line="33"/>
+        <location filename="../presentation/TaskText.cpp" line="33"/>
         <source>4 - Low</source>
         <translation>4 - Niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/TaskText.cpp" line="35"/>
+        <location filename="../presentation/TaskText.cpp" line="35"/>
         <source>5 - Lowest</source>
         <translation>5 - Sehr niedrig</translation>
     </message>
 </context>
 <context>
-    <name>bizy::AppController</name>
+    <name>bizy::ConflictListModel</name>
     <message>
-        <location filename="../ui/AppController.cpp" line="194"/>
-        <location filename="../ui/AppController.cpp" line="267"/>
-        <source>Bizy</source>
-        <translation>Bizy</translation>
-    </message>
-    <message>
-        <location filename="../ui/AppController.cpp" line="195"/>
-        <source>The tasks of this account could not be opened.</source>
-        <translation>Die Aufgaben dieses Kontos konnten nicht geöffnet werden.</translation>
-    </message>
-    <message>
-        <location filename="../ui/AppController.cpp" line="268"/>
-        <source>Bizy cannot open your tasks.</source>
-        <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
-    </message>
-</context>
-<context>
-    <name>bizy::ConflictsDialog</name>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="42"/>
-        <source>Sync Conflicts</source>
-        <translation>Synchronisierungskonflikte</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <location filename="../presentation/ConflictListModel.cpp" line="75"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <location filename="../presentation/ConflictListModel.cpp" line="77"/>
         <source>Item</source>
         <translation>Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <location filename="../presentation/ConflictListModel.cpp" line="79"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <location filename="../presentation/ConflictListModel.cpp" line="81"/>
         <source>Lost value</source>
         <translation>Verlorener Wert</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="54"/>
+        <location filename="../presentation/ConflictListModel.cpp" line="83"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="97"/>
-        <source>Another device&apos;s change was replaced by yours</source>
-        <translation>Die Änderung eines anderen Geräts wurde durch Ihre ersetzt</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="100"/>
-        <source>The server refused your change</source>
-        <translation>Der Server hat Ihre Änderung abgelehnt</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="101"/>
-        <source>The server refused your change: %1</source>
-        <translation>Der Server hat Ihre Änderung abgelehnt: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="103"/>
-        <source>Deleted on another device before your edits were sent</source>
-        <translation>Auf einem anderen Gerät gelöscht, bevor Ihre Änderungen gesendet wurden</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="110"/>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="111"/>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="112"/>
-        <source>Priority</source>
-        <translation>Priorität</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="113"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="114"/>
-        <source>Category</source>
-        <translation>Kategorie</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="115"/>
-        <source>Estimated hours</source>
-        <translation>Geschätzte Stunden</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="116"/>
-        <source>Actual hours</source>
-        <translation>Tatsächliche Stunden</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="117"/>
-        <source>Due</source>
-        <translation>Fällig</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="118"/>
-        <source>Goal</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="119"/>
-        <source>Depends on</source>
-        <translation>Hängt ab von</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="120"/>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="121"/>
-        <source>Tags</source>
-        <translation>Schlagwörter</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="122"/>
-        <source>Completed</source>
-        <translation>Erledigt</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="123"/>
-        <source>Horizon</source>
-        <translation>Horizont</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="124"/>
-        <source>Target date</source>
-        <translation>Zieldatum</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="125"/>
-        <source>Progress</source>
-        <translation>Fortschritt</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="126"/>
-        <source>Success criteria</source>
-        <translation>Erfolgskriterien</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="127"/>
-        <source>Metrics</source>
-        <translation>Kennzahlen</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="128"/>
-        <source>Deleted</source>
-        <translation>Gelöscht</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="138"/>
-        <location filename="../ui/ConflictsDialog.cpp" line="148"/>
-        <location filename="../ui/ConflictsDialog.cpp" line="154"/>
-        <source>(empty)</source>
-        <translation>(leer)</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="140"/>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="140"/>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="189"/>
-        <source>A task</source>
-        <translation>Eine Aufgabe</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="189"/>
-        <source>A goal</source>
-        <translation>Ein Ziel</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="190"/>
-        <source>Task “%1”</source>
-        <translation>Aufgabe „%1“</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="190"/>
-        <source>Goal “%1”</source>
-        <translation>Ziel „%1“</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="226"/>
-        <source>Restore</source>
-        <translation>Wiederherstellen</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="228"/>
-        <source>Bring the lost value back as a new change; it syncs again.</source>
-        <translation>Den verlorenen Wert als neue Änderung zurückholen; sie wird wieder synchronisiert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="229"/>
-        <source>Dismiss</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="231"/>
-        <source>Keep things as they are and remove this entry.</source>
-        <translation>Alles so lassen, wie es ist, und diesen Eintrag entfernen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="242"/>
+        <location filename="../presentation/ConflictListModel.cpp" line="98"/>
         <source>No conflicts. Everything you changed reached the server as you meant it.</source>
         <translation>Keine Konflikte. Alle Ihre Änderungen sind so beim Server angekommen, wie Sie sie gemeint haben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ConflictsDialog.cpp" line="243"/>
+        <location filename="../presentation/ConflictListModel.cpp" line="99"/>
         <source>%n change(s) did not survive sync as you made them. Restore brings a lost value back; Dismiss keeps things as they are.</source>
         <translation>
             <numerusform>%n Änderung hat die Synchronisierung nicht so überstanden, wie Sie sie gemacht haben. „Wiederherstellen“ holt einen verlorenen Wert zurück; „Verwerfen“ lässt alles, wie es ist.</numerusform>
@@ -286,70 +288,149 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="265"/>
+        <location filename="../presentation/ConflictListModel.cpp" line="137"/>
+        <source>The conflicts could not be read: %1</source>
+        <translation>Die Konflikte konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../presentation/ConflictListModel.cpp" line="159"/>
         <source>The entry could not be restored: %1</source>
         <translation>Der Eintrag konnte nicht wiederhergestellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ConflictsDialog.cpp" line="280"/>
+        <location filename="../presentation/ConflictListModel.cpp" line="174"/>
         <source>The entry could not be dismissed: %1</source>
         <translation>Der Eintrag konnte nicht verworfen werden: %1</translation>
     </message>
 </context>
 <context>
+    <name>bizy::ConflictsDialog</name>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="22"/>
+        <source>Sync Conflicts</source>
+        <translation>Synchronisierungskonflikte</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="35"/>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="59"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="62"/>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="61"/>
+        <source>Bring the lost value back as a new change; it syncs again.</source>
+        <translation>Den verlorenen Wert als neue Änderung zurückholen; sie wird wieder synchronisiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictsDialog.cpp" line="64"/>
+        <source>Keep things as they are and remove this entry.</source>
+        <translation>Alles so lassen, wie es ist, und diesen Eintrag entfernen.</translation>
+    </message>
+</context>
+<context>
+    <name>bizy::GoalEditor</name>
+    <message>
+        <location filename="../presentation/GoalEditor.cpp" line="24"/>
+        <source>The goals are not open.</source>
+        <translation>Die Ziele sind nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>bizy::GoalTreeModel</name>
+    <message>
+        <location filename="../presentation/GoalTreeModel.cpp" line="240"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalTreeModel.cpp" line="260"/>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalTreeModel.cpp" line="262"/>
+        <source>Horizon</source>
+        <translation>Horizont</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalTreeModel.cpp" line="264"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalTreeModel.cpp" line="266"/>
+        <source>Target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalTreeModel.cpp" line="268"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+</context>
+<context>
     <name>bizy::LoginDialog</name>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="28"/>
+        <location filename="../ui/LoginDialog.cpp" line="23"/>
         <source>Log In to Bizy</source>
         <translation>Bei Bizy anmelden</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="31"/>
+        <location filename="../ui/LoginDialog.cpp" line="26"/>
         <source>Log in to keep your tasks and goals in step with your other devices.</source>
         <translation>Melden Sie sich an, um Ihre Aufgaben und Ziele mit Ihren anderen Geräten abzugleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="39"/>
+        <location filename="../ui/LoginDialog.cpp" line="34"/>
         <source>name or name@example.com</source>
         <translation>name oder name@example.com</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="46"/>
+        <location filename="../ui/LoginDialog.cpp" line="41"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="47"/>
+        <location filename="../ui/LoginDialog.cpp" line="42"/>
         <source>&amp;Username or email:</source>
         <translation>&amp;Benutzername oder E-Mail:</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="48"/>
+        <location filename="../ui/LoginDialog.cpp" line="43"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="66"/>
+        <location filename="../ui/LoginDialog.cpp" line="61"/>
         <source>Logging in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="72"/>
+        <location filename="../ui/LoginDialog.cpp" line="67"/>
         <source>&amp;Log In</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="165"/>
+        <location filename="../ui/LoginDialog.cpp" line="140"/>
         <source>“%1” is not a server address. Enter one like %2.</source>
         <translation>„%1“ ist keine Serveradresse. Geben Sie eine wie %2 ein.</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="201"/>
+        <location filename="../ui/LoginDialog.cpp" line="176"/>
         <source>&amp;Continue</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/LoginDialog.cpp" line="217"/>
+        <location filename="../ui/LoginDialog.cpp" line="191"/>
         <source>Logged in. Saving the login in the keychain…</source>
         <translation>Angemeldet. Die Anmeldung wird im Schlüsselbund gespeichert…</translation>
     </message>
@@ -357,13 +438,13 @@
 <context>
     <name>bizy::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
-        <location filename="../ui/MainWindow.cpp" line="555"/>
+        <location filename="../ui/MainWindow.cpp" line="59"/>
+        <location filename="../ui/MainWindow.cpp" line="274"/>
         <source>Bizy</source>
         <translation>Bizy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>%n change(s) did not survive sync. See Sync &gt; Conflicts.</source>
         <translation>
             <numerusform>%n Änderung hat die Synchronisierung nicht überstanden. Siehe Synchronisierung &gt; Konflikte.</numerusform>
@@ -371,250 +452,130 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
-        <source>&amp;New Task...</source>
-        <translation>&amp;Neue Aufgabe...</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
-        <source>Add a task (Ctrl+N)</source>
-        <translation>Eine Aufgabe hinzufügen (Strg+N)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
-        <source>&amp;Edit Task...</source>
-        <translation>Aufgabe &amp;bearbeiten...</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
-        <source>Edit the selected task (Enter)</source>
-        <translation>Die ausgewählte Aufgabe bearbeiten (Eingabetaste)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
-        <source>&amp;Complete</source>
-        <translation>&amp;Erledigt</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
-        <source>&amp;Delete Task...</source>
-        <translation>Aufgabe &amp;löschen...</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
-        <source>Delete the selected task (Del)</source>
-        <translation>Die ausgewählte Aufgabe löschen (Entf)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
-        <source>&amp;Find</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>&amp;Log In...</source>
         <translation>&amp;Anmelden...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>Log in to a Bizy server to sync your tasks</source>
         <translation>Bei einem Bizy-Server anmelden, um Ihre Aufgaben zu synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
         <source>Log &amp;Out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>&amp;Sync Now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
-        <location filename="../ui/MainWindow.cpp" line="457"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>Send your changes and fetch those of your other devices (Ctrl+R)</source>
         <translation>Ihre Änderungen senden und die Ihrer anderen Geräte holen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
-        <location filename="../ui/MainWindow.cpp" line="462"/>
+        <location filename="../ui/MainWindow.cpp" line="265"/>
+        <source>The tasks of this account could not be opened.</source>
+        <translation>Die Aufgaben dieses Kontos konnten nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>&amp;Conflicts...</source>
         <translation>&amp;Konflikte...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
+        <source>Bizy cannot open your tasks.</source>
+        <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>&amp;About Bizy</source>
         <translation>&amp;Über Bizy</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>About Bizy</source>
         <translation>Über Bizy</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="187"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;An offline-first task and goal manager.&lt;/p&gt;&lt;p&gt;Your tasks are kept on this computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;Ein Aufgaben- und Zielplaner, der auch offline funktioniert.&lt;/p&gt;&lt;p&gt;Ihre Aufgaben liegen auf diesem Computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
-        <source>Search tasks (Ctrl+F)</source>
-        <translation>Aufgaben suchen (Strg+F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
-        <source>Show tasks with this status</source>
-        <translation>Aufgaben mit diesem Status anzeigen</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="205"/>
-        <source>All tasks</source>
-        <translation>Alle Aufgaben</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
-        <source>Open tasks</source>
-        <translation>Offene Aufgaben</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="266"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>&amp;Task</source>
         <translation>&amp;Aufgabe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="278"/>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="285"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
-        <source>&amp;Reopen</source>
-        <translation>&amp;Wieder öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
-        <source>Mark the selected task as not done (Ctrl+D)</source>
-        <translation>Die ausgewählte Aufgabe wieder als offen markieren (Strg+D)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
-        <source>Mark the selected task as done (Ctrl+D)</source>
-        <translation>Die ausgewählte Aufgabe als erledigt markieren (Strg+D)</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="400"/>
-        <source>No tasks yet. Press Ctrl+N to add one.</source>
-        <translation>Noch keine Aufgaben. Drücken Sie Strg+N, um eine hinzuzufügen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="401"/>
-        <source>No tasks match the search or the status filter.</source>
-        <translation>Keine Aufgabe passt zur Suche oder zum Statusfilter.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="416"/>
-        <source>%n task(s) shown</source>
-        <translation>
-            <numerusform>%n Aufgabe angezeigt</numerusform>
-            <numerusform>%n Aufgaben angezeigt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="425"/>
-        <source>No changes waiting to sync</source>
-        <translation>Keine Änderungen warten auf die Synchronisierung</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="426"/>
-        <source>%n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>%n Änderung wartet auf die Synchronisierung</numerusform>
-            <numerusform>%n Änderungen warten auf die Synchronisierung</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="453"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>Log &amp;Out %1</source>
         <translation>%1 &amp;abmelden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="458"/>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>Log in to sync your tasks (Ctrl+R)</source>
         <translation>Zum Synchronisieren Ihrer Aufgaben anmelden (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="461"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>&amp;Conflicts (%1)...</source>
         <translation>&amp;Konflikte (%1)...</translation>
     </message>
+</context>
+<context>
+    <name>bizy::SyncEngine</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
-        <source>The task could not be changed.</source>
-        <translation>Die Aufgabe konnte nicht geändert werden.</translation>
+        <location filename="../core/sync/SyncEngine.cpp" line="95"/>
+        <source>Log in to sync your tasks and goals.</source>
+        <translation>Melden Sie sich an, um Ihre Aufgaben und Ziele zu synchronisieren.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="528"/>
-        <source>Delete Task</source>
-        <translation>Aufgabe löschen</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="529"/>
-        <source>Delete the task “%1”?</source>
-        <translation>Die Aufgabe „%1“ löschen?</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="532"/>
-        <source>This cannot be undone.</source>
-        <translation>Das lässt sich nicht rückgängig machen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="533"/>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="543"/>
-        <source>The task could not be deleted.</source>
-        <translation>Die Aufgabe konnte nicht gelöscht werden.</translation>
+        <location filename="../core/sync/SyncEngine.cpp" line="267"/>
+        <source>The server keeps asking for a full reload; sync stopped.</source>
+        <translation>Der Server verlangt immer wieder ein vollständiges Neuladen; die Synchronisierung wurde angehalten.</translation>
     </message>
 </context>
 <context>
-    <name>bizy::SyncStatusWidget</name>
+    <name>bizy::SyncStatusModel</name>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="37"/>
-        <source>Some changes did not survive sync. Click to review them.</source>
-        <translation>Einige Änderungen haben die Synchronisierung nicht überstanden. Klicken Sie, um sie anzusehen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="93"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="166"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SyncStatusWidget.cpp" line="95"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="168"/>
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>vor %n Minute</numerusform>
@@ -622,7 +583,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SyncStatusWidget.cpp" line="97"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="170"/>
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>vor %n Stunde</numerusform>
@@ -630,78 +591,79 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="98"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="171"/>
         <source>on %1</source>
         <translation>am %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="106"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="179"/>
         <source>Synced %1</source>
         <translation>Synchronisiert %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="107"/>
-        <location filename="../ui/SyncStatusWidget.cpp" line="145"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="180"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="217"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="109"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="182"/>
         <source>Syncing… %1 received</source>
         <translation>Synchronisiere… %1 empfangen</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="110"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="183"/>
         <source>Syncing…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="112"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="185"/>
         <source>Offline — changes are kept</source>
         <translation>Offline – Änderungen bleiben erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="114"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="187"/>
         <source>Log in to sync</source>
         <translation>Zum Synchronisieren anmelden</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="116"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="189"/>
         <source>Sync error</source>
         <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="116"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="189"/>
         <source>Sync error: %1</source>
         <translation>Synchronisierungsfehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="127"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="196"/>
         <source>Not logged in — working offline</source>
         <translation>Nicht angemeldet – Sie arbeiten offline</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="129"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="206"/>
         <source>Your tasks are kept on this computer only.</source>
         <translation>Ihre Aufgaben liegen nur auf diesem Computer.</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="130"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="207"/>
         <source>Log in (Sync menu) to keep them in step with your other devices.</source>
         <translation>Melden Sie sich an (Menü Synchronisierung), um sie mit Ihren anderen Geräten abzugleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="140"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="213"/>
         <source>Logged in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="143"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="215"/>
         <source>Last synced: %1</source>
         <translation>Zuletzt synchronisiert: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SyncStatusWidget.cpp" line="147"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="218"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="228"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n Änderung wartet auf die Synchronisierung</numerusform>
@@ -709,12 +671,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SyncStatusWidget.cpp" line="149"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="220"/>
         <source>The server cannot be reached; Bizy tries again by itself.</source>
         <translation>Der Server ist nicht erreichbar; Bizy versucht es von selbst erneut.</translation>
     </message>
+    <message>
+        <location filename="../presentation/SyncStatusModel.cpp" line="227"/>
+        <source>No changes waiting to sync</source>
+        <translation>Keine Änderungen warten auf die Synchronisierung</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/SyncStatusWidget.cpp" line="161"/>
+        <location filename="../presentation/SyncStatusModel.cpp" line="232"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n Konflikt</numerusform>
@@ -723,160 +690,329 @@
     </message>
 </context>
 <context>
+    <name>bizy::SyncStatusWidget</name>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="21"/>
+        <source>Syncing</source>
+        <translation>Synchronisierung läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="35"/>
+        <source>Some changes did not survive sync. Click to review them.</source>
+        <translation>Einige Änderungen haben die Synchronisierung nicht überstanden. Klicken Sie, um sie anzusehen.</translation>
+    </message>
+</context>
+<context>
     <name>bizy::TaskDialog</name>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="70"/>
+        <location filename="../ui/TaskDialog.cpp" line="71"/>
         <source>New Task</source>
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="84"/>
+        <location filename="../ui/TaskDialog.cpp" line="71"/>
         <source>Edit Task</source>
         <translation>Aufgabe bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="113"/>
+        <location filename="../ui/TaskDialog.cpp" line="109"/>
         <source>What needs doing?</source>
         <translation>Was ist zu tun?</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="119"/>
+        <location filename="../ui/TaskDialog.cpp" line="115"/>
         <source>Details (optional)</source>
         <translation>Details (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="134"/>
+        <location filename="../ui/TaskDialog.cpp" line="130"/>
         <source>e.g. Work, Home</source>
         <translation>z. B. Arbeit, Zuhause</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="153"/>
-        <location filename="../ui/TaskDialog.cpp" line="156"/>
+        <location filename="../ui/TaskDialog.cpp" line="149"/>
+        <location filename="../ui/TaskDialog.cpp" line="152"/>
         <source>hours</source>
         <translation>Stunden</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="158"/>
+        <location filename="../ui/TaskDialog.cpp" line="154"/>
         <source>&amp;Estimated:</source>
         <translation>&amp;Geschätzt:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="170"/>
+        <location filename="../ui/TaskDialog.cpp" line="166"/>
         <source>Comma separated, e.g. urgent, phone</source>
         <translation>Durch Kommas getrennt, z. B. dringend, Telefon</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="198"/>
+        <location filename="../ui/TaskDialog.cpp" line="194"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="201"/>
+        <location filename="../ui/TaskDialog.cpp" line="197"/>
         <source>&amp;Priority:</source>
         <translation>&amp;Priorität:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="203"/>
+        <location filename="../ui/TaskDialog.cpp" line="199"/>
         <source>&amp;Category:</source>
         <translation>&amp;Kategorie:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="205"/>
+        <location filename="../ui/TaskDialog.cpp" line="201"/>
         <source>Hours:</source>
         <translation>Stunden:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="207"/>
+        <location filename="../ui/TaskDialog.cpp" line="203"/>
         <source>Ta&amp;gs:</source>
         <translation>Schlag&amp;wörter:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="208"/>
+        <location filename="../ui/TaskDialog.cpp" line="204"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notizen:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="262"/>
+        <location filename="../ui/TaskDialog.cpp" line="257"/>
         <source>Enter a number of hours, e.g. 1.5</source>
         <translation>Geben Sie eine Stundenzahl ein, z. B. 1,5</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="160"/>
+        <location filename="../ui/TaskDialog.cpp" line="156"/>
         <source>Actua&amp;l:</source>
         <translation>Tatsäch&amp;lich:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="199"/>
+        <location filename="../ui/TaskDialog.cpp" line="195"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="202"/>
+        <location filename="../ui/TaskDialog.cpp" line="198"/>
         <source>St&amp;atus:</source>
         <translation>St&amp;atus:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="138"/>
+        <location filename="../ui/TaskDialog.cpp" line="134"/>
         <source>Has a due date</source>
         <translation>Hat ein Fälligkeitsdatum</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="139"/>
+        <location filename="../ui/TaskDialog.cpp" line="135"/>
         <source>Untick for a task without a due date</source>
         <translation>Für eine Aufgabe ohne Fälligkeitsdatum den Haken entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="204"/>
+        <location filename="../ui/TaskDialog.cpp" line="200"/>
         <source>D&amp;ue date:</source>
         <translation>&amp;Fällig am:</translation>
     </message>
 </context>
 <context>
+    <name>bizy::TaskEditor</name>
+    <message>
+        <location filename="../presentation/TaskEditor.cpp" line="24"/>
+        <source>The tasks are not open.</source>
+        <translation>Die Aufgaben sind nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>bizy::TaskListModel</name>
     <message>
-        <location filename="../ui/TaskListModel.cpp" line="82"/>
+        <location filename="../presentation/TaskListModel.cpp" line="118"/>
         <source>Overdue since %1</source>
         <translation>Überfällig seit %1</translation>
     </message>
     <message>
-        <location filename="../ui/TaskListModel.cpp" line="84"/>
+        <location filename="../presentation/TaskListModel.cpp" line="120"/>
         <source>Completed on %1</source>
         <translation>Erledigt am %1</translation>
     </message>
     <message>
-        <location filename="../ui/TaskListModel.cpp" line="112"/>
+        <location filename="../presentation/TaskListModel.cpp" line="142"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../ui/TaskListModel.cpp" line="114"/>
+        <location filename="../presentation/TaskListModel.cpp" line="144"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../ui/TaskListModel.cpp" line="131"/>
+        <location filename="../presentation/TaskListModel.cpp" line="161"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../ui/TaskListModel.cpp" line="133"/>
+        <location filename="../presentation/TaskListModel.cpp" line="163"/>
         <source>Priority</source>
         <translation>Priorität</translation>
     </message>
     <message>
-        <location filename="../ui/TaskListModel.cpp" line="135"/>
+        <location filename="../presentation/TaskListModel.cpp" line="165"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/TaskListModel.cpp" line="137"/>
+        <location filename="../presentation/TaskListModel.cpp" line="167"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../ui/TaskListModel.cpp" line="139"/>
+        <location filename="../presentation/TaskListModel.cpp" line="169"/>
         <source>Category</source>
         <translation>Kategorie</translation>
+    </message>
+</context>
+<context>
+    <name>bizy::TaskPage</name>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="62"/>
+        <source>&amp;New Task...</source>
+        <translation>&amp;Neue Aufgabe...</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="65"/>
+        <source>Add a task (Ctrl+N)</source>
+        <translation>Eine Aufgabe hinzufügen (Strg+N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="69"/>
+        <source>&amp;Edit Task...</source>
+        <translation>Aufgabe &amp;bearbeiten...</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="74"/>
+        <source>Edit the selected task (Enter)</source>
+        <translation>Die ausgewählte Aufgabe bearbeiten (Eingabetaste)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="78"/>
+        <location filename="../ui/TaskPage.cpp" line="262"/>
+        <source>&amp;Complete</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="84"/>
+        <source>&amp;Delete Task...</source>
+        <translation>Aufgabe &amp;löschen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="89"/>
+        <source>Delete the selected task (Del)</source>
+        <translation>Die ausgewählte Aufgabe löschen (Entf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="92"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="104"/>
+        <source>Search tasks</source>
+        <translation>Aufgaben suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="105"/>
+        <source>Search tasks (Ctrl+F)</source>
+        <translation>Aufgaben suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="113"/>
+        <location filename="../ui/TaskPage.cpp" line="114"/>
+        <source>Show tasks with this status</source>
+        <translation>Aufgaben mit diesem Status anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="115"/>
+        <source>All tasks</source>
+        <translation>Alle Aufgaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="116"/>
+        <source>Open tasks</source>
+        <translation>Offene Aufgaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="124"/>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="262"/>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Wieder öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="263"/>
+        <source>Mark the selected task as not done (Ctrl+D)</source>
+        <translation>Die ausgewählte Aufgabe wieder als offen markieren (Strg+D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="264"/>
+        <source>Mark the selected task as done (Ctrl+D)</source>
+        <translation>Die ausgewählte Aufgabe als erledigt markieren (Strg+D)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/TaskPage.cpp" line="273"/>
+        <source>%n task(s) shown</source>
+        <translation>
+            <numerusform>%n Aufgabe angezeigt</numerusform>
+            <numerusform>%n Aufgaben angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="278"/>
+        <source>Your tasks could not be read: %1</source>
+        <translation>Ihre Aufgaben konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="280"/>
+        <source>No tasks yet. Press Ctrl+N to add one.</source>
+        <translation>Noch keine Aufgaben. Drücken Sie Strg+N, um eine hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="282"/>
+        <source>No tasks match the search or the status filter.</source>
+        <translation>Keine Aufgabe passt zur Suche oder zum Statusfilter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="313"/>
+        <source>The task could not be opened.</source>
+        <translation>Die Aufgabe konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="333"/>
+        <source>The task could not be changed.</source>
+        <translation>Die Aufgabe konnte nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="348"/>
+        <source>Delete Task</source>
+        <translation>Aufgabe löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="349"/>
+        <source>Delete the task “%1”?</source>
+        <translation>Die Aufgabe „%1“ löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="352"/>
+        <source>This cannot be undone.</source>
+        <translation>Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="353"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="364"/>
+        <source>The task could not be deleted.</source>
+        <translation>Die Aufgabe konnte nicht gelöscht werden.</translation>
     </message>
 </context>
 <context>
@@ -890,10 +1026,6 @@
         <location filename="../app/main.cpp" line="48"/>
         <source>Log debug details of Bizy&apos;s modules.</source>
         <translation>Debug-Details der Bizy-Module protokollieren.</translation>
-    </message>
-    <message>
-        <source>Use the task store at &lt;path&gt;.</source>
-        <translation type="vanished">Den Aufgabenspeicher unter &lt;Pfad&gt; verwenden.</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="51"/>
@@ -916,12 +1048,12 @@
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="83"/>
         <source>Bizy</source>
         <translation>Bizy</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="85"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>Bizy cannot open your tasks.</source>
         <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
     </message>

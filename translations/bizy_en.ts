@@ -2,31 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>bizy::MainWindow</name>
-    <message numerus="yes">
-        <source>%n task(s) shown</source>
-        <translation>
-            <numerusform>%n task shown</numerusform>
-            <numerusform>%n tasks shown</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) did not survive sync. See Sync &gt; Conflicts.</source>
-        <translation>
-            <numerusform>%n change did not survive sync. See Sync &gt; Conflicts.</numerusform>
-            <numerusform>%n changes did not survive sync. See Sync &gt; Conflicts.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>%n change waiting to sync</numerusform>
-            <numerusform>%n changes waiting to sync</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>bizy::ConflictsDialog</name>
+    <name>bizy::ConflictListModel</name>
     <message numerus="yes">
         <source>%n change(s) did not survive sync as you made them. Restore brings a lost value back; Dismiss keeps things as they are.</source>
         <translation>
@@ -36,7 +12,17 @@
     </message>
 </context>
 <context>
-    <name>bizy::SyncStatusWidget</name>
+    <name>bizy::MainWindow</name>
+    <message numerus="yes">
+        <source>%n change(s) did not survive sync. See Sync &gt; Conflicts.</source>
+        <translation>
+            <numerusform>%n change did not survive sync. See Sync &gt; Conflicts.</numerusform>
+            <numerusform>%n changes did not survive sync. See Sync &gt; Conflicts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bizy::SyncStatusModel</name>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
         <translation>
@@ -63,6 +49,16 @@
         <translation>
             <numerusform>%n conflict</numerusform>
             <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bizy::TaskPage</name>
+    <message numerus="yes">
+        <source>%n task(s) shown</source>
+        <translation>
+            <numerusform>%n task shown</numerusform>
+            <numerusform>%n tasks shown</numerusform>
         </translation>
     </message>
 </context>

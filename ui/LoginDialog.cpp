@@ -1,7 +1,8 @@
 #include "LoginDialog.h"
 
-#include "SyncConnection.h"
 #include "UiLog.h"
+#include "account/RememberedLogin.h"
+#include "account/SyncConnection.h"
 #include "auth/Session.h"
 
 #include <QDialogButtonBox>
@@ -9,18 +10,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QStyle>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace bizy {
-
-namespace {
-const QString kServerKey = u"Sync/server"_s;
-const QString kUsernameKey = u"Sync/username"_s;
-} // namespace
 
 LoginDialog::LoginDialog(const QUrl& server, const QString& username, QWidget* parent)
     : QDialog(parent) {
@@ -33,7 +28,7 @@ LoginDialog::LoginDialog(const QUrl& server, const QString& username, QWidget* p
 
     m_server = new QLineEdit(server.toString(), this);
     m_server->setObjectName(u"server"_s);
-    m_server->setPlaceholderText(defaultServer().toString());
+    m_server->setPlaceholderText(RememberedLogin::defaultServer().toString());
     m_user = new QLineEdit(username, this);
     m_user->setObjectName(u"username"_s);
     m_user->setPlaceholderText(tr("name or name@example.com"));
@@ -101,33 +96,12 @@ LoginDialog::LoginDialog(const QUrl& server, const QString& username, QWidget* p
 
 LoginDialog::~LoginDialog() = default;
 
-QUrl LoginDialog::defaultServer() {
-    return QUrl(u"http://localhost:8000"_s);
-}
-
-QUrl LoginDialog::rememberedServer() {
-    const QUrl url = QSettings().value(kServerKey).toUrl();
-    return url.isValid() && !url.isEmpty() ? url : defaultServer();
-}
-
-QString LoginDialog::rememberedUsername() {
-    return QSettings().value(kUsernameKey).toString();
-}
-
 std::unique_ptr<SyncConnection> LoginDialog::takeConnection() {
     if (result() != QDialog::Accepted || !m_connection)
         return nullptr;
     SyncConnection* connection = std::exchange(m_connection, nullptr);
     connection->setParent(nullptr);
     return std::unique_ptr<SyncConnection>(connection);
-}
-
-QString LoginDialog::errorText() const {
-    return m_error->isHidden() ? QString() : m_error->text();
-}
-
-QString LoginDialog::keychainText() const {
-    return m_keychain->isHidden() ? QString() : m_keychain->text();
 }
 
 void LoginDialog::updateLoginButton() {
@@ -162,8 +136,9 @@ void LoginDialog::logIn() {
         return;
     const QUrl server = SyncConnection::serverFromUserInput(m_server->text());
     if (!server.isValid() || server.isEmpty()) {
-        showError(tr("\u201c%1\u201d is not a server address. Enter one like %2.")
-                      .arg(m_server->text().trimmed(), defaultServer().toString()));
+        showError(
+            tr("\u201c%1\u201d is not a server address. Enter one like %2.")
+                .arg(m_server->text().trimmed(), RememberedLogin::defaultServer().toString()));
         m_server->setFocus();
         m_server->selectAll();
         return;
@@ -211,9 +186,8 @@ void LoginDialog::logIn() {
 }
 
 void LoginDialog::onLoggedIn() {
-    QSettings settings;
-    settings.setValue(kServerKey, m_connection->server());
-    settings.setValue(kUsernameKey, m_connection->session()->claims().username);
+    RememberedLogin::rememberServer(m_connection->server(),
+                                    m_connection->session()->claims().username);
     m_progress->setText(tr("Logged in. Saving the login in the keychain\u2026"));
     // The keychain's answer (persistenceChanged or keychainUnavailable) closes or explains.
     if (m_connection->session()->persistence() == Session::Persistence::Keychain)

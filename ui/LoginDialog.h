@@ -18,7 +18,9 @@ class SyncConnection;
 // password. The login runs in the background; a failure shows the server's
 // words and keeps what was typed. When the OS has no keychain the dialog says
 // so before it closes, since the user will have to log in again next time.
-// After accept(), takeConnection() hands over the logged-in session.
+// After accept(), takeConnection() hands over the logged-in session. Fields:
+// "server", "username", "password", "loginButton"; messages: "loginError",
+// "keychainNote", "loginProgress".
 class LoginDialog : public QDialog {
     Q_OBJECT
 public:
@@ -27,19 +29,6 @@ public:
 
     // The logged-in connection, once accepted; null otherwise.
     std::unique_ptr<SyncConnection> takeConnection();
-
-    QLineEdit* serverField() const { return m_server; }
-    QLineEdit* userField() const { return m_user; }
-    QLineEdit* passwordField() const { return m_password; }
-    QPushButton* loginButton() const { return m_loginButton; }
-    QString errorText() const;    // empty when none is shown
-    QString keychainText() const; // empty when none is shown
-    bool isBusy() const { return m_busy; }
-
-    // Where the server's address is remembered.
-    static QUrl rememberedServer();
-    static QString rememberedUsername();
-    static QUrl defaultServer();
 
 public slots:
     void logIn();

@@ -4,101 +4,55 @@
 #include <QPointer>
 
 class QAction;
-class QComboBox;
 class QLabel;
-class QLineEdit;
-class QStackedWidget;
-class QTableView;
 
 namespace bizy {
 
+class AccountManager;
 class ConflictsDialog;
-class LocalStore;
-class Session;
-class SyncEngine;
-class SyncStatusWidget;
-class TaskDialog;
-class TaskListModel;
+class SyncStatusModel;
+class TaskPage;
+class Workspace;
 
-// The task window: a filterable table of the local store's tasks with actions
-// to add, edit, complete and delete them, and a status bar that counts what is
-// shown and what waits to be synced. The Sync menu and the status widget
-// follow the session and sync engine given by setSync(); logging in and out is
-// asked for by signal, since that may switch the store under this window.
+// The window: the task page, the menus and toolbar assembled from its
+// actions, the Sync menu (sync now, conflicts, log in and out), and a status
+// bar that says what is shown, how sync stands and what waits to be sent. It
+// follows the AccountManager's workspace, so it stays open through logins and
+// logouts and only rebinds what it shows.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(LocalStore* store, QWidget* parent = nullptr);
+    explicit MainWindow(AccountManager* accounts, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    TaskListModel* taskModel() const { return m_model; }
-    QTableView* taskView() const { return m_view; }
-    QLineEdit* searchField() const { return m_search; }
-    QComboBox* statusFilter() const { return m_statusFilter; }
-    // The task dialog that is open, if any.
-    TaskDialog* openTaskDialog() const;
-    QString emptyHint() const;
-    QString shownCountText() const;
-    QString pendingText() const;
-    SyncStatusWidget* syncStatus() const { return m_syncStatus; }
-    ConflictsDialog* openConflictsDialog() const;
-
-    // Follows this session and engine (both null: not logged in).
-    void setSync(Session* session, SyncEngine* engine);
-    // Public for a controller that replaces this window.
+    // The window's size and the table's columns, kept for the next start.
     void saveSettings() const;
 
 public slots:
-    void newTask();
-    void editCurrentTask();
-    void toggleCurrentTaskCompleted();
-    void deleteCurrentTask();
     void showConflicts();
-
-signals:
-    void loginRequested();
-    void logoutRequested();
+    void showLogin();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void setWorkspace(Workspace* workspace);
     void createActions();
     void createToolBarAndMenus();
-    void createCentralArea();
+    void createStatusBar();
     void restoreSettings();
-    void applyFilter();
-    void updateActions();
-    void updateShownState();
-    void updatePending(qsizetype pending);
-    void selectTask(const QString& uuid);
-    QString currentUuid() const;
-    void openDialog(TaskDialog* dialog);
-    void showStoreError(const QString& what, const QString& message);
     void updateSyncActions();
+    void showError(const QString& what, const QString& message);
 
-    LocalStore* m_store;
-    TaskListModel* m_model = nullptr;
-    QTableView* m_view = nullptr;
-    QLabel* m_emptyLabel = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    QLineEdit* m_search = nullptr;
-    QComboBox* m_statusFilter = nullptr;
+    QPointer<AccountManager> m_accounts;
+    QPointer<Workspace> m_workspace;
+    TaskPage* m_taskPage = nullptr;
+    SyncStatusModel* m_syncStatus = nullptr;
     QLabel* m_shownLabel = nullptr;
     QLabel* m_pendingLabel = nullptr;
-    QPointer<TaskDialog> m_dialog;
     QPointer<ConflictsDialog> m_conflictsDialog;
-    SyncStatusWidget* m_syncStatus = nullptr;
-    QPointer<Session> m_session;
-    QPointer<SyncEngine> m_engine;
 
-    QAction* m_newAction = nullptr;
-    QAction* m_editAction = nullptr;
-    QAction* m_completeAction = nullptr;
-    QAction* m_deleteAction = nullptr;
-    QAction* m_findAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_loginAction = nullptr;

@@ -1,12 +1,7 @@
 #pragma once
 
-#include "sync/SyncEngine.h"
-
-#include <QDateTime>
 #include <QPointer>
-#include <QTimer>
 #include <QWidget>
-#include <optional>
 
 class QLabel;
 class QProgressBar;
@@ -14,51 +9,27 @@ class QToolButton;
 
 namespace bizy {
 
-class LocalStore;
-class Session;
+class SyncStatusModel;
 
-// The status bar's word on sync: what the engine is doing (Synced 2 minutes
-// ago, Syncing…, Offline — changes are kept, Log in to sync, Sync error), a busy
-// bar during a round, and a button that appears when the conflict journal
-// holds entries. Without an engine it says the user works offline.
+// The status bar's word on sync, as SyncStatusModel says it: the state
+// ("syncState", with the details as its tooltip), a busy bar during a round
+// that lasts ("syncBusy"), and a button when the conflict journal holds
+// entries ("syncConflicts").
 class SyncStatusWidget : public QWidget {
     Q_OBJECT
 public:
-    explicit SyncStatusWidget(LocalStore* store, QWidget* parent = nullptr);
-
-    // Follows `engine` and `session` (both may be null: not logged in).
-    void setSync(Session* session, SyncEngine* engine);
-
-    QString text() const;
-    QString details() const; // the tooltip
-    bool isBusy() const;
-    QString conflictsText() const; // empty when the button is hidden
-
-    // The words for a state, for `now`; `received` rows during a pull.
-    static QString stateText(SyncEngine::State state, const std::optional<QDateTime>& lastSynced,
-                             const QString& error, const QDateTime& now, qint64 received = 0);
-    // "just now", "2 minutes ago", "3 hours ago", "on 28.11.26 14:05"
-    static QString relativeTime(const QDateTime& when, const QDateTime& now);
-
-public slots:
-    void refresh();
+    explicit SyncStatusWidget(SyncStatusModel* model, QWidget* parent = nullptr);
 
 signals:
     void conflictsRequested();
 
 private:
-    void updateConflicts();
+    void refresh();
 
-    QPointer<LocalStore> m_store;
-    QPointer<Session> m_session;
-    QPointer<SyncEngine> m_engine;
+    QPointer<SyncStatusModel> m_model;
     QProgressBar* m_busy = nullptr;
     QLabel* m_label = nullptr;
     QToolButton* m_conflicts = nullptr;
-    QTimer m_clock;     // "2 minutes ago" ages
-    QTimer m_busyDelay; // a quick round does not flash the busy bar
-    qint64 m_received = 0;
-    QString m_error;
 };
 
 } // namespace bizy

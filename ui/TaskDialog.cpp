@@ -1,9 +1,8 @@
 #include "TaskDialog.h"
 
+#include "TaskEditor.h"
 #include "TaskText.h"
 #include "UiLog.h"
-#include "model/IsoDateTime.h"
-#include "store/LocalStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,9 +27,9 @@ namespace {
 const QList<TaskStatus> allStatuses = {TaskStatus::Pending, TaskStatus::InProgress,
                                        TaskStatus::Completed, TaskStatus::Blocked};
 
-QJsonValue optionalText(const QString& text) {
+std::optional<QString> optionalText(const QString& text) {
     const QString trimmed = text.trimmed();
-    return trimmed.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(trimmed);
+    return trimmed.isEmpty() ? std::nullopt : std::optional<QString>(trimmed);
 }
 
 // Accepts the user's locale ("1,5" in German) and the C locale ("1.5").
@@ -63,28 +62,24 @@ QDateTime defaultDueDate() {
 
 } // namespace
 
-TaskDialog::TaskDialog(LocalStore* store, QWidget* parent)
+TaskDialog::TaskDialog(StoreClient* store, const std::optional<Task>& task, QWidget* parent)
     : QDialog(parent)
-    , m_store(store) {
+    , m_editor(new TaskEditor(store, this)) {
+    if (task)
+        m_editor->edit(*task);
     buildUi();
-    setWindowTitle(tr("New Task"));
-    Task task;
-    showTask(task);
-    m_hasDueDate->setChecked(false);
-    m_dueDate->setDateTime(defaultDueDate());
-    FieldErrors ignored;
-    m_baseline = collectFields(&ignored);
-}
-
-TaskDialog::TaskDialog(LocalStore* store, const Task& task, QWidget* parent)
-    : QDialog(parent)
-    , m_store(store)
-    , m_original(task) {
-    buildUi();
-    setWindowTitle(tr("Edit Task"));
-    showTask(task);
-    FieldErrors ignored;
-    m_baseline = collectFields(&ignored);
+    setWindowTitle(task ? tr("Edit Task") : tr("New Task"));
+    showDraft(m_editor->draft());
+    connect(m_editor, &TaskEditor::saved, this, [this](const Task& saved) {
+        m_saved = saved;
+        QDialog::accept();
+    });
+    connect(m_editor, &TaskEditor::failed, this, [this](const Error& error) {
+        qCInfo(lcUi).noquote() << "task not saved:" << error.message << error.fields.size()
+                               << "field errors";
+        setSaving(false);
+        showErrors(error.fields, error.message);
+    });
 }
 
 QLabel* TaskDialog::addErrorLabel(const QString& field) {
@@ -103,6 +98,7 @@ void TaskDialog::buildUi() {
     setMinimumWidth(480);
 
     m_generalError = new QLabel(this);
+    m_generalError->setObjectName(u"generalError"_s);
     m_generalError->setWordWrap(true);
     m_generalError->setTextFormat(Qt::PlainText);
     m_generalError->setStyleSheet(u"color: #c01c28; font-weight: bold;"_s);
@@ -224,92 +220,71 @@ void TaskDialog::buildUi() {
     m_title->setFocus();
 }
 
-void TaskDialog::showTask(const Task& task) {
-    m_title->setText(task.title);
-    m_description->setPlainText(task.description.value_or(QString()));
-    m_priority->setCurrentIndex(qBound(0, task.priority - 1, 4));
-    m_status->setCurrentIndex(int(allStatuses.indexOf(task.status)));
-    m_category->setText(task.category.value_or(QString()));
-    m_hasDueDate->setChecked(task.dueDate.has_value());
-    m_dueDate->setDateTime(task.dueDate ? task.dueDate->toLocalTime() : defaultDueDate());
-    m_estimatedHours->setText(formatHours(task.estimatedHours));
-    m_actualHours->setText(formatHours(task.actualHours));
-    m_tags->setText(task.tags ? task.tags->join(u", "_s) : QString());
-    m_notes->setPlainText(task.notes.value_or(QString()));
+void TaskDialog::showDraft(const TaskDraft& draft) {
+    m_title->setText(draft.title);
+    m_description->setPlainText(draft.description.value_or(QString()));
+    m_priority->setCurrentIndex(qBound(0, draft.priority - 1, 4));
+    m_status->setCurrentIndex(int(allStatuses.indexOf(draft.status)));
+    m_category->setText(draft.category.value_or(QString()));
+    m_hasDueDate->setChecked(draft.dueDate.has_value());
+    m_dueDate->setDateTime(draft.dueDate ? draft.dueDate->toLocalTime() : defaultDueDate());
+    m_estimatedHours->setText(formatHours(draft.estimatedHours));
+    m_actualHours->setText(formatHours(draft.actualHours));
+    m_tags->setText(draft.tags.join(u", "_s));
+    m_notes->setPlainText(draft.notes.value_or(QString()));
 }
 
-QJsonObject TaskDialog::collectFields(FieldErrors* errors) const {
-    QJsonObject fields;
-    fields.insert(u"title"_s, m_title->text().trimmed());
-    fields.insert(u"description"_s, optionalText(m_description->toPlainText()));
-    fields.insert(u"priority"_s, m_priority->currentData().toInt());
-    fields.insert(u"status"_s, m_status->currentData().toString());
-    fields.insert(u"category"_s, optionalText(m_category->text()));
+TaskDraft TaskDialog::readDraft(FieldErrors* errors) const {
+    // Fields this dialog does not show keep what the editor holds.
+    TaskDraft draft = m_editor->draft();
+    draft.title = m_title->text().trimmed();
+    draft.description = optionalText(m_description->toPlainText());
+    draft.priority = m_priority->currentData().toInt();
+    draft.status = taskStatusFromString(m_status->currentData().toString()).value_or(draft.status);
+    draft.category = optionalText(m_category->text());
+    draft.dueDate.reset();
     if (m_hasDueDate->isChecked()) {
         QDateTime due = m_dueDate->dateTime();
         due.setTime(QTime(due.time().hour(), due.time().minute()));
-        fields.insert(u"due_date"_s, IsoDateTime::format(due.toUTC()));
-    } else {
-        fields.insert(u"due_date"_s, QJsonValue::Null);
+        draft.dueDate = due.toUTC();
     }
-    const auto hoursField = [&](const QString& name, QLineEdit* editor) {
+    const auto hours = [&](const QString& field, QLineEdit* editor) -> std::optional<double> {
         const QString text = editor->text().trimmed();
-        if (text.isEmpty()) {
-            fields.insert(name, QJsonValue::Null);
-        } else if (const std::optional<double> hours = parseHours(text)) {
-            fields.insert(name, *hours);
-        } else {
-            errors->append(FieldError{QJsonArray{name}, tr("Enter a number of hours, e.g. 1.5"),
-                                      u"float_parsing"_s});
-        }
+        if (text.isEmpty())
+            return std::nullopt;
+        if (const std::optional<double> value = parseHours(text))
+            return value;
+        errors->append(FieldError{QJsonArray{field}, tr("Enter a number of hours, e.g. 1.5"),
+                                  u"float_parsing"_s});
+        return std::nullopt;
     };
-    hoursField(u"estimated_hours"_s, m_estimatedHours);
-    hoursField(u"actual_hours"_s, m_actualHours);
-    QJsonArray tags;
-    for (const QString& tag : m_tags->text().split(u',')) {
+    draft.estimatedHours = hours(u"estimated_hours"_s, m_estimatedHours);
+    draft.actualHours = hours(u"actual_hours"_s, m_actualHours);
+    draft.tags.clear();
+    for (const QString& tag : m_tags->text().split(u','))
         if (!tag.trimmed().isEmpty())
-            tags.append(tag.trimmed());
-    }
-    fields.insert(u"tags"_s, tags.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(tags));
-    fields.insert(u"notes"_s, optionalText(m_notes->toPlainText()));
-    return fields;
+            draft.tags << tag.trimmed();
+    draft.notes = optionalText(m_notes->toPlainText());
+    return draft;
 }
 
 void TaskDialog::accept() {
+    if (m_editor->isSaving())
+        return;
     clearErrors();
     FieldErrors inputErrors;
-    const QJsonObject fields = collectFields(&inputErrors);
+    const TaskDraft draft = readDraft(&inputErrors);
     if (!inputErrors.isEmpty()) {
         showErrors(inputErrors, {});
         return;
     }
+    m_editor->setDraft(draft);
+    setSaving(true);
+    m_editor->save();
+}
 
-    // A new task sends what is set; an edit sends only what the user changed,
-    // so a concurrent change to another field on another device survives sync.
-    QJsonObject toWrite;
-    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
-        if (isEditing() ? m_baseline.value(it.key()) != it.value() : !it.value().isNull())
-            toWrite.insert(it.key(), it.value());
-    }
-
-    if (isEditing() && toWrite.isEmpty()) {
-        m_saved = m_original;
-        QDialog::accept();
-        return;
-    }
-
-    const Result<Task> result =
-        isEditing() ? m_store->updateTask(m_original->uuid, toWrite) : m_store->createTask(toWrite);
-    if (!result) {
-        qCInfo(lcUi).noquote() << "task not saved:" << result.error().message
-                               << result.error().fields.size() << "field errors";
-        showErrors(result.error().fields, result.error().message);
-        return;
-    }
-    m_saved = result.value();
-    qCInfo(lcUi).noquote() << (isEditing() ? "task edited:" : "task created:") << m_saved->uuid
-                           << toWrite.keys();
-    QDialog::accept();
+void TaskDialog::setSaving(bool saving) {
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!saving);
 }
 
 void TaskDialog::showErrors(const FieldErrors& errors, const QString& general) {
@@ -350,16 +325,7 @@ void TaskDialog::clearErrors() {
 }
 
 QWidget* TaskDialog::editorFor(const QString& field) const {
-    if (field == u"due_date"_s)
-        return m_dueDate;
-    if (field == u"has_due_date"_s)
-        return m_hasDueDate;
     return findChild<QWidget*>(field);
-}
-
-QString TaskDialog::errorFor(const QString& field) const {
-    const QLabel* label = m_errorLabels.value(field);
-    return label && !label->isHidden() ? label->text() : QString();
 }
 
 } // namespace bizy

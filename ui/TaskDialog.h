@@ -2,10 +2,10 @@
 
 #include "model/FieldError.h"
 #include "model/Task.h"
+#include "model/TaskDraft.h"
 
 #include <QDialog>
 #include <QHash>
-#include <QJsonObject>
 #include <optional>
 
 class QCheckBox;
@@ -18,46 +18,40 @@ class QPlainTextEdit;
 
 namespace bizy {
 
-class LocalStore;
+class StoreClient;
+class TaskEditor;
 
-// Creates a task or edits one: every field a user may change. Saving goes
-// through the store; when it refuses, the reasons appear next to the fields and
-// the dialog stays open with the input as typed.
+// Creates a task or edits one: every field a user may change, through a
+// TaskEditor. Saving runs on the store's worker; when the store refuses, the
+// reasons appear next to the fields and the dialog stays open with the input
+// as typed. Editors are named by their contract field ("title", "due_date",
+// ...; "has_due_date" for the due date's checkbox), error lines "error_<field>".
 class TaskDialog : public QDialog {
     Q_OBJECT
 
 public:
-    // A dialog for a new task.
-    explicit TaskDialog(LocalStore* store, QWidget* parent = nullptr);
-    // A dialog that edits `task`; only the fields the user changes are written.
-    TaskDialog(LocalStore* store, const Task& task, QWidget* parent = nullptr);
+    // A dialog that edits `task`, or makes a new one without it.
+    TaskDialog(StoreClient* store, const std::optional<Task>& task, QWidget* parent = nullptr);
 
-    bool isEditing() const { return m_original.has_value(); }
     // The task as saved, once the dialog was accepted.
     std::optional<Task> savedTask() const { return m_saved; }
-
-    // Editors by contract field name ("title", "due_date", ...), for tests and
-    // for focusing the first bad field.
-    QWidget* editorFor(const QString& field) const;
-    // The error shown next to a field, empty when there is none.
-    QString errorFor(const QString& field) const;
 
 public slots:
     void accept() override;
 
 private:
     void buildUi();
-    void showTask(const Task& task);
-    // The dialog's content in the sync shape; `errors` collects what cannot
-    // even be parsed (e.g. "abc" as hours).
-    QJsonObject collectFields(FieldErrors* errors) const;
+    void showDraft(const TaskDraft& draft);
+    // The dialog's content; `errors` collects what cannot even be read
+    // (e.g. "abc" as hours).
+    TaskDraft readDraft(FieldErrors* errors) const;
+    void setSaving(bool saving);
     void showErrors(const FieldErrors& errors, const QString& general);
     void clearErrors();
     QLabel* addErrorLabel(const QString& field);
+    QWidget* editorFor(const QString& field) const;
 
-    LocalStore* m_store;
-    std::optional<Task> m_original;
-    QJsonObject m_baseline; // what the editors showed before the user typed
+    TaskEditor* m_editor;
     std::optional<Task> m_saved;
 
     QLabel* m_generalError = nullptr;

@@ -7,7 +7,10 @@
 
 // Puts entries in a real store's conflict journal the way a sync does: a
 // local change is sealed into a batch, and the server's answer to it is
-// recorded. No server is needed; the store cannot tell.
+// recorded. No server is needed; the store cannot tell. The helpers take the
+// LocalStore a job gets on the store's worker:
+// BlockingStore(client).call([&](bizy::LocalStore& s) { return overwrite(s, ...); }).
+// Its change events reach the app's models like a sync's do.
 namespace conflict_support {
 
 // The server took our change but another device's value of these fields lost

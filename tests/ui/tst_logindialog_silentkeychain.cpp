@@ -1,7 +1,7 @@
 #include "LoginDialog.h"
 #include "ServerFixture.h"
 #include "SilentKeyring.h"
-#include "SyncConnection.h"
+#include "account/SyncConnection.h"
 #include "auth/KeychainStore.h"
 #include "auth/Session.h"
 
@@ -26,6 +26,13 @@ constexpr auto kTestTimeout = 500ms;
 constexpr int kGenerousMs = 30000;
 } // namespace
 
+// Busy as the user sees it: "Logging in…" shown and the fields locked.
+bool isBusy(const bizy::LoginDialog& dialog) {
+    const auto* progress = dialog.findChild<QLabel*>(QStringLiteral("loginProgress"));
+    const auto* password = dialog.findChild<QLineEdit*>(QStringLiteral("password"));
+    return progress && !progress->isHidden() && password && password->isReadOnly();
+}
+
 // The login dialog against a real bizy-server, inside with-silent-keyring.sh:
 // the Secret Service takes every call and never answers, as on a desktop with
 // no unlocked keyring and no prompter. Keychain calls give up after half a
@@ -38,20 +45,32 @@ private:
 
     QUrl serverUrl() { return QUrl(m_fixture.http().baseUrl()); }
 
+    static QPushButton* loginButton(const LoginDialog& dialog) {
+        return dialog.findChild<QPushButton*>(u"loginButton"_s);
+    }
+
     // A dialog filled in and sent, as a user does it.
     static void logIn(LoginDialog& dialog, const QString& user, const QString& password) {
-        for (auto [field, text] :
-             {std::pair{dialog.userField(), user}, std::pair{dialog.passwordField(), password}}) {
+        for (auto [name, text] :
+             {std::pair{u"username"_s, user}, std::pair{u"password"_s, password}}) {
+            auto* field = dialog.findChild<QLineEdit*>(name);
             field->clear();
             QTest::keyClicks(field, text);
         }
-        QTest::mouseClick(dialog.loginButton(), Qt::LeftButton);
+        QTest::mouseClick(loginButton(dialog), Qt::LeftButton);
     }
 
-    // The line under the fields that says what the dialog is busy with; empty when hidden.
+    // A message line of the dialog; empty while it is hidden.
+    static QString message(const LoginDialog& dialog, const QString& name) {
+        const auto* label = dialog.findChild<QLabel*>(name);
+        return label && !label->isHidden() ? label->text() : QString();
+    }
+    static QString keychainText(const LoginDialog& dialog) {
+        return message(dialog, u"keychainNote"_s);
+    }
+    // The line under the fields that says what the dialog is busy with.
     static QString progressText(const LoginDialog& dialog) {
-        const auto* progress = dialog.findChild<QLabel*>(u"loginProgress"_s);
-        return progress && !progress->isHidden() ? progress->text() : QString();
+        return message(dialog, u"loginProgress"_s);
     }
 
 private slots:
@@ -80,18 +99,18 @@ private slots:
         logIn(dialog, u"lk_alice"_s, kPassword);
         // then, once the keychain has had its time, the dialog stops saying it
         // saves the login and tells her she will have to log in again next time
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.keychainText().isEmpty(), kGenerousMs);
-        QVERIFY2(dialog.keychainText().contains(u"did not answer"_s),
-                 qPrintable(dialog.keychainText()));
-        QVERIFY2(dialog.keychainText().contains(u"log in again"_s),
-                 qPrintable(dialog.keychainText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!keychainText(dialog).isEmpty(), kGenerousMs);
+        QVERIFY2(keychainText(dialog).contains(u"did not answer"_s),
+                 qPrintable(keychainText(dialog)));
+        QVERIFY2(keychainText(dialog).contains(u"log in again"_s),
+                 qPrintable(keychainText(dialog)));
         QVERIFY2(!progressText(dialog).contains(u"Saving"_s), qPrintable(progressText(dialog)));
-        QVERIFY(!dialog.isBusy());
+        QVERIFY(!isBusy(dialog));
         QVERIFY(SilentKeyring::receivedCalls().size() > receivedBefore);
         // when she continues
-        QCOMPARE(dialog.loginButton()->text(), u"&Continue"_s);
-        QVERIFY(dialog.loginButton()->isEnabled());
-        QTest::mouseClick(dialog.loginButton(), Qt::LeftButton);
+        QCOMPARE(loginButton(dialog)->text(), u"&Continue"_s);
+        QVERIFY(loginButton(dialog)->isEnabled());
+        QTest::mouseClick(loginButton(dialog), Qt::LeftButton);
         // then the dialog closes with her logged in, the tokens in memory only
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(!dialog.isVisible());
@@ -108,8 +127,8 @@ private slots:
             LoginDialog dialog(serverUrl(), {});
             dialog.show();
             logIn(dialog, u"lk_alice"_s, kPassword);
-            QTRY_VERIFY_WITH_TIMEOUT(!dialog.keychainText().isEmpty(), kGenerousMs);
-            QTest::mouseClick(dialog.loginButton(), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(!keychainText(dialog).isEmpty(), kGenerousMs);
+            QTest::mouseClick(loginButton(dialog), Qt::LeftButton);
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
         }
         const qsizetype receivedAfterTimeout = SilentKeyring::receivedCalls().size();
@@ -121,11 +140,11 @@ private slots:
         dialog.show();
         logIn(dialog, u"lk_bob"_s, kPassword);
         // then he is told at once, without the keychain being asked again
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.keychainText().isEmpty(), kGenerousMs);
-        QVERIFY2(dialog.keychainText().contains(u"log in again"_s),
-                 qPrintable(dialog.keychainText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!keychainText(dialog).isEmpty(), kGenerousMs);
+        QVERIFY2(keychainText(dialog).contains(u"log in again"_s),
+                 qPrintable(keychainText(dialog)));
         QCOMPARE(SilentKeyring::receivedCalls().size(), receivedAfterTimeout);
-        QTest::mouseClick(dialog.loginButton(), Qt::LeftButton);
+        QTest::mouseClick(loginButton(dialog), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         std::unique_ptr<bizy::SyncConnection> connection = dialog.takeConnection();
         QVERIFY(connection);

@@ -1,11 +1,16 @@
+#include "BlockingStore.h"
 #include "MainWindow.h"
 #include "TaskText.h"
 #include "Translations.h"
-#include "store/LocalStore.h"
+#include "account/AccountManager.h"
+#include "account/Workspace.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,26 +21,37 @@ class TranslationsTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
     void germanLocaleTranslatesTheWindow() {
         // given a store with one task
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        auto store = bizy::LocalStore::open(dir.filePath(u"tasks.sqlite"_s));
-        QVERIFY(store.ok());
-        QVERIFY(store.value()->createTask({{u"title"_s, u"Steuererklärung"_s}}).ok());
+        bizy::AccountManager::Options options;
+        options.pinnedStore = dir.filePath(u"tasks.sqlite"_s);
+        bizy::AccountManager accounts(options);
+        QVERIFY(accounts.start());
+        QVERIFY(BlockingStore(accounts.workspace()->store())
+                    .createTask({{u"title"_s, u"Steuererklärung"_s}})
+                    .ok());
 
         // when the translations for German are installed and the window opens
         const QStringList loaded =
             bizy::Translations::install(QLocale(QLocale::German, QLocale::Germany));
-        bizy::MainWindow window(store.value().get());
+        bizy::MainWindow window(&accounts);
 
         // then Bizy's texts are German, plurals included
         QVERIFY2(loaded.first().startsWith(u":/bizy/i18n/bizy_de"_s),
                  qPrintable(loaded.join(u' ')));
         QCOMPARE(window.findChild<QAction*>(u"newTask"_s)->text(), u"&Neue Aufgabe..."_s);
-        QCOMPARE(window.searchField()->placeholderText(), u"Aufgaben suchen (Strg+F)"_s);
-        QCOMPARE(window.shownCountText(), u"1 Aufgabe angezeigt"_s);
-        QCOMPARE(window.pendingText(), u"1 Änderung wartet auf die Synchronisierung"_s);
+        QCOMPARE(window.findChild<QLineEdit*>(u"search"_s)->placeholderText(),
+                 u"Aufgaben suchen (Strg+F)"_s);
+        QTRY_COMPARE(window.findChild<QLabel*>(u"shownCount"_s)->text(), u"1 Aufgabe angezeigt"_s);
+        QTRY_COMPARE(window.findChild<QLabel*>(u"pendingCount"_s)->text(),
+                     u"1 Änderung wartet auf die Synchronisierung"_s);
         QCOMPARE(bizy::TaskText::status(bizy::TaskStatus::Completed), u"Erledigt"_s);
 
         // and Qt's own strings too, when the system has them (qt6-translations-l10n)
