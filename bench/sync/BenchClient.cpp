@@ -16,13 +16,15 @@ BenchClient::BenchClient(QString baseUrl, QString username, QString password)
 
 BenchClient::~BenchClient() {
     m_engine.reset();
+    m_transport.reset();
+    m_syncStore.reset();
     m_session.reset();
     m_api.reset();
     m_store.reset();
 }
 
 bool BenchClient::open(QString* error) {
-    auto opened = bizy::LocalStore::open(m_dir.filePath(u"bench.sqlite"_s));
+    auto opened = bizy::StoreClient::open(m_dir.filePath(u"bench.sqlite"_s));
     if (!opened) {
         *error = u"store: "_s + opened.error().message;
         return false;
@@ -30,7 +32,9 @@ bool BenchClient::open(QString* error) {
     m_store = std::move(opened).value();
     m_api = std::make_unique<bizy::ApiClient>(QUrl(m_baseUrl));
     m_session = std::make_unique<Session>(m_api.get());
-    m_engine = std::make_unique<SyncEngine>(m_store.get(), m_api.get(), m_session.get());
+    m_syncStore = std::make_unique<bizy::LocalSyncStore>(m_store.get());
+    m_transport = std::make_unique<bizy::ApiSyncTransport>(m_api.get(), m_session.get());
+    m_engine = std::make_unique<SyncEngine>(m_syncStore.get(), m_transport.get());
 
     QEventLoop loop;
     QString message;

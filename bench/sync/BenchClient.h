@@ -1,17 +1,21 @@
 #pragma once
 
+#include "JobResult.h"
 #include "auth/Session.h"
 #include "net/ApiClient.h"
-#include "store/LocalStore.h"
+#include "store/LocalSyncStore.h"
+#include "store/StoreClient.h"
+#include "sync/ApiSyncTransport.h"
 #include "sync/SyncEngine.h"
 
 #include <QString>
 #include <QTemporaryDir>
 #include <memory>
 
-// One desktop installation as the app builds it (LocalStore, ApiClient,
-// Session, SyncEngine), on a fresh store file, talking to the server
-// directly (no proxy). The engine's triggers stay off: only round() syncs.
+// One desktop installation as the app builds it (the store on its worker,
+// ApiClient, Session, the transport and SyncEngine), on a fresh store file,
+// talking to the server directly (no proxy). Nothing schedules rounds: only
+// round() syncs.
 class BenchClient {
 public:
     BenchClient(QString baseUrl, QString username, QString password);
@@ -34,16 +38,22 @@ public:
     };
     bool round(Round* round, QString* error);
 
-    bizy::LocalStore& store() { return *m_store; }
+    // Runs `job(LocalStore&)` on the store's worker and waits for it in an
+    // event loop.
+    template <typename Job> auto local(Job job) { return resultOf(m_store->run(std::move(job))); }
     bizy::SyncEngine& engine() { return *m_engine; }
+    // The store as the app's models bind to it (null before open()).
+    bizy::StoreClient* storeClient() const { return m_store.get(); }
 
 private:
     QString m_baseUrl;
     QString m_username;
     QString m_password;
     QTemporaryDir m_dir;
-    std::unique_ptr<bizy::LocalStore> m_store;
+    std::unique_ptr<bizy::StoreClient> m_store;
     std::unique_ptr<bizy::ApiClient> m_api;
     std::unique_ptr<bizy::Session> m_session;
+    std::unique_ptr<bizy::LocalSyncStore> m_syncStore;
+    std::unique_ptr<bizy::ApiSyncTransport> m_transport;
     std::unique_ptr<bizy::SyncEngine> m_engine;
 };

@@ -14,6 +14,7 @@
 //   bench_sync --client <base-url> <user> <password> <edits> <idle> <server-pids> <pg-pids>
 #include "BenchClient.h"
 #include "HttpClient.h"
+#include "Percentile.h"
 #include "PgCluster.h"
 #include "ProcessCpu.h"
 #include "ServerProcess.h"
@@ -42,20 +43,6 @@ namespace {
 
 const QString kUser = u"benchsync"_s;
 const QString kPassword = u"BenchPassword123!"_s;
-
-double percentile(QList<double> values, double p) {
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const double rank = p * double(values.size() - 1);
-    const qsizetype low = qsizetype(rank);
-    const qsizetype high = std::min(low + 1, values.size() - 1);
-    return values.at(low) + (rank - double(low)) * (values.at(high) - values.at(low));
-}
-
-double median(const QList<double>& values) {
-    return percentile(values, 0.5);
-}
 
 QList<qint64> parsePids(const QString& text) {
     QList<qint64> pids;
@@ -99,8 +86,10 @@ int runClient(const QStringList& args) {
     double pgBefore = postgres.totalMs();
     if (!client.round(&round, &error))
         die(u"initial pull: "_s + error);
-    const qint64 tasks = client.store().taskCount().value();
-    const qint64 goals = client.store().goals().value().size();
+    const qint64 tasks =
+        client.local([&](bizy::LocalStore& store) { return store.taskCount(); }).value();
+    const qint64 goals =
+        client.local([&](bizy::LocalStore& store) { return store.goals(); }).value().size();
     result.insert(u"pull"_s, QJsonObject{{u"wall_ms"_s, round.wallMs},
                                          {u"cpu_ms"_s, round.cpuMs},
                                          {u"server_cpu_ms"_s, server.totalMs() - serverBefore},
@@ -115,7 +104,8 @@ int runClient(const QStringList& args) {
     // 2. Offline edits (distinct tasks, a mix of fields), then one round.
     if (edits > 0) {
         QStringList uuids;
-        for (const bizy::Task& task : client.store().tasks().value())
+        for (const bizy::Task& task :
+             client.local([&](bizy::LocalStore& store) { return store.tasks(); }).value())
             uuids << task.uuid;
         QRandomGenerator random(11);
         std::shuffle(uuids.begin(), uuids.end(), random);
@@ -142,12 +132,15 @@ int runClient(const QStringList& args) {
                 fields = {{u"due_date"_s,
                            u"2028-03-%1T09:00:00Z"_s.arg(1 + i % 28, 2, 10, QLatin1Char('0'))}};
             }
-            if (auto updated = client.store().updateTask(uuids.at(i), fields); !updated)
+            if (auto updated = client.local(
+                    [&](bizy::LocalStore& store) { return store.updateTask(uuids.at(i), fields); });
+                !updated)
                 die(u"edit %1: %2"_s.arg(i).arg(updated.error().message));
         }
         const double editWall = double(wall.nsecsElapsed()) / 1e6;
         const double editCpu = 1000.0 * double(std::clock() - cpu) / CLOCKS_PER_SEC;
-        const qint64 pending = client.store().pendingCount().value();
+        const qint64 pending =
+            client.local([&](bizy::LocalStore& store) { return store.pendingCount(); }).value();
 
         serverBefore = server.totalMs();
         pgBefore = postgres.totalMs();
@@ -159,14 +152,19 @@ int runClient(const QStringList& args) {
                                               {u"pending"_s, pending}});
         result.insert(
             u"push"_s,
-            QJsonObject{{u"wall_ms"_s, round.wallMs},
-                        {u"cpu_ms"_s, round.cpuMs},
-                        {u"server_cpu_ms"_s, server.totalMs() - serverBefore},
-                        {u"pg_cpu_ms"_s, postgres.totalMs() - pgBefore},
-                        {u"pushed_at_ms"_s, round.pushedAtMs},
-                        {u"pulled_rows"_s, round.pulledRows},
-                        {u"pending_after"_s, qint64(client.store().pendingCount().value())},
-                        {u"conflicts"_s, qint64(client.store().conflictCount().value())}});
+            QJsonObject{
+                {u"wall_ms"_s, round.wallMs},
+                {u"cpu_ms"_s, round.cpuMs},
+                {u"server_cpu_ms"_s, server.totalMs() - serverBefore},
+                {u"pg_cpu_ms"_s, postgres.totalMs() - pgBefore},
+                {u"pushed_at_ms"_s, round.pushedAtMs},
+                {u"pulled_rows"_s, round.pulledRows},
+                {u"pending_after"_s,
+                 qint64(client.local([&](bizy::LocalStore& store) { return store.pendingCount(); })
+                            .value())},
+                {u"conflicts"_s,
+                 qint64(client.local([&](bizy::LocalStore& store) { return store.conflictCount(); })
+                            .value())}});
     }
 
     // 3. Idle rounds: nothing to push, nothing to pull.
