@@ -1,10 +1,12 @@
 #include "GoalTreeModel.h"
 
 #include "GoalText.h"
+#include "TaskListModel.h"
 #include "TaskText.h"
 #include "store/StoreClient.h"
 
 #include <QLocale>
+#include <QMimeData>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -235,15 +237,23 @@ QVariant GoalTreeModel::data(const QModelIndex& index, int role) const {
         case StatusColumn:
             return GoalText::status(goal.status);
         case TargetColumn:
-            return goal.targetDate ? TaskText::dateTime(*goal.targetDate) : QString();
+            return goal.targetDate ? TaskText::date(*goal.targetDate) : QString();
         case ProgressColumn:
             return tr("%1 %").arg(QLocale().toString(goal.progressPercentage, 'f', 0));
         }
         break;
-    case Qt::ToolTipRole:
-        if (index.column() == TitleColumn && goal.description && !goal.description->isEmpty())
-            return goal.description->left(500);
-        break;
+    case Qt::EditRole:
+        return index.column() == TitleColumn ? QVariant(goal.title) : QVariant();
+    case Qt::ToolTipRole: {
+        // A narrow view shows title and progress; the rest is in the tip.
+        QStringList lines{goal.title, GoalText::horizon(goal.horizon) + u" \u00b7 "_s +
+                                          GoalText::status(goal.status)};
+        if (goal.targetDate)
+            lines << tr("Target date: %1").arg(TaskText::date(*goal.targetDate));
+        if (goal.description && !goal.description->isEmpty())
+            lines << goal.description->left(500);
+        return lines.join(u'\n');
+    }
     case UuidRole:
         return goal.uuid;
     case ProgressRole:
@@ -270,6 +280,110 @@ QVariant GoalTreeModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
+Qt::ItemFlags GoalTreeModel::flags(const QModelIndex& index) const {
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled; // the top level
+    const Qt::ItemFlags flags =
+        Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
+    return index.column() == TitleColumn ? flags | Qt::ItemIsEditable : flags;
+}
+
+bool GoalTreeModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (role != Qt::EditRole || index.column() != TitleColumn || !m_store ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    const Goal& goal = nodeOf(index)->goal;
+    const QString title = value.toString().trimmed();
+    if (title == goal.title)
+        return false;
+    GoalPatch patch;
+    patch.title = title;
+    m_store
+        ->run(
+            [uuid = goal.uuid, patch](LocalStore& store) { return store.updateGoal(uuid, patch); })
+        .then(this, [this](const Result<Goal>& renamed) {
+            if (!renamed)
+                emit errorOccurred(renamed.error().message);
+        });
+    // The new title shows when the store's change event brings it.
+    return true;
+}
+
+Qt::DropActions GoalTreeModel::supportedDropActions() const {
+    return Qt::MoveAction;
+}
+
+QStringList GoalTreeModel::mimeTypes() const {
+    return {QString::fromLatin1(kGoalMimeType), QString::fromLatin1(TaskListModel::kTaskMimeType)};
+}
+
+QMimeData* GoalTreeModel::mimeData(const QModelIndexList& indexes) const {
+    QStringList uuids;
+    for (const QModelIndex& index : indexes) {
+        const QString uuid = index.data(UuidRole).toString();
+        if (!uuid.isEmpty() && !uuids.contains(uuid))
+            uuids << uuid;
+    }
+    auto* data = new QMimeData;
+    data->setData(QString::fromLatin1(kGoalMimeType), uuids.join(u'\n').toUtf8());
+    return data;
+}
+
+namespace {
+
+QStringList dragged(const QMimeData* data, const char* type) {
+    if (!data)
+        return {};
+    return QString::fromUtf8(data->data(QString::fromLatin1(type)))
+        .split(u'\n', Qt::SkipEmptyParts);
+}
+
+QStringList draggedGoals(const QMimeData* data) {
+    return dragged(data, GoalTreeModel::kGoalMimeType);
+}
+
+QStringList draggedTasks(const QMimeData* data) {
+    return dragged(data, TaskListModel::kTaskMimeType);
+}
+
+} // namespace
+
+bool GoalTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
+                                    const QModelIndex& parent) const {
+    // A move under a goal's own descendant is let through: the store refuses
+    // it with the contract's words, which say more than a forbidden cursor.
+    if (action != Qt::MoveAction)
+        return false;
+    // Tasks go onto a goal; goals onto a goal or the top level.
+    if (!draggedTasks(data).isEmpty())
+        return parent.isValid();
+    return !draggedGoals(data).isEmpty();
+}
+
+bool GoalTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                                 const QModelIndex& parent) {
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    // Siblings are ordered by target date, so a drop between two rows means
+    // "under their parent", the same as a drop on it.
+    const QString newParent = parent.isValid() ? nodeOf(parent)->goal.uuid : QString();
+    if (const QStringList tasks = draggedTasks(data); !tasks.isEmpty()) {
+        moveTasks(tasks, newParent);
+        return false;
+    }
+    for (const QString& uuid : draggedGoals(data)) {
+        const Node* node = m_nodes.value(uuid);
+        if (!node)
+            continue;
+        const QString oldParent =
+            node->parent == m_root.get() ? QString() : node->parent->goal.uuid;
+        if (oldParent != newParent)
+            moveGoal(uuid, newParent);
+    }
+    // The tree follows the store's change event; the view removes nothing itself.
+    return false;
+}
+
 QModelIndex GoalTreeModel::indexOf(const QString& uuid) const {
     return indexOfNode(m_nodes.value(uuid));
 }
@@ -278,6 +392,19 @@ std::optional<Goal> GoalTreeModel::goalAt(const QModelIndex& index) const {
     if (!index.isValid())
         return std::nullopt;
     return nodeOf(index)->goal;
+}
+
+void GoalTreeModel::moveTasks(const QStringList& taskUuids, const QString& goalUuid) {
+    if (!m_store)
+        return;
+    TaskPatch patch;
+    patch.parentGoalUuid = goalUuid.isEmpty() ? std::nullopt : std::optional<QString>(goalUuid);
+    m_store
+        ->run([taskUuids, patch](LocalStore& store) { return store.updateTasks(taskUuids, patch); })
+        .then(this, [this](const Result<QList<Task>>& moved) {
+            if (!moved)
+                emit errorOccurred(moved.error().message);
+        });
 }
 
 void GoalTreeModel::moveGoal(const QString& uuid, const QString& newParentUuid) {

@@ -45,6 +45,22 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // Goals are dragged by uuid; a drop on a goal puts the dragged goals under
+    // it, a drop beside the top level puts them at the top (moveGoal). Tasks
+    // dragged from a TaskListModel onto a goal join it (moveTasks).
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    // Renames a goal in place (the title column); the store may refuse the
+    // title (errorOccurred), and the tree keeps the old one then.
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::DropActions supportedDropActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+    static constexpr auto kGoalMimeType = "application/x-bizy-goal-uuids";
+
     QModelIndex indexOf(const QString& uuid) const;
     std::optional<Goal> goalAt(const QModelIndex& index) const;
     qsizetype goalCount() const { return qsizetype(m_nodes.size()); }
@@ -53,6 +69,8 @@ public:
     // is refused by the store with the contract's words (errorOccurred) and
     // nothing changes.
     void moveGoal(const QString& uuid, const QString& newParentUuid);
+    // Puts tasks under a goal (empty: under none), as dropping them on it does.
+    void moveTasks(const QStringList& taskUuids, const QString& goalUuid);
 
 signals:
     void loaded();

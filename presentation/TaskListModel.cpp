@@ -1,5 +1,6 @@
 #include "TaskListModel.h"
 
+#include "GoalTreeModel.h"
 #include "PresentationLog.h"
 #include "TaskText.h"
 #include "model/IsoDateTime.h"
@@ -8,6 +9,7 @@
 #include <QBrush>
 #include <QFont>
 #include <QGuiApplication>
+#include <QMimeData>
 #include <QPalette>
 #include <QSet>
 #include <algorithm>
@@ -108,7 +110,17 @@ QVariant TaskListModel::data(const QModelIndex& index, int role) const {
             return task.dueDate ? TaskText::dateTime(*task.dueDate) : QString();
         case CategoryColumn:
             return task.category.value_or(QString());
+        case GoalColumn:
+            return goalTitle(task);
+        case TagsColumn:
+            return task.tags.value_or(QStringList()).join(u", "_s);
         }
+        break;
+    case Qt::EditRole:
+        return index.column() == TitleColumn ? QVariant(task.title) : QVariant();
+    case Qt::CheckStateRole:
+        if (index.column() == TitleColumn)
+            return task.isCompleted() ? Qt::Checked : Qt::Unchecked;
         break;
     case Qt::ToolTipRole:
         if (index.column() == TitleColumn && task.description && !task.description->isEmpty())
@@ -158,6 +170,99 @@ QVariant TaskListModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
+QString TaskListModel::goalTitle(const Task& task) const {
+    if (!task.parentGoalUuid || !m_goals)
+        return {};
+    const std::optional<Goal> goal = m_goals->goalAt(m_goals->indexOf(*task.parentGoalUuid));
+    return goal ? goal->title : QString();
+}
+
+void TaskListModel::setGoals(const GoalTreeModel* goals) {
+    if (m_goals)
+        disconnect(m_goals, nullptr, this, nullptr);
+    m_goals = goals;
+    const auto goalsChanged = [this] {
+        if (!m_tasks.isEmpty())
+            emit dataChanged(index(0, GoalColumn), index(int(m_tasks.size()) - 1, GoalColumn),
+                             {Qt::DisplayRole});
+    };
+    if (m_goals) {
+        connect(m_goals, &QAbstractItemModel::dataChanged, this, goalsChanged);
+        connect(m_goals, &QAbstractItemModel::modelReset, this, goalsChanged);
+        connect(m_goals, &QAbstractItemModel::rowsInserted, this, goalsChanged);
+        connect(m_goals, &QAbstractItemModel::rowsRemoved, this, goalsChanged);
+    }
+    goalsChanged();
+}
+
+Qt::ItemFlags TaskListModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (!index.isValid())
+        return flags;
+    flags |= Qt::ItemIsDragEnabled;
+    if (index.column() == TitleColumn)
+        flags |= Qt::ItemIsUserCheckable | Qt::ItemIsEditable;
+    return flags;
+}
+
+bool TaskListModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (!m_store || index.column() != TitleColumn ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const Task& task = m_tasks.at(index.row());
+    if (role == Qt::CheckStateRole) {
+        const bool complete = value.value<Qt::CheckState>() == Qt::Checked;
+        if (complete == task.isCompleted())
+            return false;
+        m_store
+            ->run([uuid = task.uuid, complete](LocalStore& store) {
+                return complete ? store.completeTask(uuid) : store.uncompleteTask(uuid);
+            })
+            .then(this, [this](const Result<Task>& changed) {
+                if (!changed)
+                    emit changeRefused(changed.error().message);
+            });
+        return true;
+    }
+    if (role == Qt::EditRole) {
+        const QString title = value.toString().trimmed();
+        if (title == task.title)
+            return false;
+        TaskPatch patch;
+        patch.title = title;
+        m_store
+            ->run([uuid = task.uuid, patch](LocalStore& store) {
+                return store.updateTask(uuid, patch);
+            })
+            .then(this, [this](const Result<Task>& renamed) {
+                if (!renamed)
+                    emit changeRefused(renamed.error().message);
+            });
+        return true;
+    }
+    return false;
+}
+
+QStringList TaskListModel::mimeTypes() const {
+    return {QString::fromLatin1(kTaskMimeType)};
+}
+
+QMimeData* TaskListModel::mimeData(const QModelIndexList& indexes) const {
+    QStringList uuids;
+    for (const QModelIndex& index : indexes) {
+        const QString uuid = index.data(UuidRole).toString();
+        if (!uuid.isEmpty() && !uuids.contains(uuid))
+            uuids << uuid;
+    }
+    auto* data = new QMimeData;
+    data->setData(QString::fromLatin1(kTaskMimeType), uuids.join(u'\n').toUtf8());
+    return data;
+}
+
+Qt::DropActions TaskListModel::supportedDragActions() const {
+    return Qt::MoveAction;
+}
+
 QVariant TaskListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
@@ -172,6 +277,10 @@ QVariant TaskListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Due");
     case CategoryColumn:
         return tr("Category");
+    case GoalColumn:
+        return tr("Goal");
+    case TagsColumn:
+        return tr("Tags");
     }
     return {};
 }

@@ -17,6 +17,7 @@
 
 namespace bizy {
 
+class GoalTreeModel;
 class StoreClient;
 
 // The tasks of a store that pass a TaskFilter, in the list order, read page
@@ -38,6 +39,8 @@ public:
         StatusColumn,
         DueColumn,
         CategoryColumn,
+        GoalColumn,
+        TagsColumn,
         ColumnCount
     };
     enum Role { UuidRole = Qt::UserRole + 1, OverdueRole, CompletedRole };
@@ -48,12 +51,25 @@ public:
 
     // The store to show (null: nothing).
     void setStore(StoreClient* store);
+    // Where the goal column finds goal titles (null: the column stays empty).
+    void setGoals(const GoalTreeModel* goals);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    // The title is checkable (done or not) and editable (F2 renames); rows
+    // drag as task uuids (onto a goal in the tree).
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    // Checking completes the task, unchecking reopens it, editing the title
+    // renames it; the row changes when the store's change event arrives, and
+    // a refusal is said (errorOccurred).
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+    static constexpr auto kTaskMimeType = "application/x-bizy-task-uuids";
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
@@ -80,6 +96,8 @@ signals:
     void totalCountChanged(qsizetype total);
     // A read failed: the words to show, once per failure.
     void errorOccurred(const QString& message);
+    // The store refused a change made through setData (a check, a rename).
+    void changeRefused(const QString& message);
 
 private:
     TaskFilter effectiveFilter() const;
@@ -97,6 +115,7 @@ private:
     void applyWanted(const QList<Task>& wanted);
     int insertionRow(const Task& task, int ignoringRow) const;
     void fail(const QString& message);
+    QString goalTitle(const Task& task) const;
     void rebuildIndex() const;
 
     // Placing a row costs a pass over the loaded rows (its index is rebuilt);
@@ -104,6 +123,7 @@ private:
     static constexpr qsizetype kMostRowsPlacedOneByOne = 16;
 
     QPointer<StoreClient> m_store;
+    QPointer<const GoalTreeModel> m_goals;
     TaskFilter m_filter;
     QList<Task> m_tasks;
     mutable QHash<QString, int> m_rows; // uuid -> row, rebuilt when stale

@@ -50,4 +50,8 @@ QString TaskText::dateTime(const QDateTime& utc) {
     return QLocale().toString(utc.toLocalTime(), dateTimeFormat());
 }
 
+QString TaskText::date(const QDateTime& utc) {
+    return QLocale().toString(utc.toLocalTime().date(), QLocale::ShortFormat);
+}
+
 } // namespace bizy

@@ -16,6 +16,8 @@ public:
     static QString priority(int priority);
     // Local time in the user's short format, to the minute.
     static QString dateTime(const QDateTime& utc);
+    // The local calendar day in the user's short format (goal target dates).
+    static QString date(const QDateTime& utc);
     // The format dateTime() uses, for date editors.
     static QString dateTimeFormat();
 };

@@ -337,6 +337,94 @@
     </message>
 </context>
 <context>
+    <name>bizy::GoalDialog</name>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="62"/>
+        <source>Edit Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="62"/>
+        <source>New Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="63"/>
+        <source>New Sub-goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="82"/>
+        <source>What do you want to achieve?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="88"/>
+        <source>Why it matters (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="103"/>
+        <source>Has a target date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="104"/>
+        <source>Untick for a goal without a target date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="107"/>
+        <source>Target date</source>
+        <translation type="unfinished">Zieldatum</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="118"/>
+        <source>How you will know it is done (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="121"/>
+        <source>None (a top-level goal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="144"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished">&amp;Titel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="145"/>
+        <source>&amp;Description:</source>
+        <translation type="unfinished">&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="147"/>
+        <source>&amp;Horizon:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="148"/>
+        <source>St&amp;atus:</source>
+        <translation type="unfinished">St&amp;atus:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="149"/>
+        <source>Ta&amp;rget date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="150"/>
+        <source>S&amp;uccess criteria:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalDialog.cpp" line="152"/>
+        <source>&amp;Part of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bizy::GoalEditor</name>
     <message>
         <location filename="../presentation/GoalEditor.cpp" line="24"/>
@@ -345,34 +433,65 @@
     </message>
 </context>
 <context>
+    <name>bizy::GoalPanel</name>
+    <message>
+        <location filename="../ui/GoalPanel.cpp" line="37"/>
+        <source>Goal progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalPanel.cpp" line="90"/>
+        <source>target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GoalPanel.cpp" line="97"/>
+        <source>Done when: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bizy::GoalPicker</name>
+    <message>
+        <location filename="../ui/GoalPicker.cpp" line="35"/>
+        <source>A goal not here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bizy::GoalTreeModel</name>
     <message>
-        <location filename="../presentation/GoalTreeModel.cpp" line="240"/>
+        <location filename="../presentation/GoalTreeModel.cpp" line="242"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../presentation/GoalTreeModel.cpp" line="260"/>
+        <location filename="../presentation/GoalTreeModel.cpp" line="252"/>
+        <source>Target date: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation/GoalTreeModel.cpp" line="270"/>
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../presentation/GoalTreeModel.cpp" line="262"/>
+        <location filename="../presentation/GoalTreeModel.cpp" line="272"/>
         <source>Horizon</source>
         <translation>Horizont</translation>
     </message>
     <message>
-        <location filename="../presentation/GoalTreeModel.cpp" line="264"/>
+        <location filename="../presentation/GoalTreeModel.cpp" line="274"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../presentation/GoalTreeModel.cpp" line="266"/>
+        <location filename="../presentation/GoalTreeModel.cpp" line="276"/>
         <source>Target date</source>
         <translation>Zieldatum</translation>
     </message>
     <message>
-        <location filename="../presentation/GoalTreeModel.cpp" line="268"/>
+        <location filename="../presentation/GoalTreeModel.cpp" line="278"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
@@ -438,13 +557,13 @@
 <context>
     <name>bizy::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59"/>
-        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
         <source>Bizy</source>
         <translation>Bizy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>%n change(s) did not survive sync. See Sync &gt; Conflicts.</source>
         <translation>
             <numerusform>%n Änderung hat die Synchronisierung nicht überstanden. Siehe Synchronisierung &gt; Konflikte.</numerusform>
@@ -452,106 +571,242 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>&amp;Log In...</source>
         <translation>&amp;Anmelden...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Log in to a Bizy server to sync your tasks</source>
         <translation>Bei einem Bizy-Server anmelden, um Ihre Aufgaben zu synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>Log &amp;Out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
         <source>&amp;Sync Now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>Send your changes and fetch those of your other devices (Ctrl+R)</source>
         <translation>Ihre Änderungen senden und die Ihrer anderen Geräte holen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="265"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>The tasks of this account could not be opened.</source>
         <translation>Die Aufgaben dieses Kontos konnten nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>&amp;Conflicts...</source>
         <translation>&amp;Konflikte...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="76"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>Bizy cannot open your tasks.</source>
         <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>&amp;About Bizy</source>
         <translation>&amp;Über Bizy</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>About Bizy</source>
         <translation>Über Bizy</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;An offline-first task and goal manager.&lt;/p&gt;&lt;p&gt;Your tasks are kept on this computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bizy %1&lt;/h3&gt;&lt;p&gt;Ein Aufgaben- und Zielplaner, der auch offline funktioniert.&lt;/p&gt;&lt;p&gt;Ihre Aufgaben liegen auf diesem Computer in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="187"/>
         <source>&amp;Task</source>
         <translation>&amp;Aufgabe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <source>&amp;Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="211"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="214"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>Log &amp;Out %1</source>
         <translation>%1 &amp;abmelden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Log in to sync your tasks (Ctrl+R)</source>
         <translation>Zum Synchronisieren Ihrer Aufgaben anmelden (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="279"/>
         <source>&amp;Conflicts (%1)...</source>
         <translation>&amp;Konflikte (%1)...</translation>
+    </message>
+</context>
+<context>
+    <name>bizy::Sidebar</name>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="49"/>
+        <source>The goals could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="79"/>
+        <source>New &amp;Goal...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="79"/>
+        <source>Add a top-level goal (Ctrl+Shift+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="83"/>
+        <source>New &amp;Sub-goal...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="83"/>
+        <source>Add a goal under the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="86"/>
+        <source>&amp;Edit Goal...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="86"/>
+        <source>Edit the selected goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="89"/>
+        <location filename="../ui/Sidebar.cpp" line="251"/>
+        <source>&amp;Complete Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="89"/>
+        <source>Mark the selected goal as achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="92"/>
+        <location filename="../ui/Sidebar.cpp" line="253"/>
+        <source>Put on &amp;Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="92"/>
+        <source>Pause the selected goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="95"/>
+        <source>&amp;Delete Goal...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="95"/>
+        <source>Delete the selected goal (Del in the tree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="105"/>
+        <source>Task views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="117"/>
+        <location filename="../ui/Sidebar.cpp" line="129"/>
+        <source>Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="125"/>
+        <source>New goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="251"/>
+        <source>Re&amp;open Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="253"/>
+        <source>&amp;Resume Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="289"/>
+        <source>The goal could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="306"/>
+        <source>The goal could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="330"/>
+        <source>Delete Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="331"/>
+        <source>Delete the goal “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="335"/>
+        <source>Its tasks and sub-goals stay, without this goal. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="336"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished">&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/Sidebar.cpp" line="345"/>
+        <source>The goal could not be deleted.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -562,7 +817,7 @@
         <translation>Melden Sie sich an, um Ihre Aufgaben und Ziele zu synchronisieren.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncEngine.cpp" line="267"/>
+        <location filename="../core/sync/SyncEngine.cpp" line="254"/>
         <source>The server keeps asking for a full reload; sync stopped.</source>
         <translation>Der Server verlangt immer wieder ein vollständiges Neuladen; die Synchronisierung wurde angehalten.</translation>
     </message>
@@ -705,108 +960,118 @@
 <context>
     <name>bizy::TaskDialog</name>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="71"/>
+        <location filename="../ui/TaskDialog.cpp" line="68"/>
         <source>New Task</source>
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="71"/>
+        <location filename="../ui/TaskDialog.cpp" line="68"/>
         <source>Edit Task</source>
         <translation>Aufgabe bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="109"/>
+        <location filename="../ui/TaskDialog.cpp" line="88"/>
         <source>What needs doing?</source>
         <translation>Was ist zu tun?</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="115"/>
+        <location filename="../ui/TaskDialog.cpp" line="94"/>
         <source>Details (optional)</source>
         <translation>Details (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="130"/>
+        <location filename="../ui/TaskDialog.cpp" line="109"/>
         <source>e.g. Work, Home</source>
         <translation>z. B. Arbeit, Zuhause</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="149"/>
-        <location filename="../ui/TaskDialog.cpp" line="152"/>
+        <location filename="../ui/TaskDialog.cpp" line="128"/>
+        <location filename="../ui/TaskDialog.cpp" line="131"/>
         <source>hours</source>
         <translation>Stunden</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="154"/>
+        <location filename="../ui/TaskDialog.cpp" line="133"/>
         <source>&amp;Estimated:</source>
         <translation>&amp;Geschätzt:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="166"/>
+        <location filename="../ui/TaskDialog.cpp" line="145"/>
         <source>Comma separated, e.g. urgent, phone</source>
         <translation>Durch Kommas getrennt, z. B. dringend, Telefon</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="194"/>
+        <location filename="../ui/TaskDialog.cpp" line="147"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskDialog.cpp" line="176"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="197"/>
+        <location filename="../ui/TaskDialog.cpp" line="179"/>
         <source>&amp;Priority:</source>
         <translation>&amp;Priorität:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="199"/>
+        <location filename="../ui/TaskDialog.cpp" line="181"/>
         <source>&amp;Category:</source>
         <translation>&amp;Kategorie:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="201"/>
+        <location filename="../ui/TaskDialog.cpp" line="183"/>
         <source>Hours:</source>
         <translation>Stunden:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="203"/>
+        <location filename="../ui/TaskDialog.cpp" line="185"/>
         <source>Ta&amp;gs:</source>
         <translation>Schlag&amp;wörter:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="204"/>
+        <location filename="../ui/TaskDialog.cpp" line="186"/>
+        <source>&amp;Goal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskDialog.cpp" line="187"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notizen:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="257"/>
+        <location filename="../ui/TaskDialog.cpp" line="241"/>
         <source>Enter a number of hours, e.g. 1.5</source>
         <translation>Geben Sie eine Stundenzahl ein, z. B. 1,5</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="156"/>
+        <location filename="../ui/TaskDialog.cpp" line="135"/>
         <source>Actua&amp;l:</source>
         <translation>Tatsäch&amp;lich:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="195"/>
+        <location filename="../ui/TaskDialog.cpp" line="177"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="198"/>
+        <location filename="../ui/TaskDialog.cpp" line="180"/>
         <source>St&amp;atus:</source>
         <translation>St&amp;atus:</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="134"/>
+        <location filename="../ui/TaskDialog.cpp" line="113"/>
         <source>Has a due date</source>
         <translation>Hat ein Fälligkeitsdatum</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="135"/>
+        <location filename="../ui/TaskDialog.cpp" line="114"/>
         <source>Untick for a task without a due date</source>
         <translation>Für eine Aufgabe ohne Fälligkeitsdatum den Haken entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/TaskDialog.cpp" line="200"/>
+        <location filename="../ui/TaskDialog.cpp" line="182"/>
         <source>D&amp;ue date:</source>
         <translation>&amp;Fällig am:</translation>
     </message>
@@ -822,142 +1087,192 @@
 <context>
     <name>bizy::TaskListModel</name>
     <message>
-        <location filename="../presentation/TaskListModel.cpp" line="118"/>
+        <location filename="../presentation/TaskListModel.cpp" line="129"/>
         <source>Overdue since %1</source>
         <translation>Überfällig seit %1</translation>
     </message>
     <message>
-        <location filename="../presentation/TaskListModel.cpp" line="120"/>
+        <location filename="../presentation/TaskListModel.cpp" line="131"/>
         <source>Completed on %1</source>
         <translation>Erledigt am %1</translation>
     </message>
     <message>
-        <location filename="../presentation/TaskListModel.cpp" line="142"/>
+        <location filename="../presentation/TaskListModel.cpp" line="159"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../presentation/TaskListModel.cpp" line="144"/>
+        <location filename="../presentation/TaskListModel.cpp" line="161"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../presentation/TaskListModel.cpp" line="161"/>
+        <location filename="../presentation/TaskListModel.cpp" line="271"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../presentation/TaskListModel.cpp" line="163"/>
+        <location filename="../presentation/TaskListModel.cpp" line="273"/>
         <source>Priority</source>
         <translation>Priorität</translation>
     </message>
     <message>
-        <location filename="../presentation/TaskListModel.cpp" line="165"/>
+        <location filename="../presentation/TaskListModel.cpp" line="275"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../presentation/TaskListModel.cpp" line="167"/>
+        <location filename="../presentation/TaskListModel.cpp" line="277"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../presentation/TaskListModel.cpp" line="169"/>
+        <location filename="../presentation/TaskListModel.cpp" line="279"/>
         <source>Category</source>
         <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskListModel.cpp" line="281"/>
+        <source>Goal</source>
+        <translation type="unfinished">Ziel</translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskListModel.cpp" line="283"/>
+        <source>Tags</source>
+        <translation type="unfinished">Schlagwörter</translation>
     </message>
 </context>
 <context>
     <name>bizy::TaskPage</name>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="62"/>
+        <location filename="../ui/TaskPage.cpp" line="74"/>
         <source>&amp;New Task...</source>
         <translation>&amp;Neue Aufgabe...</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="65"/>
+        <location filename="../ui/TaskPage.cpp" line="77"/>
         <source>Add a task (Ctrl+N)</source>
         <translation>Eine Aufgabe hinzufügen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="69"/>
+        <location filename="../ui/TaskPage.cpp" line="81"/>
         <source>&amp;Edit Task...</source>
         <translation>Aufgabe &amp;bearbeiten...</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="74"/>
+        <location filename="../ui/TaskPage.cpp" line="86"/>
         <source>Edit the selected task (Enter)</source>
         <translation>Die ausgewählte Aufgabe bearbeiten (Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="78"/>
-        <location filename="../ui/TaskPage.cpp" line="262"/>
+        <location filename="../ui/TaskPage.cpp" line="90"/>
+        <location filename="../ui/TaskPage.cpp" line="378"/>
         <source>&amp;Complete</source>
         <translation>&amp;Erledigt</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="84"/>
+        <location filename="../ui/TaskPage.cpp" line="96"/>
         <source>&amp;Delete Task...</source>
         <translation>Aufgabe &amp;löschen...</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="89"/>
+        <location filename="../ui/TaskPage.cpp" line="101"/>
         <source>Delete the selected task (Del)</source>
         <translation>Die ausgewählte Aufgabe löschen (Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="92"/>
+        <location filename="../ui/TaskPage.cpp" line="104"/>
+        <source>Set &amp;Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="114"/>
+        <source>Set D&amp;ue Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="126"/>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="127"/>
+        <source>T&amp;omorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="128"/>
+        <source>&amp;Next Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="133"/>
+        <source>No Due &amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="136"/>
+        <source>&amp;Move to Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="141"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="104"/>
+        <location filename="../ui/TaskPage.cpp" line="153"/>
         <source>Search tasks</source>
         <translation>Aufgaben suchen</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="105"/>
+        <location filename="../ui/TaskPage.cpp" line="154"/>
         <source>Search tasks (Ctrl+F)</source>
         <translation>Aufgaben suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="113"/>
-        <location filename="../ui/TaskPage.cpp" line="114"/>
+        <location filename="../ui/TaskPage.cpp" line="162"/>
+        <location filename="../ui/TaskPage.cpp" line="163"/>
         <source>Show tasks with this status</source>
         <translation>Aufgaben mit diesem Status anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="115"/>
+        <location filename="../ui/TaskPage.cpp" line="164"/>
         <source>All tasks</source>
         <translation>Alle Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="116"/>
+        <location filename="../ui/TaskPage.cpp" line="165"/>
         <source>Open tasks</source>
         <translation>Offene Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="124"/>
+        <location filename="../ui/TaskPage.cpp" line="173"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="262"/>
+        <location filename="../ui/TaskPage.cpp" line="254"/>
+        <source>No Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="378"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="263"/>
+        <location filename="../ui/TaskPage.cpp" line="379"/>
         <source>Mark the selected task as not done (Ctrl+D)</source>
         <translation>Die ausgewählte Aufgabe wieder als offen markieren (Strg+D)</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="264"/>
+        <location filename="../ui/TaskPage.cpp" line="380"/>
         <source>Mark the selected task as done (Ctrl+D)</source>
         <translation>Die ausgewählte Aufgabe als erledigt markieren (Strg+D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TaskPage.cpp" line="273"/>
+        <location filename="../ui/TaskPage.cpp" line="389"/>
         <source>%n task(s) shown</source>
         <translation>
             <numerusform>%n Aufgabe angezeigt</numerusform>
@@ -965,54 +1280,110 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="278"/>
+        <location filename="../ui/TaskPage.cpp" line="394"/>
         <source>Your tasks could not be read: %1</source>
         <translation>Ihre Aufgaben konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="280"/>
+        <location filename="../ui/TaskPage.cpp" line="396"/>
         <source>No tasks yet. Press Ctrl+N to add one.</source>
         <translation>Noch keine Aufgaben. Drücken Sie Strg+N, um eine hinzuzufügen.</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="282"/>
         <source>No tasks match the search or the status filter.</source>
-        <translation>Keine Aufgabe passt zur Suche oder zum Statusfilter.</translation>
+        <translation type="vanished">Keine Aufgabe passt zur Suche oder zum Statusfilter.</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="313"/>
+        <location filename="../ui/TaskPage.cpp" line="439"/>
         <source>The task could not be opened.</source>
         <translation>Die Aufgabe konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="333"/>
+        <location filename="../ui/TaskPage.cpp" line="62"/>
+        <location filename="../ui/TaskPage.cpp" line="488"/>
         <source>The task could not be changed.</source>
         <translation>Die Aufgabe konnte nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="348"/>
+        <location filename="../ui/TaskPage.cpp" line="528"/>
         <source>Delete Task</source>
         <translation>Aufgabe löschen</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="349"/>
+        <location filename="../ui/TaskPage.cpp" line="526"/>
         <source>Delete the task “%1”?</source>
         <translation>Die Aufgabe „%1“ löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="352"/>
+        <location filename="../ui/TaskPage.cpp" line="399"/>
+        <source>No tasks in “%1” match the search or the status filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="403"/>
+        <source>Nothing in “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="514"/>
+        <source>The tasks could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/TaskPage.cpp" line="527"/>
+        <source>Delete %n task(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskPage.cpp" line="531"/>
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="353"/>
+        <location filename="../ui/TaskPage.cpp" line="532"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="364"/>
+        <location filename="../ui/TaskPage.cpp" line="547"/>
         <source>The task could not be deleted.</source>
         <translation>Die Aufgabe konnte nicht gelöscht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>bizy::TaskViewsModel</name>
+    <message>
+        <location filename="../presentation/TaskViewsModel.cpp" line="52"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskViewsModel.cpp" line="54"/>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskViewsModel.cpp" line="56"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Überfällig</translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskViewsModel.cpp" line="58"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskViewsModel.cpp" line="60"/>
+        <source>Completed</source>
+        <translation type="unfinished">Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../presentation/TaskViewsModel.cpp" line="141"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

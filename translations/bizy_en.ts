@@ -61,5 +61,12 @@
             <numerusform>%n tasks shown</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n task(s)?</source>
+        <translation>
+            <numerusform>Delete %n task?</numerusform>
+            <numerusform>Delete %n tasks?</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

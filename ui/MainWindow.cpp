@@ -1,10 +1,14 @@
 #include "MainWindow.h"
 
 #include "ConflictsDialog.h"
+#include "GoalPanel.h"
+#include "GoalTreeModel.h"
 #include "LoginDialog.h"
+#include "Sidebar.h"
 #include "SyncStatusModel.h"
 #include "SyncStatusWidget.h"
 #include "TaskPage.h"
+#include "TaskViewsModel.h"
 #include "UiLog.h"
 #include "account/AccountManager.h"
 #include "account/RememberedLogin.h"
@@ -22,11 +26,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -53,18 +59,40 @@ QIcon themedIcon(const QString& name, QStyle::StandardPixmap fallback) {
 MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     : QMainWindow(parent)
     , m_accounts(accounts)
-    , m_taskPage(new TaskPage(this))
+    , m_taskViews(new TaskViewsModel(this))
+    , m_goalTree(new GoalTreeModel(this))
     , m_syncStatus(new SyncStatusModel(this)) {
     initUiResources();
     setWindowTitle(tr("Bizy"));
     setWindowIcon(QIcon(u":/bizy/icons/bizy.svg"_s));
-    setCentralWidget(m_taskPage);
+    m_sidebar = new Sidebar(m_taskViews, m_goalTree, this);
+    m_taskPage = new TaskPage(m_goalTree, this);
+    m_goalPanel = new GoalPanel(m_goalTree,
+                                {m_sidebar->editGoalAction(), m_sidebar->newSubGoalAction(),
+                                 m_sidebar->completeGoalAction(), m_sidebar->holdGoalAction()},
+                                this);
+    auto* content = new QWidget(this);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(0);
+    contentLayout->addWidget(m_goalPanel);
+    contentLayout->addWidget(m_taskPage, 1);
+    m_splitter = new QSplitter(this);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(content);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({240, 760});
+    setCentralWidget(m_splitter);
 
     createActions();
     createToolBarAndMenus();
     createStatusBar();
 
     connect(m_taskPage, &TaskPage::errorOccurred, this, &MainWindow::showError);
+    connect(m_sidebar, &Sidebar::errorOccurred, this, &MainWindow::showError);
+    connect(m_sidebar, &Sidebar::scopeChanged, this, &MainWindow::applyScope);
     connect(m_syncStatus, &SyncStatusModel::changed, this, &MainWindow::updateSyncActions);
     connect(m_syncStatus, &SyncStatusModel::conflictsArrived, this, [this](int count) {
         // Said once when they arrive; the status bar button stays until they are handled.
@@ -78,14 +106,23 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
 
     restoreSettings();
     setWorkspace(m_accounts->workspace());
+    applyScope();
     m_taskPage->setFocus();
+}
+
+void MainWindow::applyScope() {
+    const std::optional<Goal> goal = m_sidebar->currentGoal();
+    m_goalPanel->showGoal(goal ? goal->uuid : QString());
+    m_taskPage->setScope(m_sidebar->scopeFilter(), m_sidebar->scopeTitle());
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::setWorkspace(Workspace* workspace) {
     m_workspace = workspace;
-    m_taskPage->setStore(workspace ? workspace->store() : nullptr);
+    StoreClient* store = workspace ? workspace->store() : nullptr;
+    m_sidebar->setStore(store);
+    m_taskPage->setStore(store);
     m_syncStatus->setWorkspace(workspace);
     if (m_conflictsDialog)
         m_conflictsDialog->close();
@@ -150,9 +187,19 @@ void MainWindow::createToolBarAndMenus() {
     QMenu* taskMenu = menuBar()->addMenu(tr("&Task"));
     taskMenu->addActions(taskActions.mid(1));
     taskMenu->addSeparator();
+    for (QMenu* bulk : m_taskPage->bulkMenus())
+        taskMenu->addMenu(bulk);
+    taskMenu->addSeparator();
     taskMenu->addAction(m_taskPage->findAction());
     // The page's shortcuts work from anywhere in the window.
     addAction(m_taskPage->findAction());
+
+    QMenu* goalMenu = menuBar()->addMenu(tr("&Goal"));
+    const QList<QAction*> goalActions = m_sidebar->goalActions();
+    goalMenu->addActions(goalActions.mid(0, 2));
+    goalMenu->addSeparator();
+    goalMenu->addActions(goalActions.mid(2));
+    addAction(m_sidebar->newGoalAction());
 
     QMenu* syncMenu = menuBar()->addMenu(tr("&Sync"));
     syncMenu->addAction(m_syncNowAction);
@@ -195,12 +242,17 @@ void MainWindow::createStatusBar() {
 void MainWindow::restoreSettings() {
     QSettings settings;
     if (!restoreGeometry(settings.value(u"MainWindow/geometry"_s).toByteArray()))
-        resize(1000, 640);
+        resize(1100, 680);
+    m_splitter->restoreState(settings.value(u"MainWindow/splitter"_s).toByteArray());
+    m_sidebar->restoreSettings();
     m_taskPage->restoreSettings();
 }
 
 void MainWindow::saveSettings() const {
-    QSettings().setValue(u"MainWindow/geometry"_s, saveGeometry());
+    QSettings settings;
+    settings.setValue(u"MainWindow/geometry"_s, saveGeometry());
+    settings.setValue(u"MainWindow/splitter"_s, m_splitter->saveState());
+    m_sidebar->saveSettings();
     m_taskPage->saveSettings();
 }
 

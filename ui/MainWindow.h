@@ -5,16 +5,22 @@
 
 class QAction;
 class QLabel;
+class QSplitter;
 
 namespace bizy {
 
 class AccountManager;
 class ConflictsDialog;
+class GoalPanel;
+class GoalTreeModel;
+class Sidebar;
 class SyncStatusModel;
 class TaskPage;
+class TaskViewsModel;
 class Workspace;
 
-// The window: the task page, the menus and toolbar assembled from its
+// The window: the sidebar (task views and the goal tree) beside the goal
+// panel and the task page, the menus and toolbar assembled from its
 // actions, the Sync menu (sync now, conflicts, log in and out), and a status
 // bar that says what is shown, how sync stands and what waits to be sent. It
 // follows the AccountManager's workspace, so it stays open through logins and
@@ -44,10 +50,16 @@ private:
     void restoreSettings();
     void updateSyncActions();
     void showError(const QString& what, const QString& message);
+    void applyScope();
 
     QPointer<AccountManager> m_accounts;
     QPointer<Workspace> m_workspace;
+    TaskViewsModel* m_taskViews;
+    GoalTreeModel* m_goalTree;
+    Sidebar* m_sidebar = nullptr;
+    GoalPanel* m_goalPanel = nullptr;
     TaskPage* m_taskPage = nullptr;
+    QSplitter* m_splitter = nullptr;
     SyncStatusModel* m_syncStatus = nullptr;
     QLabel* m_shownLabel = nullptr;
     QLabel* m_pendingLabel = nullptr;

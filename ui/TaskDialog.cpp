@@ -1,5 +1,7 @@
 #include "TaskDialog.h"
 
+#include "FieldErrorDisplay.h"
+#include "GoalPicker.h"
 #include "TaskEditor.h"
 #include "TaskText.h"
 #include "UiLog.h"
@@ -45,16 +47,6 @@ QString formatHours(std::optional<double> hours) {
     return hours ? QLocale().toString(*hours, 'g', QLocale::FloatingPointShortest) : QString();
 }
 
-// The contract field an error is about: the first part of its loc that is not
-// "body" or "query".
-QString fieldOf(const FieldError& error) {
-    for (const QJsonValue& part : error.loc) {
-        if (part.isString() && part.toString() != u"body"_s && part.toString() != u"query"_s)
-            return part.toString();
-    }
-    return {};
-}
-
 QDateTime defaultDueDate() {
     // Tomorrow at 17:00 local time: a typical "by end of day" deadline.
     return QDateTime(QDate::currentDate().addDays(1), QTime(17, 0));
@@ -62,12 +54,16 @@ QDateTime defaultDueDate() {
 
 } // namespace
 
-TaskDialog::TaskDialog(StoreClient* store, const std::optional<Task>& task, QWidget* parent)
+TaskDialog::TaskDialog(StoreClient* store, const GoalTreeModel* goals,
+                       const std::optional<Task>& task, const TaskDraft& newTask, QWidget* parent)
     : QDialog(parent)
-    , m_editor(new TaskEditor(store, this)) {
+    , m_editor(new TaskEditor(store, this))
+    , m_errors(new FieldErrorDisplay(this)) {
     if (task)
         m_editor->edit(*task);
-    buildUi();
+    else
+        m_editor->setDraft(newTask);
+    buildUi(goals);
     setWindowTitle(task ? tr("Edit Task") : tr("New Task"));
     showDraft(m_editor->draft());
     connect(m_editor, &TaskEditor::saved, this, [this](const Task& saved) {
@@ -78,31 +74,13 @@ TaskDialog::TaskDialog(StoreClient* store, const std::optional<Task>& task, QWid
         qCInfo(lcUi).noquote() << "task not saved:" << error.message << error.fields.size()
                                << "field errors";
         setSaving(false);
-        showErrors(error.fields, error.message);
+        m_errors->show(error.fields, error.message);
     });
 }
 
-QLabel* TaskDialog::addErrorLabel(const QString& field) {
-    auto* label = new QLabel(this);
-    label->setObjectName(u"error_"_s + field);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(u"color: #c01c28;"_s);
-    label->hide();
-    m_errorLabels.insert(field, label);
-    return label;
-}
-
-void TaskDialog::buildUi() {
+void TaskDialog::buildUi(const GoalTreeModel* goals) {
     setWindowIcon(QIcon(u":/bizy/icons/bizy.svg"_s));
     setMinimumWidth(480);
-
-    m_generalError = new QLabel(this);
-    m_generalError->setObjectName(u"generalError"_s);
-    m_generalError->setWordWrap(true);
-    m_generalError->setTextFormat(Qt::PlainText);
-    m_generalError->setStyleSheet(u"color: #c01c28; font-weight: bold;"_s);
-    m_generalError->hide();
 
     m_title = new QLineEdit(this);
     m_title->setObjectName(u"title"_s);
@@ -165,6 +143,9 @@ void TaskDialog::buildUi() {
     m_tags->setObjectName(u"tags"_s);
     m_tags->setPlaceholderText(tr("Comma separated, e.g. urgent, phone"));
 
+    m_goal = new GoalPicker(goals, tr("None"), this);
+    m_goal->setObjectName(u"parent_goal_uuid"_s);
+
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(u"notes"_s);
     m_notes->setTabChangesFocus(true);
@@ -179,7 +160,7 @@ void TaskDialog::buildUi() {
         else
             box->addWidget(editor);
         for (const QString& field : fields)
-            box->addWidget(addErrorLabel(field));
+            box->addWidget(m_errors->labelFor(field));
         return box;
     };
 
@@ -201,6 +182,7 @@ void TaskDialog::buildUi() {
     addRow(tr("Hours:"), m_estimatedHours,
            withError(hoursRow, nullptr, {u"estimated_hours"_s, u"actual_hours"_s}));
     addRow(tr("Ta&gs:"), m_tags, withError(nullptr, m_tags, {u"tags"_s}));
+    addRow(tr("&Goal:"), m_goal, withError(nullptr, m_goal, {u"parent_goal_uuid"_s}));
     addRow(tr("&Notes:"), m_notes, withError(nullptr, m_notes, {u"notes"_s}));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -208,13 +190,13 @@ void TaskDialog::buildUi() {
     connect(m_buttons, &QDialogButtonBox::rejected, this, &TaskDialog::reject);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_generalError);
+    layout->addWidget(m_errors->generalLabel());
     layout->addLayout(form);
     layout->addWidget(m_buttons);
 
-    const QList<QWidget*> tabOrder = {m_title,       m_description, m_priority, m_status,
-                                      m_category,    m_hasDueDate,  m_dueDate,  m_estimatedHours,
-                                      m_actualHours, m_tags,        m_notes,    m_buttons};
+    const QList<QWidget*> tabOrder = {
+        m_title,          m_description, m_priority, m_status, m_category, m_hasDueDate, m_dueDate,
+        m_estimatedHours, m_actualHours, m_tags,     m_goal,   m_notes,    m_buttons};
     for (qsizetype i = 1; i < tabOrder.size(); ++i)
         setTabOrder(tabOrder.at(i - 1), tabOrder.at(i));
     m_title->setFocus();
@@ -231,6 +213,7 @@ void TaskDialog::showDraft(const TaskDraft& draft) {
     m_estimatedHours->setText(formatHours(draft.estimatedHours));
     m_actualHours->setText(formatHours(draft.actualHours));
     m_tags->setText(draft.tags.join(u", "_s));
+    m_goal->setCurrentGoalUuid(draft.parentGoalUuid.value_or(QString()));
     m_notes->setPlainText(draft.notes.value_or(QString()));
 }
 
@@ -264,6 +247,7 @@ TaskDraft TaskDialog::readDraft(FieldErrors* errors) const {
     for (const QString& tag : m_tags->text().split(u','))
         if (!tag.trimmed().isEmpty())
             draft.tags << tag.trimmed();
+    draft.parentGoalUuid = optionalText(m_goal->currentGoalUuid());
     draft.notes = optionalText(m_notes->toPlainText());
     return draft;
 }
@@ -271,11 +255,11 @@ TaskDraft TaskDialog::readDraft(FieldErrors* errors) const {
 void TaskDialog::accept() {
     if (m_editor->isSaving())
         return;
-    clearErrors();
+    m_errors->clear();
     FieldErrors inputErrors;
     const TaskDraft draft = readDraft(&inputErrors);
     if (!inputErrors.isEmpty()) {
-        showErrors(inputErrors, {});
+        m_errors->show(inputErrors, {});
         return;
     }
     m_editor->setDraft(draft);
@@ -285,47 +269,6 @@ void TaskDialog::accept() {
 
 void TaskDialog::setSaving(bool saving) {
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(!saving);
-}
-
-void TaskDialog::showErrors(const FieldErrors& errors, const QString& general) {
-    QStringList unplaced;
-    QWidget* firstBad = nullptr;
-    for (const FieldError& error : errors) {
-        const QString field = fieldOf(error);
-        QLabel* label = m_errorLabels.value(field);
-        if (!label) {
-            unplaced << error.describe();
-            continue;
-        }
-        const QString text =
-            label->text().isEmpty() ? error.msg : label->text() + u'\n' + error.msg;
-        label->setText(text);
-        label->show();
-        if (!firstBad)
-            firstBad = editorFor(field);
-    }
-    if (errors.isEmpty() && !general.isEmpty())
-        unplaced << general;
-    if (!unplaced.isEmpty()) {
-        m_generalError->setText(unplaced.join(u'\n'));
-        m_generalError->show();
-    }
-    if (firstBad)
-        firstBad->setFocus();
-    adjustSize();
-}
-
-void TaskDialog::clearErrors() {
-    m_generalError->clear();
-    m_generalError->hide();
-    for (QLabel* label : std::as_const(m_errorLabels)) {
-        label->clear();
-        label->hide();
-    }
-}
-
-QWidget* TaskDialog::editorFor(const QString& field) const {
-    return findChild<QWidget*>(field);
 }
 
 } // namespace bizy

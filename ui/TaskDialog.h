@@ -5,7 +5,6 @@
 #include "model/TaskDraft.h"
 
 #include <QDialog>
-#include <QHash>
 #include <optional>
 
 class QCheckBox;
@@ -18,6 +17,9 @@ class QPlainTextEdit;
 
 namespace bizy {
 
+class FieldErrorDisplay;
+class GoalPicker;
+class GoalTreeModel;
 class StoreClient;
 class TaskEditor;
 
@@ -30,8 +32,11 @@ class TaskDialog : public QDialog {
     Q_OBJECT
 
 public:
-    // A dialog that edits `task`, or makes a new one without it.
-    TaskDialog(StoreClient* store, const std::optional<Task>& task, QWidget* parent = nullptr);
+    // A dialog that edits `task`, or makes a new one from `newTask` (the
+    // fields the place it was opened from suggests, e.g. the goal shown)
+    // without it. `goals` offers the goals to pick from.
+    TaskDialog(StoreClient* store, const GoalTreeModel* goals, const std::optional<Task>& task,
+               const TaskDraft& newTask = {}, QWidget* parent = nullptr);
 
     // The task as saved, once the dialog was accepted.
     std::optional<Task> savedTask() const { return m_saved; }
@@ -40,21 +45,17 @@ public slots:
     void accept() override;
 
 private:
-    void buildUi();
+    void buildUi(const GoalTreeModel* goals);
     void showDraft(const TaskDraft& draft);
     // The dialog's content; `errors` collects what cannot even be read
     // (e.g. "abc" as hours).
     TaskDraft readDraft(FieldErrors* errors) const;
     void setSaving(bool saving);
-    void showErrors(const FieldErrors& errors, const QString& general);
-    void clearErrors();
-    QLabel* addErrorLabel(const QString& field);
-    QWidget* editorFor(const QString& field) const;
 
     TaskEditor* m_editor;
+    FieldErrorDisplay* m_errors;
     std::optional<Task> m_saved;
 
-    QLabel* m_generalError = nullptr;
     QLineEdit* m_title = nullptr;
     QPlainTextEdit* m_description = nullptr;
     QComboBox* m_priority = nullptr;
@@ -65,9 +66,9 @@ private:
     QLineEdit* m_estimatedHours = nullptr;
     QLineEdit* m_actualHours = nullptr;
     QLineEdit* m_tags = nullptr;
+    GoalPicker* m_goal = nullptr;
     QPlainTextEdit* m_notes = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
-    QHash<QString, QLabel*> m_errorLabels;
 };
 
 } // namespace bizy

@@ -1,5 +1,6 @@
 #include "TaskPage.h"
 
+#include "GoalTreeModel.h"
 #include "TaskDialog.h"
 #include "TaskListModel.h"
 #include "TaskText.h"
@@ -15,6 +16,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -22,6 +24,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -39,8 +42,9 @@ QIcon themedIcon(const QString& name, QStyle::StandardPixmap fallback) {
 
 } // namespace
 
-TaskPage::TaskPage(QWidget* parent)
+TaskPage::TaskPage(const GoalTreeModel* goals, QWidget* parent)
     : QWidget(parent)
+    , m_goals(goals)
     , m_model(new TaskListModel(this)) {
     setObjectName(u"taskPage"_s);
     m_model->setMarkIcons(style()->standardIcon(QStyle::SP_MessageBoxWarning),
@@ -54,7 +58,13 @@ TaskPage::TaskPage(QWidget* parent)
     connect(m_model, &TaskListModel::totalCountChanged, this, &TaskPage::updateShownState);
     connect(m_model, &TaskListModel::loaded, this, &TaskPage::updateShownState);
     connect(m_model, &TaskListModel::errorOccurred, this, &TaskPage::updateShownState);
+    connect(m_model, &TaskListModel::changeRefused, this, [this](const QString& message) {
+        emit errorOccurred(tr("The task could not be changed."), message);
+    });
+    m_model->setGoals(goals);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TaskPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TaskPage::updateActions);
     updateShownState();
 }
@@ -80,7 +90,7 @@ void TaskPage::createActions() {
         new QAction(themedIcon(u"checkbox"_s, QStyle::SP_DialogApplyButton), tr("&Complete"), this);
     m_completeAction->setObjectName(u"completeTask"_s);
     m_completeAction->setShortcut(Qt::CTRL | Qt::Key_D);
-    connect(m_completeAction, &QAction::triggered, this, &TaskPage::toggleCurrentTaskCompleted);
+    connect(m_completeAction, &QAction::triggered, this, &TaskPage::toggleSelectedTasksCompleted);
 
     m_deleteAction = new QAction(themedIcon(u"edit-delete"_s, QStyle::SP_TrashIcon),
                                  tr("&Delete Task..."), this);
@@ -89,7 +99,44 @@ void TaskPage::createActions() {
     // Del in the search field deletes characters, not tasks.
     m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
     m_deleteAction->setToolTip(tr("Delete the selected task (Del)"));
-    connect(m_deleteAction, &QAction::triggered, this, &TaskPage::deleteCurrentTask);
+    connect(m_deleteAction, &QAction::triggered, this, &TaskPage::deleteSelectedTasks);
+
+    m_priorityMenu = new QMenu(tr("Set &Priority"), this);
+    m_priorityMenu->setObjectName(u"priorityMenu"_s);
+    for (int priority = 1; priority <= 5; ++priority) {
+        QAction* action = m_priorityMenu->addAction(TaskText::priority(priority));
+        action->setObjectName(u"setPriority%1"_s.arg(priority));
+        connect(action, &QAction::triggered, this,
+                [this, priority] { setSelectedPriority(priority); });
+    }
+
+    // Due dates people set in one go; any other date is the editor's.
+    m_dueMenu = new QMenu(tr("Set D&ue Date"), this);
+    m_dueMenu->setObjectName(u"dueMenu"_s);
+    const auto addDue = [this](const QString& name, const QString& text,
+                               std::function<std::optional<QDateTime>()> when) {
+        QAction* action = m_dueMenu->addAction(text);
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, [this, when] { setSelectedDueDate(when()); });
+    };
+    const auto endOfDay = [](int daysFromToday) {
+        return std::optional<QDateTime>(
+            QDateTime(QDate::currentDate().addDays(daysFromToday), QTime(17, 0)));
+    };
+    addDue(u"dueToday"_s, tr("&Today"), [endOfDay] { return endOfDay(0); });
+    addDue(u"dueTomorrow"_s, tr("T&omorrow"), [endOfDay] { return endOfDay(1); });
+    addDue(u"dueNextWeek"_s, tr("&Next Week"), [endOfDay] {
+        const int toMonday = 8 - QDate::currentDate().dayOfWeek();
+        return endOfDay(toMonday);
+    });
+    m_dueMenu->addSeparator();
+    addDue(u"dueNone"_s, tr("No Due &Date"), [] { return std::optional<QDateTime>(); });
+
+    // Rebuilt each time it opens, so it has the goals as they are now.
+    m_goalMenu = new QMenu(tr("&Move to Goal"), this);
+    m_goalMenu->setObjectName(u"goalMenu"_s);
+    connect(m_goalMenu, &QMenu::aboutToShow, this, &TaskPage::fillGoalMenu);
+    fillGoalMenu();
 
     m_findAction = new QAction(tr("&Find"), this);
     m_findAction->setObjectName(u"findTasks"_s);
@@ -126,8 +173,25 @@ void TaskPage::createLayout() {
     m_view->setAccessibleName(tr("Tasks"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // F2 renames in place; everything else opens the editor.
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed);
+    // Rows drag onto a goal in the sidebar to join it.
+    m_view->setDragEnabled(true);
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->installEventFilter(this);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        menu.addActions({m_editAction, m_completeAction});
+        menu.addSeparator();
+        for (QMenu* bulk : bulkMenus())
+            menu.addMenu(bulk);
+        menu.addSeparator();
+        menu.addAction(m_deleteAction);
+        menu.exec(m_view->viewport()->mapToGlobal(at));
+    });
     m_view->setAlternatingRowColors(true);
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);
@@ -185,6 +249,33 @@ void TaskPage::createLayout() {
     setFocusProxy(m_view);
 }
 
+void TaskPage::fillGoalMenu() {
+    m_goalMenu->clear();
+    QAction* none = m_goalMenu->addAction(tr("No Goal"));
+    none->setObjectName(u"moveToNoGoal"_s);
+    connect(none, &QAction::triggered, this, [this] { moveSelectedToGoal({}); });
+    if (!m_goals || m_goals->rowCount() == 0)
+        return;
+    m_goalMenu->addSeparator();
+    const std::function<void(const QModelIndex&, int)> add = [&](const QModelIndex& parent,
+                                                                 int depth) {
+        for (int row = 0; row < m_goals->rowCount(parent); ++row) {
+            const QModelIndex index = m_goals->index(row, GoalTreeModel::TitleColumn, parent);
+            const QString uuid = index.data(GoalTreeModel::UuidRole).toString();
+            QAction* action =
+                m_goalMenu->addAction(QString(depth * 4, u' ') + index.data().toString());
+            action->setObjectName(u"moveToGoal_"_s + uuid);
+            connect(action, &QAction::triggered, this, [this, uuid] { moveSelectedToGoal(uuid); });
+            add(index, depth + 1);
+        }
+    };
+    add({}, 0);
+}
+
+QList<QMenu*> TaskPage::bulkMenus() const {
+    return {m_priorityMenu, m_dueMenu, m_goalMenu};
+}
+
 QList<QAction*> TaskPage::taskActions() const {
     return {m_newAction, m_editAction, m_completeAction, m_deleteAction};
 }
@@ -194,6 +285,14 @@ void TaskPage::setStore(StoreClient* store) {
     if (m_dialog)
         m_dialog->reject(); // its task lives in the store that went
     m_model->setStore(store);
+}
+
+void TaskPage::setScope(const TaskFilter& scope, const QString& title) {
+    m_scope = scope;
+    m_scopeTitle = title;
+    // A view of one status (Completed) leaves nothing for the status filter to choose.
+    m_statusFilter->setEnabled(!scope.status);
+    applyFilter();
 }
 
 void TaskPage::restoreSettings() {
@@ -206,6 +305,13 @@ void TaskPage::saveSettings() const {
 }
 
 bool TaskPage::eventFilter(QObject* watched, QEvent* event) {
+    // Space in the list completes (or reopens) the selected tasks.
+    if (watched == m_view && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space &&
+        static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier) {
+        toggleSelectedTasksCompleted();
+        return true;
+    }
     // From the search field, Down goes to the results and Escape clears the search.
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
@@ -225,15 +331,18 @@ bool TaskPage::eventFilter(QObject* watched, QEvent* event) {
 
 void TaskPage::applyFilter() {
     const QString uuid = currentUuid();
-    TaskFilter filter;
+    TaskFilter filter = m_scope;
     const QString search = m_search->text().trimmed();
     if (!search.isEmpty())
         filter.search = search;
     const QString status = m_statusFilter->currentData().toString();
-    if (status == openTasksFilter)
+    if (m_scope.status) {
+        // The scope's status stands (the filter is disabled then).
+    } else if (status == openTasksFilter) {
         filter.includeCompleted = false;
-    else if (status != allTasksFilter)
+    } else if (status != allTasksFilter) {
         filter.status = taskStatusFromString(status);
+    }
     // The selected task stays selected when the new list still has it.
     if (!uuid.isEmpty())
         m_selectWhenShown = uuid;
@@ -255,14 +364,17 @@ void TaskPage::selectTask(const QString& uuid) {
 }
 
 void TaskPage::updateActions() {
-    const QModelIndex current = m_view->currentIndex();
-    const std::optional<Task> task = m_model->taskAt(current.isValid() ? current.row() : -1);
-    const bool hasTask = task.has_value();
+    const QList<Task> tasks = selectedTasks();
+    const bool hasTask = !tasks.isEmpty();
     m_newAction->setEnabled(m_store != nullptr);
-    m_editAction->setEnabled(hasTask);
+    m_editAction->setEnabled(tasks.size() == 1);
     m_completeAction->setEnabled(hasTask);
     m_deleteAction->setEnabled(hasTask);
-    const bool completed = hasTask && task->isCompleted();
+    for (QMenu* bulk : bulkMenus())
+        bulk->setEnabled(hasTask);
+    const bool completed =
+        hasTask && std::all_of(tasks.cbegin(), tasks.cend(),
+                               [](const Task& task) { return task.isCompleted(); });
     m_completeAction->setText(completed ? tr("&Reopen") : tr("&Complete"));
     m_completeAction->setToolTip(completed ? tr("Mark the selected task as not done (Ctrl+D)")
                                            : tr("Mark the selected task as done (Ctrl+D)"));
@@ -282,8 +394,13 @@ void TaskPage::updateShownState() {
             m_emptyLabel->setText(tr("Your tasks could not be read: %1").arg(m_model->errorText()));
         else if (m_model->storeIsEmpty())
             m_emptyLabel->setText(tr("No tasks yet. Press Ctrl+N to add one."));
+        else if (!m_search->text().trimmed().isEmpty() ||
+                 m_statusFilter->currentData().toString() != allTasksFilter)
+            m_emptyLabel->setText(tr("No tasks in \u201c%1\u201d match the search or the status "
+                                     "filter.")
+                                      .arg(m_scopeTitle));
         else
-            m_emptyLabel->setText(tr("No tasks match the search or the status filter."));
+            m_emptyLabel->setText(tr("Nothing in \u201c%1\u201d.").arg(m_scopeTitle));
         m_stack->setCurrentWidget(m_emptyLabel);
     }
     updateActions();
@@ -302,8 +419,13 @@ void TaskPage::openDialog(TaskDialog* dialog) {
 }
 
 void TaskPage::newTask() {
-    if (m_store)
-        openDialog(new TaskDialog(m_store, std::nullopt, this));
+    if (!m_store)
+        return;
+    // A task made while a goal is shown belongs to it.
+    TaskDraft draft;
+    if (m_scope.goalUuid && !m_scope.goalUuid->isEmpty())
+        draft.parentGoalUuid = m_scope.goalUuid;
+    openDialog(new TaskDialog(m_store, m_goals, std::nullopt, draft, this));
 }
 
 void TaskPage::editCurrentTask() {
@@ -318,58 +440,117 @@ void TaskPage::editCurrentTask() {
                 return;
             }
             if (!m_dialog)
-                openDialog(new TaskDialog(m_store, *task, this));
+                openDialog(new TaskDialog(m_store, m_goals, *task, {}, this));
         });
 }
 
-void TaskPage::toggleCurrentTaskCompleted() {
-    const QModelIndex current = m_view->currentIndex();
-    const std::optional<Task> task = m_model->taskAt(current.isValid() ? current.row() : -1);
-    if (!task || !m_store)
+QStringList TaskPage::selectedUuids() const {
+    QStringList uuids;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows(TaskListModel::TitleColumn);
+    for (const QModelIndex& row : rows)
+        uuids << row.data(TaskListModel::UuidRole).toString();
+    if (uuids.isEmpty() && !currentUuid().isEmpty())
+        uuids << currentUuid();
+    return uuids;
+}
+
+QList<Task> TaskPage::selectedTasks() const {
+    QList<Task> tasks;
+    for (const QString& uuid : selectedUuids())
+        if (const std::optional<Task> task = m_model->taskAt(m_model->rowOf(uuid)))
+            tasks << *task;
+    return tasks;
+}
+
+void TaskPage::runBulk(const QString& failure,
+                       std::function<Status(LocalStore&, const QStringList&)> change) {
+    const QStringList uuids = selectedUuids();
+    if (uuids.isEmpty() || !m_store)
         return;
-    const bool completed = task->isCompleted();
-    m_store
-        ->run([uuid = task->uuid, completed](LocalStore& store) {
-            return completed ? store.uncompleteTask(uuid) : store.completeTask(uuid);
-        })
-        .then(this, [this](const Result<Task>& result) {
-            if (!result) {
-                emit errorOccurred(tr("The task could not be changed."), result.error().message);
+    m_store->run([uuids, change](LocalStore& store) { return change(store, uuids); })
+        .then(this, [this, failure, uuids](const Status& changed) {
+            if (!changed) {
+                emit errorOccurred(failure, changed.error().message);
                 return;
             }
-            qCInfo(lcUi).noquote()
-                << (result->isCompleted() ? "task completed:" : "task reopened:") << result->uuid;
-            selectTask(result->uuid);
+            qCInfo(lcUi).noquote() << "bulk change of" << uuids.size() << "task(s)";
             updateActions();
         });
 }
 
-void TaskPage::deleteCurrentTask() {
-    const QModelIndex current = m_view->currentIndex();
-    const std::optional<Task> task = m_model->taskAt(current.isValid() ? current.row() : -1);
-    if (!task || !m_store)
+void TaskPage::toggleSelectedTasksCompleted() {
+    const QList<Task> tasks = selectedTasks();
+    if (tasks.isEmpty())
         return;
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Task"),
-                                tr("Delete the task \u201c%1\u201d?").arg(task->title),
+    // Mixed selections are completed; only an all-done selection is reopened.
+    const bool complete = !std::all_of(tasks.cbegin(), tasks.cend(),
+                                       [](const Task& task) { return task.isCompleted(); });
+    runBulk(tr("The task could not be changed."),
+            [complete](LocalStore& store, const QStringList& uuids) -> Status {
+                if (const auto changed = store.setTasksCompleted(uuids, complete); !changed)
+                    return changed.error();
+                return Done{};
+            });
+}
+
+void TaskPage::setSelectedPriority(int priority) {
+    TaskPatch patch;
+    patch.priority = priority;
+    applyPatchToSelection(patch);
+}
+
+void TaskPage::setSelectedDueDate(const std::optional<QDateTime>& due) {
+    TaskPatch patch;
+    patch.dueDate = due ? std::optional<QDateTime>(due->toUTC()) : std::nullopt;
+    applyPatchToSelection(patch);
+}
+
+void TaskPage::moveSelectedToGoal(const QString& goalUuid) {
+    TaskPatch patch;
+    patch.parentGoalUuid = goalUuid.isEmpty() ? std::nullopt : std::optional<QString>(goalUuid);
+    applyPatchToSelection(patch);
+}
+
+void TaskPage::applyPatchToSelection(const TaskPatch& patch) {
+    runBulk(tr("The tasks could not be changed."),
+            [patch](LocalStore& store, const QStringList& uuids) -> Status {
+                if (const auto changed = store.updateTasks(uuids, patch); !changed)
+                    return changed.error();
+                return Done{};
+            });
+}
+
+void TaskPage::deleteSelectedTasks() {
+    const QList<Task> tasks = selectedTasks();
+    if (tasks.isEmpty() || !m_store)
+        return;
+    const QString question = tasks.size() == 1
+                                 ? tr("Delete the task \u201c%1\u201d?").arg(tasks.first().title)
+                                 : tr("Delete %n task(s)?", nullptr, int(tasks.size()));
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Task"), question,
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"confirmDelete"_s);
     box->setInformativeText(tr("This cannot be undone."));
     box->button(QMessageBox::Yes)->setText(tr("&Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    const QString uuid = task->uuid;
-    connect(box, &QMessageBox::finished, this, [this, box, uuid] {
+    QStringList uuids;
+    for (const Task& task : tasks)
+        uuids << task.uuid;
+    connect(box, &QMessageBox::finished, this, [this, box, uuids] {
         if (box->clickedButton() != box->button(QMessageBox::Yes) || !m_store)
             return;
-        const int row = m_model->rowOf(uuid);
-        m_store->run([uuid](LocalStore& store) { return store.deleteTask(uuid); })
-            .then(this, [this, uuid, row](const Status& deleted) {
+        int row = m_model->rowCount();
+        for (const QString& uuid : uuids)
+            row = std::min(row, m_model->rowOf(uuid) < 0 ? row : m_model->rowOf(uuid));
+        m_store->run([uuids](LocalStore& store) { return store.deleteTasks(uuids); })
+            .then(this, [this, uuids, row](const Status& deleted) {
                 if (!deleted) {
                     emit errorOccurred(tr("The task could not be deleted."),
                                        deleted.error().message);
                     return;
                 }
-                qCInfo(lcUi).noquote() << "task deleted:" << uuid;
+                qCInfo(lcUi).noquote() << "tasks deleted:" << uuids.join(u", "_s);
                 if (m_model->rowCount() > 0)
                     m_view->selectRow(qMin(row, m_model->rowCount() - 1));
                 m_view->setFocus();

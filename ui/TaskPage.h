@@ -1,17 +1,27 @@
 #pragma once
 
+#include "model/Result.h"
+#include "model/Task.h"
+#include "model/TaskDraft.h"
+#include "store/TaskFilter.h"
+
 #include <QPointer>
 #include <QWidget>
+#include <functional>
+#include <optional>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QStackedWidget;
 class QTableView;
 
 namespace bizy {
 
+class GoalTreeModel;
+class LocalStore;
 class StoreClient;
 class TaskDialog;
 class TaskListModel;
@@ -24,12 +34,18 @@ class TaskListModel;
 class TaskPage : public QWidget {
     Q_OBJECT
 public:
-    explicit TaskPage(QWidget* parent = nullptr);
+    // `goals` names the goals tasks can belong to (the task dialog's picker).
+    explicit TaskPage(const GoalTreeModel* goals, QWidget* parent = nullptr);
 
     // The store to show and change (null: nothing).
     void setStore(StoreClient* store);
+    // Which tasks the page lists (a sidebar view or a goal), named `title`;
+    // the search and the status filter narrow it further.
+    void setScope(const TaskFilter& scope, const QString& title);
     // New, Edit, Complete, Delete, in menu order.
     QList<QAction*> taskActions() const;
+    // Set Priority, Set Due Date, Move to Goal: for every selected task.
+    QList<QMenu*> bulkMenus() const;
     QAction* findAction() const { return m_findAction; }
 
     void saveSettings() const;
@@ -38,8 +54,12 @@ public:
 public slots:
     void newTask();
     void editCurrentTask();
-    void toggleCurrentTaskCompleted();
-    void deleteCurrentTask();
+    // The actions work on every selected task, each in one store transaction.
+    void toggleSelectedTasksCompleted();
+    void deleteSelectedTasks();
+    void setSelectedPriority(int priority);
+    void setSelectedDueDate(const std::optional<QDateTime>& due);
+    void moveSelectedToGoal(const QString& goalUuid);
 
 signals:
     // "3 tasks shown", for the status bar.
@@ -58,9 +78,20 @@ private:
     void updateShownState();
     void selectTask(const QString& uuid);
     QString currentUuid() const;
+    QStringList selectedUuids() const;
+    QList<Task> selectedTasks() const;
+    void fillGoalMenu();
+    void applyPatchToSelection(const TaskPatch& patch);
+    // Runs `change` over the selected tasks on the store's worker; `failure`
+    // heads the error shown when the store refuses.
+    void runBulk(const QString& failure,
+                 std::function<Status(LocalStore&, const QStringList&)> change);
     void openDialog(TaskDialog* dialog);
 
     QPointer<StoreClient> m_store;
+    const GoalTreeModel* m_goals;
+    TaskFilter m_scope;
+    QString m_scopeTitle;
     TaskListModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QLabel* m_emptyLabel = nullptr;
@@ -75,6 +106,9 @@ private:
     QAction* m_completeAction = nullptr;
     QAction* m_deleteAction = nullptr;
     QAction* m_findAction = nullptr;
+    QMenu* m_priorityMenu = nullptr;
+    QMenu* m_dueMenu = nullptr;
+    QMenu* m_goalMenu = nullptr;
 };
 
 } // namespace bizy

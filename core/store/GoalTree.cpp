@@ -238,15 +238,54 @@ Result<Goal> GoalTree::recalculate(const QString& uuid, const QDateTime& now, Ch
     Result<Goal> before = get(uuid);
     if (!before)
         return before;
-    const Result<double> progress = progressFromChildren(uuid);
+    return recompute(*before, Completion::AtHundred, now, changes);
+}
+
+Result<Goal> GoalTree::recompute(const Goal& before, Completion completion, const QDateTime& now,
+                                 ChangeSet& changes) {
+    const Result<double> progress = progressFromChildren(before.uuid);
     if (!progress)
         return progress.error();
     QJsonObject fields{{u"progress_percentage"_s, *progress}};
-    if (*progress >= 100 && before->status == GoalStatus::Active)
+    if (completion == Completion::AtHundred && *progress >= 100 &&
+        before.status == GoalStatus::Active)
         fields.insert(u"status"_s, u"completed"_s);
-    Goal after = *before;
+    Goal after = before;
     after.applyFields(fields, now);
-    return save(*before, after, changes);
+    return save(before, after, changes);
+}
+
+Status GoalTree::rollUp(const QStringList& goalUuids, const QDateTime& now, ChangeSet& changes) {
+    QStringList done;
+    for (const QString& start : goalUuids) {
+        if (start.isEmpty() || done.contains(start))
+            continue;
+        // A goal that is gone (deleted with the edit) has nothing to roll up.
+        Result<Goal> goal = get(start);
+        if (!goal) {
+            if (goal.error().code == Error::Code::NotFound)
+                continue;
+            return goal.error();
+        }
+        for (int depth = 0; depth <= kMaxDepth; ++depth) {
+            // A completed goal keeps its 100 until it is reopened (then the
+            // rule applies again); the rest show what their tasks say, and
+            // reaching 100 this way completes nothing: that stays a person's
+            // call (or calculate-progress's, as the contract has it).
+            Result<Goal> updated = goal->status == GoalStatus::Completed
+                                       ? goal
+                                       : recompute(*goal, Completion::Never, now, changes);
+            if (!updated)
+                return updated.error();
+            done << updated->uuid;
+            if (!updated->parentGoalUuid)
+                break;
+            goal = get(*updated->parentGoalUuid);
+            if (!goal)
+                return goal.error().code == Error::Code::NotFound ? Status(Done{}) : goal.error();
+        }
+    }
+    return Done{};
 }
 
 Result<qsizetype> GoalTree::recalculateAll(const QDateTime& now, ChangeSet& changes) {

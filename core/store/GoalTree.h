@@ -48,11 +48,18 @@ public:
     // The progress rule for one goal from its direct tasks and sub-goals as
     // stored; at 100 an active goal becomes completed.
     Result<Goal> recalculate(const QString& uuid, const QDateTime& now, ChangeSet& changes);
+    // After a local edit of tasks or goals: the named goals and every goal
+    // above them, each after the ones below it, so progress stays what the
+    // rule says all the way up (empty uuids are skipped).
+    Status rollUp(const QStringList& goalUuids, const QDateTime& now, ChangeSet& changes);
     // The whole tree, leaves first; returns how many goals it recalculated.
     Result<qsizetype> recalculateAll(const QDateTime& now, ChangeSet& changes);
     Result<GoalStats> stats();
 
 private:
+    enum class Completion { AtHundred, Never };
+    Result<Goal> recompute(const Goal& before, Completion completion, const QDateTime& now,
+                           ChangeSet& changes);
     Result<Goal> save(const Goal& before, const Goal& after, ChangeSet& changes);
     Result<double> progressFromChildren(const QString& uuid);
     Result<QStringList> subtreeUuids(const QString& uuid);

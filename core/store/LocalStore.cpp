@@ -141,17 +141,58 @@ Result<Task> LocalStore::updateTask(const QString& uuid, const TaskPatch& patch)
     return updateTask(uuid, patch.toSyncJson());
 }
 
-Result<Task> LocalStore::createTask(const QJsonObject& fields) {
+// Task edits keep the progress of the goals they touch true (the contract's
+// rule, rolled up to the top), in the same transaction: the goals of the
+// tasks before the edit and after it.
+QStringList LocalStore::goalsOf(const QStringList& taskUuids) const {
+    QStringList goals;
+    for (const QString& uuid : taskUuids) {
+        if (const Result<Task> task = m_parts->tasks.get(uuid); task && task->parentGoalUuid)
+            goals << *task->parentGoalUuid;
+    }
+    return goals;
+}
+
+QStringList LocalStore::goalsOf(const QList<Task>& tasks) {
+    QStringList goals;
+    for (const Task& task : tasks)
+        if (task.parentGoalUuid && !goals.contains(*task.parentGoalUuid))
+            goals << *task.parentGoalUuid;
+    return goals;
+}
+
+template <typename Edit>
+auto LocalStore::editTasks(const QStringList& uuids, Edit&& edit)
+    -> decltype(edit(std::declval<const QDateTime&>(), std::declval<ChangeSet&>())) {
     const QDateTime now = IsoDateTime::nowUtc();
-    return write([&](ChangeSet& changes) { return m_parts->tasks.create(fields, now, changes); });
+    return write([&](ChangeSet& changes) -> decltype(edit(now, changes)) {
+        const QStringList before = goalsOf(uuids);
+        auto result = edit(now, changes);
+        if (!result)
+            return result;
+        QStringList touched = before;
+        if constexpr (std::is_same_v<decltype(result), Result<Task>>)
+            touched << goalsOf(QList<Task>{*result});
+        else if constexpr (std::is_same_v<decltype(result), Result<QList<Task>>>)
+            touched << goalsOf(*result);
+        if (Status rolled = m_parts->goals.rollUp(touched, now, changes); !rolled)
+            return rolled.error();
+        return result;
+    });
+}
+
+Result<Task> LocalStore::createTask(const QJsonObject& fields) {
+    return editTasks({}, [&](const QDateTime& now, ChangeSet& changes) {
+        return m_parts->tasks.create(fields, now, changes);
+    });
 }
 
 Result<QList<Task>> LocalStore::createTasks(const QList<QJsonObject>& fieldsList) {
     QElapsedTimer timer;
     timer.start();
-    const QDateTime now = IsoDateTime::nowUtc();
-    Result<QList<Task>> result = write(
-        [&](ChangeSet& changes) { return m_parts->tasks.createMany(fieldsList, now, changes); });
+    Result<QList<Task>> result = editTasks({}, [&](const QDateTime& now, ChangeSet& changes) {
+        return m_parts->tasks.createMany(fieldsList, now, changes);
+    });
     if (result)
         qCInfo(lcStore) << "created" << fieldsList.size() << "tasks in one transaction in"
                         << timer.elapsed() << "ms";
@@ -159,26 +200,64 @@ Result<QList<Task>> LocalStore::createTasks(const QList<QJsonObject>& fieldsList
 }
 
 Result<Task> LocalStore::updateTask(const QString& uuid, const QJsonObject& fields) {
-    const QDateTime now = IsoDateTime::nowUtc();
-    return write(
-        [&](ChangeSet& changes) { return m_parts->tasks.update(uuid, fields, now, changes); });
+    return editTasks({uuid}, [&](const QDateTime& now, ChangeSet& changes) {
+        return m_parts->tasks.update(uuid, fields, now, changes);
+    });
 }
 
 Status LocalStore::deleteTask(const QString& uuid) {
-    const QDateTime now = IsoDateTime::nowUtc();
-    return write([&](ChangeSet& changes) { return m_parts->tasks.remove(uuid, now, changes); });
+    return deleteTasks({uuid});
 }
 
 Result<Task> LocalStore::completeTask(const QString& uuid, std::optional<double> actualHours) {
-    const QDateTime now = IsoDateTime::nowUtc();
-    return write([&](ChangeSet& changes) {
+    return editTasks({uuid}, [&](const QDateTime& now, ChangeSet& changes) {
         return m_parts->tasks.complete(uuid, actualHours, now, changes);
     });
 }
 
 Result<Task> LocalStore::uncompleteTask(const QString& uuid) {
-    const QDateTime now = IsoDateTime::nowUtc();
-    return write([&](ChangeSet& changes) { return m_parts->tasks.uncomplete(uuid, now, changes); });
+    return editTasks({uuid}, [&](const QDateTime& now, ChangeSet& changes) {
+        return m_parts->tasks.uncomplete(uuid, now, changes);
+    });
+}
+
+Result<QList<Task>> LocalStore::updateTasks(const QStringList& uuids, const TaskPatch& patch) {
+    const QJsonObject fields = patch.toSyncJson();
+    return editTasks(uuids, [&](const QDateTime& now, ChangeSet& changes) -> Result<QList<Task>> {
+        QList<Task> updated;
+        for (const QString& uuid : uuids) {
+            Result<Task> task = m_parts->tasks.update(uuid, fields, now, changes);
+            if (!task)
+                return task.error();
+            updated << std::move(task).value();
+        }
+        return updated;
+    });
+}
+
+Result<QList<Task>> LocalStore::setTasksCompleted(const QStringList& uuids, bool completed) {
+    return editTasks(uuids, [&](const QDateTime& now, ChangeSet& changes) -> Result<QList<Task>> {
+        QList<Task> changed;
+        for (const QString& uuid : uuids) {
+            Result<Task> task = completed
+                                    ? m_parts->tasks.complete(uuid, std::nullopt, now, changes)
+                                    : m_parts->tasks.uncomplete(uuid, now, changes);
+            if (!task)
+                return task.error();
+            changed << std::move(task).value();
+        }
+        return changed;
+    });
+}
+
+Status LocalStore::deleteTasks(const QStringList& uuids) {
+    return editTasks(uuids, [&](const QDateTime& now, ChangeSet& changes) -> Status {
+        for (const QString& uuid : uuids) {
+            if (Status removed = m_parts->tasks.remove(uuid, now, changes); !removed)
+                return removed;
+        }
+        return Done{};
+    });
 }
 
 Result<Task> LocalStore::task(const QString& uuid) const {
@@ -211,20 +290,52 @@ Result<Goal> LocalStore::updateGoal(const QString& uuid, const GoalPatch& patch)
     return updateGoal(uuid, patch.toSyncJson());
 }
 
-Result<Goal> LocalStore::createGoal(const QJsonObject& fields) {
+// A goal's own progress is what it was set to (or what its tasks make it);
+// its parents, old and new, follow the rule after the edit.
+QStringList LocalStore::parentsOf(const QStringList& goalUuids) const {
+    QStringList parents;
+    for (const QString& uuid : goalUuids) {
+        if (const Result<Goal> goal = m_parts->goals.get(uuid); goal && goal->parentGoalUuid)
+            parents << *goal->parentGoalUuid;
+    }
+    return parents;
+}
+
+template <typename Edit>
+auto LocalStore::editGoal(const QString& uuid, Edit&& edit)
+    -> decltype(edit(std::declval<const QDateTime&>(), std::declval<ChangeSet&>())) {
     const QDateTime now = IsoDateTime::nowUtc();
-    return write([&](ChangeSet& changes) { return m_parts->goals.create(fields, now, changes); });
+    return write([&](ChangeSet& changes) -> decltype(edit(now, changes)) {
+        QStringList touched = uuid.isEmpty() ? QStringList() : parentsOf({uuid});
+        auto result = edit(now, changes);
+        if (!result)
+            return result;
+        if constexpr (std::is_same_v<decltype(result), Result<Goal>>) {
+            if (result->parentGoalUuid)
+                touched << *result->parentGoalUuid;
+        }
+        if (Status rolled = m_parts->goals.rollUp(touched, now, changes); !rolled)
+            return rolled.error();
+        return result;
+    });
+}
+
+Result<Goal> LocalStore::createGoal(const QJsonObject& fields) {
+    return editGoal({}, [&](const QDateTime& now, ChangeSet& changes) {
+        return m_parts->goals.create(fields, now, changes);
+    });
 }
 
 Result<Goal> LocalStore::updateGoal(const QString& uuid, const QJsonObject& fields) {
-    const QDateTime now = IsoDateTime::nowUtc();
-    return write(
-        [&](ChangeSet& changes) { return m_parts->goals.update(uuid, fields, now, changes); });
+    return editGoal(uuid, [&](const QDateTime& now, ChangeSet& changes) {
+        return m_parts->goals.update(uuid, fields, now, changes);
+    });
 }
 
 Status LocalStore::deleteGoal(const QString& uuid) {
-    const QDateTime now = IsoDateTime::nowUtc();
-    return write([&](ChangeSet& changes) { return m_parts->goals.remove(uuid, now, changes); });
+    return editGoal(uuid, [&](const QDateTime& now, ChangeSet& changes) {
+        return m_parts->goals.remove(uuid, now, changes);
+    });
 }
 
 Result<Goal> LocalStore::goal(const QString& uuid) const {

@@ -84,6 +84,12 @@ public:
     // gets its outbox mutation. All or nothing: the first invalid one is
     // returned as the error, with its index in front of every loc.
     Result<QList<Task>> createTasks(const QList<QJsonObject>& fieldsList);
+    // The task list's bulk actions, each in one transaction: all the tasks
+    // change or, at the first one that cannot, none does (its error returned).
+    // One change event names them all.
+    Result<QList<Task>> updateTasks(const QStringList& uuids, const TaskPatch& patch);
+    Result<QList<Task>> setTasksCompleted(const QStringList& uuids, bool completed);
+    Status deleteTasks(const QStringList& uuids);
     // In the contract's order: priority asc, due_date asc nulls last, created_at desc.
     Result<QList<Task>> tasks(const TaskFilter& filter = {}) const;
     Result<qsizetype> taskCount(const TaskFilter& filter = {}) const;
@@ -189,6 +195,19 @@ private:
     // Runs `body(changes)` in one transaction and publishes what it changed.
     template <typename Body> auto write(Body&& body) -> decltype(body(std::declval<ChangeSet&>()));
     void publish(const ChangeSet& changes);
+    // write() for edits of the tasks `uuids` (none for creations): the goals
+    // they belonged to and belong to afterwards roll their progress up.
+    template <typename Edit>
+    auto editTasks(const QStringList& uuids, Edit&& edit)
+        -> decltype(edit(std::declval<const QDateTime&>(), std::declval<ChangeSet&>()));
+    // write() for an edit of goal `uuid` (empty for a creation): its parents
+    // before and after roll their progress up.
+    template <typename Edit>
+    auto editGoal(const QString& uuid, Edit&& edit)
+        -> decltype(edit(std::declval<const QDateTime&>(), std::declval<ChangeSet&>()));
+    QStringList goalsOf(const QStringList& taskUuids) const;
+    static QStringList goalsOf(const QList<Task>& tasks);
+    QStringList parentsOf(const QStringList& goalUuids) const;
 
     std::unique_ptr<StoreDatabase> m_db;
     std::unique_ptr<Parts> m_parts;

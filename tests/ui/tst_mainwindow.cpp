@@ -543,7 +543,8 @@ private slots:
 
         // then the hint says the filter hides everything
         QTRY_COMPARE(shownTitles(), QStringList());
-        QTRY_COMPARE(emptyHint(), u"No tasks match the search or the status filter."_s);
+        QTRY_COMPARE(emptyHint(),
+                     u"No tasks in \u201cAll\u201d match the search or the status filter."_s);
 
         // when the user presses Escape in the search field
         QTest::keyClick(searchField(), Qt::Key_Escape);

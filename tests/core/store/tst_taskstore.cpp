@@ -262,6 +262,51 @@ private slots:
         QCOMPARE(m_store->pendingCount().value(), 2);
     }
 
+    void bulkEditsAreAllOrNothing() {
+        // given three tasks
+        QStringList uuids;
+        for (const QString& title : {u"A"_s, u"B"_s, u"C"_s})
+            uuids << m_store->createTask(QJsonObject{{u"title"_s, title}}).value().uuid;
+        const qsizetype pendingBefore = m_store->pendingCount().value();
+
+        // when all three are moved to priority 1 and completed
+        TaskPatch urgent;
+        urgent.priority = 1;
+        QCOMPARE(m_store->updateTasks(uuids, urgent).value().size(), 3);
+        QCOMPARE(m_store->setTasksCompleted(uuids, true).value().size(), 3);
+
+        // then each changed, with its outbox mutations
+        for (const QString& uuid : uuids) {
+            const Task task = m_store->task(uuid).value();
+            QCOMPARE(task.priority, 1);
+            QVERIFY(task.isCompleted());
+        }
+        QVERIFY(m_store->pendingCount().value() >= pendingBefore);
+
+        // when a batch names a task that does not exist
+        TaskPatch low;
+        low.priority = 5;
+        const Result<QList<Task>> moved =
+            m_store->updateTasks({uuids.at(0), u"6a1f2c3d-0000-4000-8000-00000000dead"_s}, low);
+
+        // then nothing changed, not even the first task
+        QVERIFY(!moved.ok());
+        QCOMPARE(moved.error().code, Error::Code::NotFound);
+        QCOMPARE(m_store->task(uuids.at(0)).value().priority, 1);
+        const Status deleted =
+            m_store->deleteTasks({uuids.at(1), u"6a1f2c3d-0000-4000-8000-00000000dead"_s});
+        QVERIFY(!deleted.ok());
+        QCOMPARE(m_store->taskCount().value(), 3);
+
+        // when they are reopened and deleted together
+        QVERIFY(m_store->setTasksCompleted(uuids, false).ok());
+        QVERIFY(!m_store->task(uuids.at(2)).value().isCompleted());
+        QVERIFY(m_store->deleteTasks(uuids).ok());
+
+        // then none is left
+        QCOMPARE(m_store->taskCount().value(), 0);
+    }
+
     void bulkCreateStoresWhatSingleCreateStores() {
         // given the same fields, every kind of value set
         const Goal goal =
