@@ -183,6 +183,21 @@ private slots:
         QCOMPARE(parsed.error().fields.first().loc, loc);
     }
 
+    void jsonArrayBody_refusesAnythingButAnArray() {
+        HttpRequest request;
+        request.body = "{\"task_indices\":[0]}"_ba;
+        const auto object = request.jsonArray();
+        QVERIFY(!object);
+        QCOMPARE(object.error().fields.first().type, u"list_type"_s);
+        QCOMPARE(object.error().fields.first().loc, QJsonArray{u"body"_s});
+        request.body = "[{\"title\":\"a\\u0000\"}]"_ba;
+        const auto nul = request.jsonArray();
+        QVERIFY(!nul);
+        QCOMPARE(nul.error().fields.first().loc, (QJsonArray{u"body"_s, 0, u"title"_s}));
+        request.body = "[{\"title\":\"a\"}]"_ba;
+        QCOMPARE(request.jsonArray().value().size(), 1);
+    }
+
     void pathId_and_bearerToken() {
         HttpRequest request;
         request.pathParams.insert(u"task_id"_s, u"12x"_s);
