@@ -1,0 +1,49 @@
+#include "OpenAiCompatibleProvider.h"
+
+#include "AiSettings.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace bizy::server {
+
+namespace {
+
+bizy::Result<QString> textOf(const bizy::Result<QJsonObject>& answer) {
+    if (!answer)
+        return answer.error();
+    const QString text = answer->value(u"choices"_s)[0][u"message"_s][u"content"_s].toString();
+    if (text.trimmed().isEmpty())
+        return bizy::Error::make(bizy::Error::Code::Server,
+                                 u"the AI provider's answer holds no text"_s);
+    return text;
+}
+
+} // namespace
+
+OpenAiCompatibleProvider::OpenAiCompatibleProvider(const AiSettings& settings)
+    : m_client(settings.timeoutSeconds)
+    , m_endpoint(VendorClient::endpoint(settings.baseUrl, u"/chat/completions"_s))
+    , m_model(settings.model)
+    , m_apiKey(settings.apiKey)
+    , m_maxTokens(settings.maxReplyTokens) {}
+
+QFuture<bizy::Result<QString>> OpenAiCompatibleProvider::complete(const AiPrompt& prompt) {
+    QNetworkRequest request(m_endpoint);
+    if (!m_apiKey.isEmpty())
+        request.setRawHeader("Authorization"_ba, "Bearer "_ba + m_apiKey);
+    const QJsonObject body{
+        {u"model"_s, m_model},
+        {u"max_tokens"_s, m_maxTokens},
+        {u"stream"_s, false},
+        {u"response_format"_s, QJsonObject{{u"type"_s, u"json_object"_s}}},
+        {u"messages"_s,
+         QJsonArray{QJsonObject{{u"role"_s, u"system"_s}, {u"content"_s, prompt.system}},
+                    QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, prompt.user}}}},
+    };
+    return m_client.post(request, body).then(&textOf);
+}
+
+} // namespace bizy::server
