@@ -27,7 +27,9 @@ struct AiSettings {
     QByteArray apiKey;
     int timeoutSeconds = 60;
     int callsPerMinute = 10;
-    int maxReplyTokens = 2000;
+
+    // The longest reply asked for: 50 suggestions with descriptions fit.
+    static constexpr int kMaxReplyTokens = 4096;
 
     static constexpr const char* kDefaultAnthropicModel = "claude-sonnet-4-5";
     static constexpr const char* kDefaultAnthropicUrl = "https://api.anthropic.com";

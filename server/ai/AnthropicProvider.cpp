@@ -31,8 +31,7 @@ AnthropicProvider::AnthropicProvider(const AiSettings& settings)
     : m_client(settings.timeoutSeconds)
     , m_endpoint(VendorClient::endpoint(settings.baseUrl, u"/v1/messages"_s))
     , m_model(settings.model)
-    , m_apiKey(settings.apiKey)
-    , m_maxTokens(settings.maxReplyTokens) {}
+    , m_apiKey(settings.apiKey) {}
 
 QFuture<bizy::Result<QString>> AnthropicProvider::complete(const AiPrompt& prompt) {
     QNetworkRequest request(m_endpoint);
@@ -40,7 +39,7 @@ QFuture<bizy::Result<QString>> AnthropicProvider::complete(const AiPrompt& promp
     request.setRawHeader("anthropic-version"_ba, kApiVersion);
     const QJsonObject body{
         {u"model"_s, m_model},
-        {u"max_tokens"_s, m_maxTokens},
+        {u"max_tokens"_s, AiSettings::kMaxReplyTokens},
         {u"system"_s, prompt.system},
         {u"messages"_s,
          QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, prompt.user}}}},

@@ -25,7 +25,6 @@ private:
     QUrl m_endpoint;
     QString m_model;
     QByteArray m_apiKey;
-    int m_maxTokens;
 };
 
 } // namespace bizy::server

@@ -27,8 +27,7 @@ OpenAiCompatibleProvider::OpenAiCompatibleProvider(const AiSettings& settings)
     : m_client(settings.timeoutSeconds)
     , m_endpoint(VendorClient::endpoint(settings.baseUrl, u"/chat/completions"_s))
     , m_model(settings.model)
-    , m_apiKey(settings.apiKey)
-    , m_maxTokens(settings.maxReplyTokens) {}
+    , m_apiKey(settings.apiKey) {}
 
 QFuture<bizy::Result<QString>> OpenAiCompatibleProvider::complete(const AiPrompt& prompt) {
     QNetworkRequest request(m_endpoint);
@@ -36,7 +35,7 @@ QFuture<bizy::Result<QString>> OpenAiCompatibleProvider::complete(const AiPrompt
         request.setRawHeader("Authorization"_ba, "Bearer "_ba + m_apiKey);
     const QJsonObject body{
         {u"model"_s, m_model},
-        {u"max_tokens"_s, m_maxTokens},
+        {u"max_tokens"_s, AiSettings::kMaxReplyTokens},
         {u"stream"_s, false},
         {u"response_format"_s, QJsonObject{{u"type"_s, u"json_object"_s}}},
         {u"messages"_s,

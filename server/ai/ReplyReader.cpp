@@ -63,7 +63,7 @@ QJsonArray ReplyReader::texts(const QString& key) {
 
 qint64 ReplyReader::integer(const QString& key, qint64 minimum, qint64 maximum) {
     const QJsonValue value = m_object.value(key);
-    const double number = value.toDouble(std::nan(""));
+    const double number = value.toDouble();
     if (!value.isDouble() || std::floor(number) != number || number < double(minimum) ||
         number > double(maximum)) {
         fail(key, u"expected an integer from %1 to %2"_s.arg(minimum).arg(maximum));

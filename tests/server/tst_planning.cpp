@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -1009,6 +1011,26 @@ private slots:
             m_openAi->post(u"/api/briefings/evening"_s, {{u"wins"_s, u"w"_s}}, m_alice.token);
         QCOMPARE(response.status, 500);
         QCOMPARE(response.detail(), u"AI service error: the AI provider answered HTTP 503"_s);
+    }
+
+    // Last: it stops the OpenAI-compatible server.
+    void shutdown_endsAProviderCallInFlight_atOnce() {
+        const qint64 goal =
+            createGoal(m_alice, {{u"title"_s, u"G"_s}, {u"horizon"_s, u"weekly"_s}});
+        m_vendor.reply({reply(fourSuggestions()), 200, {}, 5000});
+        QNetworkAccessManager network;
+        QNetworkRequest request(
+            QUrl(m_openAiServer->baseUrl() + u"/api/goals/%1/breakdown"_s.arg(goal)));
+        request.setRawHeader("Authorization", "Bearer " + m_alice.token.toUtf8());
+        std::unique_ptr<QNetworkReply> answer(network.post(request, QByteArray()));
+        // when the server is stopped while the provider is still thinking
+        QTRY_COMPARE(m_vendor.requests().size(), 1);
+        QCOMPARE(m_openAiServer->terminate(), 0);
+        // then the request was answered before the server left, not after the AI timeout
+        QTRY_VERIFY(answer->isFinished());
+        QCOMPARE(answer->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 500);
+        QCOMPARE(QJsonDocument::fromJson(answer->readAll())[u"detail"_s].toString(),
+                 u"AI service error: the server is shutting down"_s);
     }
 };
 
