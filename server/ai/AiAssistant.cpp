@@ -34,6 +34,8 @@ QString withoutFence(const QString& text) {
 bizy::Result<QJsonObject> jsonObjectOf(const bizy::Result<QString>& text) {
     if (!text)
         return replyError(AiAssistant::serviceError(text.error().message));
+    if (text->trimmed().isEmpty())
+        return replyError(AiAssistant::serviceError(u"the AI provider's answer holds no text"_s));
     QJsonParseError parseError;
     const QJsonDocument document =
         QJsonDocument::fromJson(withoutFence(*text).toUtf8(), &parseError);

@@ -20,9 +20,9 @@ struct AiPrompt {
 // An AI vendor behind one call: the model's text for a prompt. Implementations
 // (AnthropicProvider, OpenAiCompatibleProvider) speak their vendor's HTTP API
 // through VendorCall on the thread that owns them (the event loop), never
-// block, and always finish: with the text, or with an Error whose message
-// says what went wrong (timeout, HTTP status, an answer without text) in
-// words fit for "AI service error: <message>".
+// block, and always finish: with the text (empty when the answer holds
+// none), or with an Error whose message says what went wrong (timeout, HTTP
+// status) in words fit for "AI service error: <message>".
 class AiProvider {
 public:
     virtual ~AiProvider() = default;

@@ -19,9 +19,6 @@ bizy::Result<QString> textOf(const bizy::Result<QJsonObject>& answer) {
         if (block[u"type"_s].toString() == u"text"_s)
             text += block[u"text"_s].toString();
     }
-    if (text.trimmed().isEmpty())
-        return bizy::Error::make(bizy::Error::Code::Server,
-                                 u"the AI provider's answer holds no text"_s);
     return text;
 }
 

@@ -114,6 +114,42 @@ class TestPlanning : public QObject {
                            const QJsonObject& body) {
         return breakdown(http, user, QString::number(goalId), json(body));
     }
+    // Items of the briefings' lists, as answered.
+    struct TaskItem {
+        qint64 id = 0;
+        QString title;
+        int priority = 3;
+        QString status = u"pending"_s;
+        QJsonValue due = QJsonValue::Null;
+        QJsonValue category = QJsonValue::Null;
+        QJsonValue hours = QJsonValue::Null;
+    };
+    static QJsonObject todayItem(const TaskItem& task) {
+        return {{u"id"_s, task.id},
+                {u"title"_s, task.title},
+                {u"priority"_s, task.priority},
+                {u"status"_s, task.status},
+                {u"category"_s, task.category},
+                {u"estimated_hours"_s, task.hours},
+                {u"due_date"_s, task.due}};
+    }
+    static QJsonObject goalItem(qint64 id, const QString& title, const QString& horizon,
+                                double progress, const QJsonValue& target = QJsonValue::Null) {
+        return {{u"id"_s, id},
+                {u"title"_s, title},
+                {u"horizon"_s, horizon},
+                {u"progress_percentage"_s, progress},
+                {u"target_date"_s, target}};
+    }
+    static QJsonObject overdueItem(qint64 id, const QString& title, int priority,
+                                   const QString& due, int days) {
+        return {{u"id"_s, id},
+                {u"title"_s, title},
+                {u"priority"_s, priority},
+                {u"due_date"_s, due},
+                {u"days_overdue"_s, days}};
+    }
+
     static QJsonArray loc(const HttpResponse& response) {
         return response.json[u"detail"_s][0][u"loc"_s].toArray();
     }
@@ -587,6 +623,7 @@ private slots:
             {{u"Sure! Here are some tasks: 1. Plan"_s}, u"Failed to parse AI response: ..."_s},
             {{u"{\"tasks\": [{\"title\": \"a\", \"priority\": 1}"_s},
              u"Failed to parse AI response: ..."_s},
+            {{u" "_s}, u"AI service error: the AI provider's answer holds no text"_s},
             {{u"[1, 2]"_s}, u"AI service error: the reply is not a JSON object"_s},
             {{u"{\"tasks\": \"none\"}"_s}, u"AI service error: tasks: expected a list"_s},
             {{u"{\"suggestions\": []}"_s}, u"AI service error: tasks: expected a list"_s},
@@ -723,71 +760,26 @@ private slots:
                               {u"completion_rate"_s, 2.0 / 7.0}}));
         // open tasks due today or undated, by priority
         QCOMPARE(briefing.value(u"tasks_today"_s).toArray(),
-                 (QJsonArray{QJsonObject{{u"id"_s, dueToday},
-                                         {u"title"_s, u"Due today high"_s},
-                                         {u"priority"_s, 1},
-                                         {u"status"_s, u"pending"_s},
-                                         {u"category"_s, u"work"_s},
-                                         {u"estimated_hours"_s, 1.5},
-                                         {u"due_date"_s, answered(0, u"18:00:00.000"_s)}},
-                             QJsonObject{{u"id"_s, undated},
-                                         {u"title"_s, u"Undated in progress"_s},
-                                         {u"priority"_s, 2},
-                                         {u"status"_s, u"in_progress"_s},
-                                         {u"category"_s, QJsonValue::Null},
-                                         {u"estimated_hours"_s, QJsonValue::Null},
-                                         {u"due_date"_s, QJsonValue::Null}},
-                             QJsonObject{{u"id"_s, startOfToday},
-                                         {u"title"_s, u"Due at T start"_s},
-                                         {u"priority"_s, 5},
-                                         {u"status"_s, u"pending"_s},
-                                         {u"category"_s, QJsonValue::Null},
-                                         {u"estimated_hours"_s, QJsonValue::Null},
-                                         {u"due_date"_s, answered(0, at0)}}}));
+                 (QJsonArray{todayItem({dueToday, u"Due today high"_s, 1, u"pending"_s,
+                                        answered(0, u"18:00:00.000"_s), u"work"_s, 1.5}),
+                             todayItem({undated, u"Undated in progress"_s, 2, u"in_progress"_s}),
+                             todayItem({startOfToday, u"Due at T start"_s, 5, u"pending"_s,
+                                        answered(0, at0)})}));
         // active goals by horizon name
         QCOMPARE(briefing.value(u"active_goals"_s).toArray(),
-                 (QJsonArray{QJsonObject{{u"id"_s, month},
-                                         {u"title"_s, u"Month goal"_s},
-                                         {u"horizon"_s, u"monthly"_s},
-                                         {u"progress_percentage"_s, 0},
-                                         {u"target_date"_s, QJsonValue::Null}},
-                             QJsonObject{{u"id"_s, quarter},
-                                         {u"title"_s, u"Quarter goal"_s},
-                                         {u"horizon"_s, u"quarterly"_s},
-                                         {u"progress_percentage"_s, 75.5},
-                                         {u"target_date"_s, QJsonValue::Null}},
-                             QJsonObject{{u"id"_s, week},
-                                         {u"title"_s, u"Week goal"_s},
-                                         {u"horizon"_s, u"weekly"_s},
-                                         {u"progress_percentage"_s, 50},
-                                         {u"target_date"_s, QJsonValue::Null}},
-                             QJsonObject{{u"id"_s, year},
-                                         {u"title"_s, u"Year goal"_s},
-                                         {u"horizon"_s, u"yearly"_s},
-                                         {u"progress_percentage"_s, 10},
-                                         {u"target_date"_s, answered(100, at0)}}}));
+                 (QJsonArray{goalItem(month, u"Month goal"_s, u"monthly"_s, 0),
+                             goalItem(quarter, u"Quarter goal"_s, u"quarterly"_s, 75.5),
+                             goalItem(week, u"Week goal"_s, u"weekly"_s, 50),
+                             goalItem(year, u"Year goal"_s, u"yearly"_s, 10, answered(100, at0))}));
         // overdue: not completed, due before now, oldest first, days by calendar
-        QCOMPARE(briefing.value(u"overdue_tasks"_s).toArray(),
-                 (QJsonArray{QJsonObject{{u"id"_s, old},
-                                         {u"title"_s, u"Old overdue"_s},
-                                         {u"priority"_s, 4},
-                                         {u"due_date"_s, answered(-9, u"08:00:00.000"_s)},
-                                         {u"days_overdue"_s, 9}},
-                             QJsonObject{{u"id"_s, madeTodayDueY},
-                                         {u"title"_s, u"Made today, due Y"_s},
-                                         {u"priority"_s, 3},
-                                         {u"due_date"_s, answered(-1, u"15:00:00.000"_s)},
-                                         {u"days_overdue"_s, 1}},
-                             QJsonObject{{u"id"_s, startOfToday},
-                                         {u"title"_s, u"Due at T start"_s},
-                                         {u"priority"_s, 5},
-                                         {u"due_date"_s, answered(0, at0)},
-                                         {u"days_overdue"_s, 0}},
-                             QJsonObject{{u"id"_s, blocked},
-                                         {u"title"_s, u"Blocked due T"_s},
-                                         {u"priority"_s, 2},
-                                         {u"due_date"_s, answered(0, u"10:00:00.000"_s)},
-                                         {u"days_overdue"_s, 0}}}));
+        QCOMPARE(
+            briefing.value(u"overdue_tasks"_s).toArray(),
+            (QJsonArray{
+                overdueItem(old, u"Old overdue"_s, 4, answered(-9, u"08:00:00.000"_s), 9),
+                overdueItem(madeTodayDueY, u"Made today, due Y"_s, 3,
+                            answered(-1, u"15:00:00.000"_s), 1),
+                overdueItem(startOfToday, u"Due at T start"_s, 5, answered(0, at0), 0),
+                overdueItem(blocked, u"Blocked due T"_s, 2, answered(0, u"10:00:00.000"_s), 0)}));
         // the provider's parts as it wrote them, and the date of the request
         const QJsonObject written = morningReply();
         for (const QString& key : written.keys())
@@ -959,33 +951,19 @@ private slots:
                            m_alice.token);
         // then the goals and tasks whose titles contain "rust" or "run"
         QVERIFY2(response.status == 200, response.describe().constData());
-        QCOMPARE(response.object(),
-                 (QJsonObject{
-                     {u"topic"_s, u"RUST  run"_s},
-                     {u"key_insights"_s, QJsonArray{u"i1"_s, u"i2"_s}},
-                     {u"action_items"_s, QJsonArray{u"a1"_s, u"a2"_s, u"a3"_s}},
-                     {u"relevant_goals"_s,
-                      QJsonArray{QJsonObject{{u"id"_s, rustGoal},
-                                             {u"title"_s, u"Learn Rust Programming"_s},
-                                             {u"horizon"_s, u"quarterly"_s},
-                                             {u"progress_percentage"_s, 0},
-                                             {u"target_date"_s, QJsonValue::Null}}}},
-                     {u"relevant_tasks"_s,
-                      QJsonArray{QJsonObject{{u"id"_s, book},
-                                             {u"title"_s, u"Read the rust book"_s},
-                                             {u"priority"_s, 2},
-                                             {u"status"_s, u"pending"_s},
-                                             {u"category"_s, QJsonValue::Null},
-                                             {u"estimated_hours"_s, QJsonValue::Null},
-                                             {u"due_date"_s, QJsonValue::Null}},
-                                 QJsonObject{{u"id"_s, shoes},
-                                             {u"title"_s, u"Buy running shoes"_s},
-                                             {u"priority"_s, 3},
-                                             {u"status"_s, u"pending"_s},
-                                             {u"category"_s, QJsonValue::Null},
-                                             {u"estimated_hours"_s, QJsonValue::Null},
-                                             {u"due_date"_s, answered(0, u"17:00:00.000"_s)}}}},
-                 }));
+        QCOMPARE(
+            response.object(),
+            (QJsonObject{
+                {u"topic"_s, u"RUST  run"_s},
+                {u"key_insights"_s, QJsonArray{u"i1"_s, u"i2"_s}},
+                {u"action_items"_s, QJsonArray{u"a1"_s, u"a2"_s, u"a3"_s}},
+                {u"relevant_goals"_s,
+                 QJsonArray{goalItem(rustGoal, u"Learn Rust Programming"_s, u"quarterly"_s, 0)}},
+                {u"relevant_tasks"_s,
+                 QJsonArray{todayItem({book, u"Read the rust book"_s, 2}),
+                            todayItem({shoes, u"Buy running shoes"_s, 3, u"pending"_s,
+                                       answered(0, u"17:00:00.000"_s)})}},
+            }));
         const QString prompt = m_vendor.requests().first().userPrompt();
         for (const QString& part :
              {u"\"topic\":\"RUST  run\""_s, u"\"performance\""_s, u"at most 2 key insights"_s,
