@@ -5,6 +5,7 @@
 #include "auth/AuthRoutes.h"
 #include "http/GuardedTcpServer.h"
 #include "http/Reply.h"
+#include "planning/PlanningRoutes.h"
 #include "rest/RestRoutes.h"
 #include "sync/SyncRoutes.h"
 
@@ -55,12 +56,14 @@ QHttpServerResponse withErrorKey(QHttpServerResponse response) {
     return rebuilt;
 }
 
-// GET /health: 200 when PostgreSQL answers, 503 with the same fields when not.
-QJsonObject healthBody(bool connected) {
+// GET /health: 200 when PostgreSQL answers, 503 with the same fields when not;
+// `ai` tells clients whether the AI routes can answer.
+QJsonObject healthBody(bool connected, bool ai) {
     QJsonObject body{{u"status"_s, connected ? u"healthy"_s : u"unhealthy"_s},
                      {u"service"_s, u"bizy-server"_s},
                      {u"version"_s, QStringLiteral(BIZY_VERSION)},
-                     {u"database"_s, connected ? u"connected"_s : u"disconnected"_s}};
+                     {u"database"_s, connected ? u"connected"_s : u"disconnected"_s},
+                     {u"ai"_s, ai}};
     if (!connected)
         body.insert(u"detail"_s, u"Database unavailable"_s);
     return body;
@@ -87,6 +90,7 @@ BizyServer::BizyServer(ServerConfig config, QObject* parent)
     , m_db(m_config.database, m_config.workers)
     , m_jwt(m_config.jwtSecret)
     , m_rateLimiter(m_config.authRateLimit)
+    , m_ai(m_config.ai)
     , m_context{m_config, m_db, m_jwt, m_rateLimiter} {
     registerRoutes();
     m_http.setMissingHandler(
@@ -100,18 +104,23 @@ BizyServer::~BizyServer() {
 }
 
 void BizyServer::registerRoutes() {
-    m_router.add(Router::Method::Get, u"/health"_s, [this](const HttpRequest&) {
+    const bool ai = m_ai.configured();
+    m_router.add(Router::Method::Get, u"/health"_s, [this, ai](const HttpRequest&) {
+        const DbRunner::UnavailableAnswer down =
+            ai ? +[] { return Reply::json(503, healthBody(false, true)); }
+               : +[] { return Reply::json(503, healthBody(false, false)); };
         return m_db.run(
-            [](DbSession& db) {
+            [ai](DbSession& db) {
                 db.exec(u"SELECT 1"_s);
-                return Reply::json(200, healthBody(true));
+                return Reply::json(200, healthBody(true, ai));
             },
-            [] { return Reply::json(503, healthBody(false)); });
+            down);
     });
     registerAuthRoutes(m_router, m_context);
     registerAdminRoutes(m_router, m_context);
     registerRestRoutes(m_router, m_context);
     registerSyncRoutes(m_router, m_context);
+    registerPlanningRoutes(m_router, m_context, m_ai);
 }
 
 bool BizyServer::listen() {
@@ -218,6 +227,7 @@ void BizyServer::shutdown() {
     qCInfo(lcServer) << "Shutting down:" << m_inFlight << "request(s) in flight";
     if (m_tcp)
         m_tcp->close(); // no new connections
+    m_ai.cancelAll();   // a provider call would hold its request up to the AI timeout
     // A request stuck on a hung database must not keep the process alive forever.
     // Waiting for its worker would hang too, so give up with exit code 1.
     QTimer::singleShot(kShutdownGraceMs, this, [this] {

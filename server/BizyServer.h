@@ -2,6 +2,7 @@
 
 #include "ServerConfig.h"
 #include "ServerContext.h"
+#include "ai/AiAssistant.h"
 #include "auth/Jwt.h"
 #include "auth/RateLimiter.h"
 #include "db/DbRunner.h"
@@ -50,6 +51,7 @@ private:
     DbRunner m_db;
     Jwt m_jwt;
     RateLimiter m_rateLimiter;
+    AiAssistant m_ai;
     ServerContext m_context;
     Router m_router;
     QHttpServer m_http;

@@ -14,9 +14,11 @@ bizy::Error configError(const QString& message) {
     return bizy::Error::make(bizy::Error::Code::Incompatible, message);
 }
 
-// An integer variable within bounds, or the fallback when it is unset.
-std::optional<qint64> readInteger(const QHash<QString, QString>& variables, const QString& name,
-                                  qint64 fallback, qint64 minimum, qint64 maximum, QString* error) {
+} // namespace
+
+std::optional<qint64> ServerConfig::readInteger(const QHash<QString, QString>& variables,
+                                                const QString& name, qint64 fallback,
+                                                qint64 minimum, qint64 maximum, QString* error) {
     const QString text = variables.value(name).trimmed();
     if (text.isEmpty())
         return fallback;
@@ -29,6 +31,8 @@ std::optional<qint64> readInteger(const QHash<QString, QString>& variables, cons
     }
     return value;
 }
+
+namespace {
 
 QString unquote(QString value) {
     value = value.trimmed();
@@ -107,6 +111,13 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
     config.accessTokenSeconds = *accessMinutes * 60;
     config.refreshTokenSeconds = *refreshDays * 24 * 3600;
     config.idleTimeoutSeconds = int(*idleSeconds);
+    auto ai = AiSettings::fromVariables(variables);
+    if (!ai)
+        return ai.error();
+    config.ai = ai.value();
+    // A connection silent for the idle timeout is closed: the AI call must end first.
+    if (config.ai.configured() && config.ai.timeoutSeconds >= config.idleTimeoutSeconds)
+        return configError(u"BIZY_AI_TIMEOUT_SECONDS must be below BIZY_IDLE_TIMEOUT_SECONDS"_s);
     if (variables.contains(u"BIZY_CORS_ORIGINS"_s)) {
         const QString origins = variables.value(u"BIZY_CORS_ORIGINS"_s).trimmed();
         config.corsOrigins.clear();

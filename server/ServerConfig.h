@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ai/AiSettings.h"
 #include "db/DatabaseSettings.h"
 #include "model/Result.h"
 
@@ -7,6 +8,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace bizy::server {
 
@@ -27,13 +29,19 @@ struct ServerConfig {
     // by default, as the existing backend's web client may live elsewhere;
     // empty or "none" turns CORS off. Tokens travel in headers, never cookies.
     QStringList corsOrigins{QStringLiteral("*")};
+    AiSettings ai; // the optional AI provider (goal breakdown, briefings)
 
     static constexpr qsizetype kMinJwtSecretLength = 32;
 
     // Reads DATABASE_URL (or PG*), JWT_SECRET, BIZY_HOST, BIZY_PORT, BIZY_WORKERS,
     // BIZY_AUTH_RATE_LIMIT, BIZY_ACCESS_TOKEN_MINUTES, BIZY_REFRESH_TOKEN_DAYS,
-    // BIZY_CORS_ORIGINS, BIZY_IDLE_TIMEOUT_SECONDS.
+    // BIZY_CORS_ORIGINS, BIZY_IDLE_TIMEOUT_SECONDS, and AiSettings' variables.
     static bizy::Result<ServerConfig> fromVariables(const QHash<QString, QString>& variables);
+    // An integer variable within bounds, or the fallback when it is unset; on
+    // a bad value nullopt, with the reason in `error`.
+    static std::optional<qint64> readInteger(const QHash<QString, QString>& variables,
+                                             const QString& name, qint64 fallback, qint64 minimum,
+                                             qint64 maximum, QString* error);
     // The process environment, with an env file's KEY=VALUE lines filling what
     // the environment leaves unset.
     static bizy::Result<QHash<QString, QString>> collectVariables(const QString& envFile);

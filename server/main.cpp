@@ -53,7 +53,10 @@ int main(int argc, char* argv[]) {
         "BIZY_HOST, BIZY_PORT, BIZY_WORKERS, BIZY_AUTH_RATE_LIMIT (per minute, 0 = off),\n"
         "BIZY_ACCESS_TOKEN_MINUTES (15), BIZY_REFRESH_TOKEN_DAYS (30),\n"
         "BIZY_CORS_ORIGINS (* by default; comma-separated origins, or none),\n"
-        "BIZY_IDLE_TIMEOUT_SECONDS (120: silent connections are closed).\n\n"
+        "BIZY_IDLE_TIMEOUT_SECONDS (120: silent connections are closed).\n"
+        "AI provider (off unless set): ANTHROPIC_API_KEY (+ BIZY_ANTHROPIC_BASE_URL), or\n"
+        "BIZY_AI_BASE_URL + BIZY_AI_MODEL (+ BIZY_AI_API_KEY) for an OpenAI-compatible\n"
+        "server; BIZY_AI_TIMEOUT_SECONDS (60), BIZY_AI_RATE_LIMIT (10 per user per minute).\n\n"
         "Commands:\n"
         "  (none)         run the server\n"
         "  create-admin   create or promote an admin; the password is read from stdin"_s);

@@ -64,7 +64,7 @@ bizy::Result<qint64> HttpRequest::pathId(const QString& name) const {
     return id;
 }
 
-bizy::Result<QJsonObject> HttpRequest::jsonObject() const {
+bizy::Result<QJsonDocument> HttpRequest::jsonDocument() const {
     if (body.trimmed().isEmpty())
         return bodyError(u"Field required"_s, u"missing"_s);
     QJsonParseError parseError;
@@ -73,13 +73,33 @@ bizy::Result<QJsonObject> HttpRequest::jsonObject() const {
         return bodyError(u"JSON decode error: "_s + parseError.errorString() + u" at offset "_s +
                              QString::number(parseError.offset),
                          u"json_invalid"_s);
-    if (!document.isObject())
+    return document;
+}
+
+bizy::Result<QJsonObject> HttpRequest::jsonObject() const {
+    const auto document = jsonDocument();
+    if (!document)
+        return document.error();
+    if (!document->isObject())
         return bodyError(u"Input should be a valid dictionary"_s, u"dict_type"_s);
     bizy::FieldErrors errors;
-    findNulStrings(document.object(), QJsonArray{u"body"_s}, &errors);
+    findNulStrings(document->object(), QJsonArray{u"body"_s}, &errors);
     if (!errors.isEmpty())
         return bizy::Error::validation(errors);
-    return document.object();
+    return document->object();
+}
+
+bizy::Result<QJsonArray> HttpRequest::jsonArray() const {
+    const auto document = jsonDocument();
+    if (!document)
+        return document.error();
+    if (!document->isArray())
+        return bodyError(u"Input should be a valid list"_s, u"list_type"_s);
+    bizy::FieldErrors errors;
+    findNulStrings(document->array(), QJsonArray{u"body"_s}, &errors);
+    if (!errors.isEmpty())
+        return bizy::Error::validation(errors);
+    return document->array();
 }
 
 QString HttpRequest::bearerToken() const {

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 #include <QUrlQuery>
@@ -38,6 +40,8 @@ struct HttpRequest {
     // JSON, dict_type for another JSON value, and string_nul for a string that
     // holds U+0000 (PostgreSQL cannot store it).
     bizy::Result<QJsonObject> jsonObject() const;
+    // The same for a body that must be a JSON array (list_type otherwise).
+    bizy::Result<QJsonArray> jsonArray() const;
     // The token of "Authorization: Bearer <token>", empty when absent.
     QString bearerToken() const;
     // Paths of the old auth service, whose errors also carry "error".
@@ -48,6 +52,9 @@ struct HttpRequest {
     qint64 loggedUserId() const { return m_loggedUserId->load(); }
 
 private:
+    // The body as JSON, or the 422 for a missing or malformed body or a NUL string.
+    bizy::Result<QJsonDocument> jsonDocument() const;
+
     std::shared_ptr<std::atomic<qint64>> m_loggedUserId = std::make_shared<std::atomic<qint64>>(0);
 };
 

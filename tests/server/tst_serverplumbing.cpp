@@ -81,6 +81,14 @@ private slots:
         QTest::newRow("negative rate")
             << u"BIZY_AUTH_RATE_LIMIT"_s << u"-1"_s << u"BIZY_AUTH_RATE_LIMIT"_s;
         QTest::newRow("url scheme") << u"DATABASE_URL"_s << u"mysql://x@y/z"_s << u"DATABASE_URL"_s;
+        QTest::newRow("ai url without model")
+            << u"BIZY_AI_BASE_URL"_s << u"http://localhost:11434/v1"_s << u"BIZY_AI_MODEL"_s;
+        QTest::newRow("ai url scheme")
+            << u"BIZY_AI_BASE_URL"_s << u"ftp://localhost/v1"_s << u"BIZY_AI_BASE_URL"_s;
+        QTest::newRow("ai timeout zero")
+            << u"BIZY_AI_TIMEOUT_SECONDS"_s << u"0"_s << u"BIZY_AI_TIMEOUT_SECONDS"_s;
+        QTest::newRow("ai negative rate")
+            << u"BIZY_AI_RATE_LIMIT"_s << u"-1"_s << u"BIZY_AI_RATE_LIMIT"_s;
     }
 
     void config_refusesBadValues() {
@@ -92,6 +100,41 @@ private slots:
         const auto config = ServerConfig::fromVariables(variables);
         QVERIFY(!config);
         QVERIFY2(config.error().message.contains(mentioned), qPrintable(config.error().message));
+    }
+
+    void config_aiProvider_isOffUnlessConfigured() {
+        using Vendor = bizy::server::AiSettings::Vendor;
+        auto variables = baseVariables();
+        QCOMPARE(ServerConfig::fromVariables(variables)->ai.vendor, Vendor::None);
+
+        variables.insert(u"ANTHROPIC_API_KEY"_s, u"sk-ant"_s);
+        auto anthropic = ServerConfig::fromVariables(variables)->ai;
+        QCOMPARE(anthropic.vendor, Vendor::Anthropic);
+        QCOMPARE(anthropic.baseUrl.toString(), u"https://api.anthropic.com"_s);
+        QCOMPARE(anthropic.model, u"claude-sonnet-4-5"_s);
+        QCOMPARE(anthropic.apiKey, "sk-ant"_ba);
+        QCOMPARE(anthropic.timeoutSeconds, 60);
+        QCOMPARE(anthropic.callsPerMinute, 10);
+
+        // an OpenAI-compatible server named explicitly wins over the Anthropic key
+        variables.insert(u"BIZY_AI_BASE_URL"_s, u"http://localhost:11434/v1"_s);
+        variables.insert(u"BIZY_AI_MODEL"_s, u"llama3.2"_s);
+        variables.insert(u"BIZY_AI_TIMEOUT_SECONDS"_s, u"30"_s);
+        variables.insert(u"BIZY_AI_RATE_LIMIT"_s, u"0"_s);
+        auto local = ServerConfig::fromVariables(variables)->ai;
+        QCOMPARE(local.vendor, Vendor::OpenAiCompatible);
+        QCOMPARE(local.baseUrl.toString(), u"http://localhost:11434/v1"_s);
+        QCOMPARE(local.model, u"llama3.2"_s);
+        QVERIFY(local.apiKey.isEmpty());
+        QCOMPARE(local.timeoutSeconds, 30);
+        QCOMPARE(local.callsPerMinute, 0);
+
+        // a provider call must end before the idle timeout closes its connection
+        variables.insert(u"BIZY_AI_TIMEOUT_SECONDS"_s, u"120"_s);
+        const auto tooLong = ServerConfig::fromVariables(variables);
+        QVERIFY(!tooLong);
+        QVERIFY2(tooLong.error().message.contains(u"BIZY_IDLE_TIMEOUT_SECONDS"_s),
+                 qPrintable(tooLong.error().message));
     }
 
     void envFile_fillsOnlyWhatTheEnvironmentLeavesUnset() {
@@ -181,6 +224,21 @@ private slots:
         QCOMPARE(parsed.error().code, bizy::Error::Code::Validation);
         QCOMPARE(parsed.error().fields.first().type, type);
         QCOMPARE(parsed.error().fields.first().loc, loc);
+    }
+
+    void jsonArrayBody_refusesAnythingButAnArray() {
+        HttpRequest request;
+        request.body = "{\"task_indices\":[0]}"_ba;
+        const auto object = request.jsonArray();
+        QVERIFY(!object);
+        QCOMPARE(object.error().fields.first().type, u"list_type"_s);
+        QCOMPARE(object.error().fields.first().loc, QJsonArray{u"body"_s});
+        request.body = "[{\"title\":\"a\\u0000\"}]"_ba;
+        const auto nul = request.jsonArray();
+        QVERIFY(!nul);
+        QCOMPARE(nul.error().fields.first().loc, (QJsonArray{u"body"_s, 0, u"title"_s}));
+        request.body = "[{\"title\":\"a\"}]"_ba;
+        QCOMPARE(request.jsonArray().value().size(), 1);
     }
 
     void pathId_and_bearerToken() {

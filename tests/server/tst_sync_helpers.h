@@ -1,7 +1,8 @@
 #pragma once
 
-// Shared by the delta sync tests (tst_sync_push, tst_sync_pull): users with
-// signed tokens, push bodies, and pulls that follow has_more to the end.
+// Shared by the delta sync tests (tst_sync_push, tst_sync_pull) and
+// tst_planning: users with signed tokens, push bodies, and pulls that follow
+// has_more to the end.
 
 #include "ServerFixture.h"
 #include "auth/Jwt.h"
