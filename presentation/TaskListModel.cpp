@@ -243,6 +243,39 @@ bool TaskListModel::setData(const QModelIndex& index, const QVariant& value, int
     return false;
 }
 
+namespace {
+
+std::optional<TaskFilter::Sort> sortOf(int column) {
+    switch (column) {
+    case TaskListModel::TitleColumn:
+        return TaskFilter::Sort::ByTitle;
+    case TaskListModel::PriorityColumn:
+        return TaskFilter::Sort::ByPriority;
+    case TaskListModel::StatusColumn:
+        return TaskFilter::Sort::ByStatus;
+    case TaskListModel::DueColumn:
+        return TaskFilter::Sort::ByDue;
+    case TaskListModel::CategoryColumn:
+        return TaskFilter::Sort::ByCategory;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+bool TaskListModel::canSortBy(int column) {
+    return sortOf(column).has_value();
+}
+
+void TaskListModel::sort(int column, Qt::SortOrder order) {
+    TaskFilter filter = m_filter;
+    filter.sort = sortOf(column).value_or(TaskFilter::Sort::ListOrder);
+    filter.descending = filter.sort != TaskFilter::Sort::ListOrder && order == Qt::DescendingOrder;
+    if (filter.sort == m_filter.sort && filter.descending == m_filter.descending)
+        return;
+    setFilter(filter);
+}
+
 QStringList TaskListModel::mimeTypes() const {
     return {QString::fromLatin1(kTaskMimeType)};
 }
@@ -450,9 +483,10 @@ bool TaskListModel::newRowsTie(const QList<Task>& changed) const {
         if (rowOf(task.uuid) < 0 && filter.matches(task))
             fresh << task;
     }
-    std::sort(fresh.begin(), fresh.end(), &TaskFilter::listsBefore);
+    std::sort(fresh.begin(), fresh.end(),
+              [this](const Task& a, const Task& b) { return m_filter.before(a, b); });
     for (qsizetype i = 1; i < fresh.size(); ++i) {
-        if (!TaskFilter::listsBefore(fresh.at(i - 1), fresh.at(i)))
+        if (!m_filter.before(fresh.at(i - 1), fresh.at(i)))
             return true;
     }
     return false;
@@ -465,7 +499,7 @@ int TaskListModel::insertionRow(const Task& task, int ignoringRow) const {
     while (low < high) {
         const int middle = (low + high) / 2;
         const int row = ignoringRow >= 0 && middle >= ignoringRow ? middle + 1 : middle;
-        if (TaskFilter::listsBefore(task, m_tasks.at(row)))
+        if (m_filter.before(task, m_tasks.at(row)))
             high = middle;
         else
             low = middle + 1;
@@ -484,8 +518,8 @@ void TaskListModel::applyChangedTask(const Task& task) {
     }
     // An edit that keeps the row's place among its neighbours stays put.
     int target = row;
-    if (row < 0 || (row > 0 && TaskFilter::listsBefore(task, m_tasks.at(row - 1))) ||
-        (row + 1 < m_tasks.size() && TaskFilter::listsBefore(m_tasks.at(row + 1), task)))
+    if (row < 0 || (row > 0 && m_filter.before(task, m_tasks.at(row - 1))) ||
+        (row + 1 < m_tasks.size() && m_filter.before(m_tasks.at(row + 1), task)))
         target = insertionRow(task, row);
     const int others = int(m_tasks.size()) - (row >= 0 ? 1 : 0);
     // After every loaded row while more are not loaded yet: it belongs to a

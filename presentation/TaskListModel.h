@@ -66,6 +66,11 @@ public:
     // renames it; the row changes when the store's change event arrives, and
     // a refusal is said (errorOccurred).
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    // Orders the rows by a column (title, priority, status, due date or
+    // category; another column, or -1, means the list order), read again
+    // from the store in that order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    static bool canSortBy(int column);
     QStringList mimeTypes() const override;
     QMimeData* mimeData(const QModelIndexList& indexes) const override;
     Qt::DropActions supportedDragActions() const override;

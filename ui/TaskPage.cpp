@@ -205,6 +205,15 @@ void TaskPage::createLayout() {
 
     QHeaderView* header = m_view->horizontalHeader();
     header->setHighlightSections(false);
+    // Click a column to order by it, again to reverse, a third time for the
+    // list order; Goal and Tags only show.
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [header](int section) {
+        if (section >= 0 && !TaskListModel::canSortBy(section))
+            header->setSortIndicator(-1, Qt::AscendingOrder);
+    });
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(TaskListModel::TitleColumn, QHeaderView::Stretch);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -332,6 +341,8 @@ bool TaskPage::eventFilter(QObject* watched, QEvent* event) {
 void TaskPage::applyFilter() {
     const QString uuid = currentUuid();
     TaskFilter filter = m_scope;
+    filter.sort = m_model->filter().sort;
+    filter.descending = m_model->filter().descending;
     const QString search = m_search->text().trimmed();
     if (!search.isEmpty())
         filter.search = search;

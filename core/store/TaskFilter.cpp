@@ -4,6 +4,9 @@
 #include "model/IsoDateTime.h"
 
 #include <QTimeZone>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace bizy {
 
@@ -47,6 +50,99 @@ bool TaskFilter::matches(const Task& task) const {
         break;
     }
     return true;
+}
+
+namespace {
+
+// SQLite's NOCASE: code units compared with only A-Z folded.
+int compareNoCase(const QString& a, const QString& b) {
+    const qsizetype n = std::min(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        char16_t x = a.at(i).unicode();
+        char16_t y = b.at(i).unicode();
+        if (x >= u'A' && x <= u'Z')
+            x += u'a' - u'A';
+        if (y >= u'A' && y <= u'Z')
+            y += u'a' - u'A';
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+int statusRank(TaskStatus status) {
+    switch (status) {
+    case TaskStatus::Pending:
+        return 0;
+    case TaskStatus::InProgress:
+        return 1;
+    case TaskStatus::Blocked:
+        return 2;
+    case TaskStatus::Completed:
+        return 3;
+    }
+    return 4;
+}
+
+// Compares two optional values with "none" last whatever the direction.
+template <typename T, typename Compare>
+int compareOptional(const std::optional<T>& a, const std::optional<T>& b, bool descending,
+                    Compare compare) {
+    if (!a || !b)
+        return a.has_value() == b.has_value() ? 0 : (a ? -1 : 1);
+    const int order = compare(*a, *b);
+    return descending ? -order : order;
+}
+
+} // namespace
+
+bool TaskFilter::before(const Task& a, const Task& b) const {
+    const int direction = descending ? -1 : 1;
+    int order = 0;
+    switch (sort) {
+    case Sort::ListOrder:
+        break;
+    case Sort::ByTitle:
+        order = direction * compareNoCase(a.title, b.title);
+        break;
+    case Sort::ByPriority:
+        order = direction * (a.priority - b.priority);
+        break;
+    case Sort::ByStatus:
+        order = direction * (statusRank(a.status) - statusRank(b.status));
+        break;
+    case Sort::ByDue:
+        order = compareOptional(
+            a.dueDate, b.dueDate, descending,
+            [](const QDateTime& x, const QDateTime& y) { return x == y ? 0 : (x < y ? -1 : 1); });
+        break;
+    case Sort::ByCategory:
+        order = compareOptional(a.category, b.category, descending, compareNoCase);
+        break;
+    }
+    return order != 0 ? order < 0 : listsBefore(a, b);
+}
+
+QString TaskFilter::orderBySql() const {
+    const QString listOrder = u"priority, due_key, created_at DESC"_s;
+    const QString direction = descending ? u" DESC"_s : QString();
+    switch (sort) {
+    case Sort::ListOrder:
+        return listOrder;
+    case Sort::ByTitle:
+        return u"title COLLATE NOCASE"_s + direction + u", "_s + listOrder;
+    case Sort::ByPriority:
+        return u"priority"_s + direction + u", due_key, created_at DESC"_s;
+    case Sort::ByStatus:
+        return u"CASE status WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1 "
+               u"WHEN 'blocked' THEN 2 ELSE 3 END"_s +
+               direction + u", "_s + listOrder;
+    case Sort::ByDue:
+        return u"due_date IS NULL, due_date"_s + direction + u", "_s + listOrder;
+    case Sort::ByCategory:
+        return u"category IS NULL, category COLLATE NOCASE"_s + direction + u", "_s + listOrder;
+    }
+    return listOrder;
 }
 
 bool TaskFilter::listsBefore(const Task& a, const Task& b) {

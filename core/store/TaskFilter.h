@@ -13,6 +13,11 @@ struct TaskFilter {
     // Upcoming: due in the 7 days after today, not completed.
     // Overdue: due before `now`, not completed (as in the stats' `overdue`).
     enum class Due { Any, Today, Upcoming, Overdue };
+    // What the list is ordered by. ListOrder is the contract's order; the
+    // others order by one field (no value last, either way) and break ties
+    // by the contract's order. Text compares as SQLite's NOCASE does (ASCII
+    // letters folded), so the store's pages and placed rows agree.
+    enum class Sort { ListOrder, ByTitle, ByPriority, ByStatus, ByDue, ByCategory };
 
     std::optional<TaskStatus> status;
     std::optional<int> priority;
@@ -26,6 +31,8 @@ struct TaskFilter {
     // "Now" for the due filters; the caller passes it so results are reproducible.
     QDateTime now;
     bool includeCompleted = true;
+    Sort sort = Sort::ListOrder;
+    bool descending = false;
     int limit = -1; // -1 = all
     int offset = 0;
 
@@ -37,6 +44,10 @@ struct TaskFilter {
     // date last, created_at desc. Rows equal in all three keep the order
     // they were stored in.
     static bool listsBefore(const Task& a, const Task& b);
+    // Whether `a` comes before `b` in this filter's order (sort, descending).
+    bool before(const Task& a, const Task& b) const;
+    // The SQL ORDER BY terms of this filter's order (without "ORDER BY").
+    QString orderBySql() const;
 };
 
 } // namespace bizy

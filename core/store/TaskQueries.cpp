@@ -99,8 +99,8 @@ QString listSql(const TaskFilter& filter, QVariantList* values) {
     *values = query.values;
     // The columns named through the table: the search joins another.
     static const QString columns = TaskTable::columns().selectList(u"tasks");
-    QString sql = u"SELECT "_s + columns + query.from + query.where +
-                  u" ORDER BY priority, due_key, created_at DESC"_s;
+    QString sql =
+        u"SELECT "_s + columns + query.from + query.where + u" ORDER BY "_s + filter.orderBySql();
     if (filter.limit >= 0 || filter.offset > 0) {
         sql += u" LIMIT ? OFFSET ?"_s;
         *values << filter.limit << std::max(0, filter.offset);

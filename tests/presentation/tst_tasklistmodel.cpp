@@ -113,6 +113,34 @@ private slots:
         m_dir.reset();
     }
 
+    void sortsByAColumnAndPlacesNewRowsInThatOrder() {
+        // given tasks listed in the contract's order
+        addTask(u"Mango"_s, 1);
+        addTask(u"apple"_s, 3);
+        addTask(u"Kiwi"_s, 5);
+        TaskListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        open(model);
+        QCOMPARE(titles(model), (QStringList{u"Mango"_s, u"apple"_s, u"Kiwi"_s}));
+
+        // when the view orders by title, Z to A
+        QSignalSpy loaded(&model, &TaskListModel::loaded);
+        model.sort(TaskListModel::TitleColumn, Qt::DescendingOrder);
+        QTRY_COMPARE(loaded.count(), 1);
+
+        // then the rows follow (case does not matter), and a new task lands in its place
+        QCOMPARE(titles(model), (QStringList{u"Mango"_s, u"Kiwi"_s, u"apple"_s}));
+        addTask(u"banana"_s, 2);
+        QTRY_COMPARE(titles(model), (QStringList{u"Mango"_s, u"Kiwi"_s, u"banana"_s, u"apple"_s}));
+
+        // when it goes back to the list order (a column that cannot sort, or none)
+        model.sort(TaskListModel::GoalColumn);
+        QTRY_COMPARE(loaded.count(), 2);
+        QCOMPARE(titles(model), (QStringList{u"Mango"_s, u"banana"_s, u"apple"_s, u"Kiwi"_s}));
+        QVERIFY(!TaskListModel::canSortBy(TaskListModel::TagsColumn));
+    }
+
     void showsTasksInContractOrder() {
         // given tasks of different priorities
         addTask(u"Low"_s, 5);

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -565,6 +566,41 @@ private slots:
         QVERIFY(taskModel()->setData(taskModel()->index(0, 0), u"   "_s, Qt::EditRole));
         QVERIFY(!shownError().isEmpty());
         QCOMPARE(m_store.task(uuid).value().title, u"Wash the car"_s);
+    }
+
+    void clickingAColumnHeaderSortsByIt() {
+        addTask({{u"title"_s, u"b task"_s}, {u"priority"_s, 1}});
+        addTask({{u"title"_s, u"C task"_s}, {u"priority"_s, 2}});
+        addTask({{u"title"_s, u"a task"_s}, {u"priority"_s, 3}});
+        openWindow();
+        const auto titlesInRowOrder = [&] {
+            QStringList titles;
+            for (int row = 0; row < taskModel()->rowCount(); ++row)
+                titles << taskModel()->index(row, 0).data().toString();
+            return titles;
+        };
+        QTRY_COMPARE(titlesInRowOrder(), (QStringList{u"b task"_s, u"C task"_s, u"a task"_s}));
+        QHeaderView* header = taskView()->horizontalHeader();
+        const auto clickHeader = [&](int column) {
+            const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                              QPoint(x, header->height() / 2));
+        };
+
+        // when the user clicks the Title header, then again
+        clickHeader(TaskListModel::TitleColumn);
+        QTRY_COMPARE(titlesInRowOrder(), (QStringList{u"a task"_s, u"b task"_s, u"C task"_s}));
+        clickHeader(TaskListModel::TitleColumn);
+        QTRY_COMPARE(titlesInRowOrder(), (QStringList{u"C task"_s, u"b task"_s, u"a task"_s}));
+
+        // when the user clicks a third time, the list order is back
+        clickHeader(TaskListModel::TitleColumn);
+        QTRY_COMPARE(titlesInRowOrder(), (QStringList{u"b task"_s, u"C task"_s, u"a task"_s}));
+
+        // and the Goal column only shows (no order by it, no indicator)
+        clickHeader(TaskListModel::GoalColumn);
+        QTRY_COMPARE(header->sortIndicatorSection(), -1);
+        QCOMPARE(titlesInRowOrder(), (QStringList{u"b task"_s, u"C task"_s, u"a task"_s}));
     }
 
     void tasksDroppedOnAGoalJoinIt() {

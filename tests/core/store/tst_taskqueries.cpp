@@ -64,6 +64,67 @@ private slots:
                                              u"p3 none newer"_s, u"p3 none"_s}));
     }
 
+    void sortsByAColumnAsTheModelPlacesRows_data() {
+        QTest::addColumn<int>("sort");
+        QTest::addColumn<bool>("descending");
+        using Sort = TaskFilter::Sort;
+        for (Sort sort : {Sort::ListOrder, Sort::ByTitle, Sort::ByPriority, Sort::ByStatus,
+                          Sort::ByDue, Sort::ByCategory}) {
+            for (bool descending : {false, true}) {
+                QTest::addRow("%d%s", int(sort), descending ? " desc" : "")
+                    << int(sort) << descending;
+            }
+        }
+    }
+
+    void sortsByAColumnAsTheModelPlacesRows() {
+        QFETCH(int, sort);
+        QFETCH(bool, descending);
+        // given tasks with mixed case and non-ASCII titles, statuses, dates and categories,
+        // some without a due date or a category, and equal keys that fall back to list order
+        const QStringList titles{u"banana"_s, u"Apple"_s, u"apple"_s,  u"\u00c4rger"_s,
+                                 u"zebra"_s,  u"Zebra"_s, u"cherry"_s, u"Banana"_s};
+        const QStringList categories{u"Work"_s, u"home"_s, QString(), u"work"_s, u"Home"_s};
+        const QStringList statuses{u"pending"_s, u"in_progress"_s, u"blocked"_s, u"completed"_s};
+        for (int i = 0; i < titles.size(); ++i) {
+            QJsonObject fields{{u"title"_s, titles.at(i)},
+                               {u"priority"_s, 1 + i % 3},
+                               {u"status"_s, statuses.at(i % statuses.size())}};
+            if (i % 3 != 0)
+                fields.insert(u"due_date"_s, u"2030-06-%1T09:00:00Z"_s.arg(10 + i % 4));
+            if (!categories.at(i % categories.size()).isEmpty())
+                fields.insert(u"category"_s, categories.at(i % categories.size()));
+            add(fields);
+        }
+        TaskFilter filter;
+        filter.sort = TaskFilter::Sort(sort);
+        filter.descending = descending;
+
+        // when the store lists them in that order
+        const QList<Task> listed = m_store->tasks(filter).value();
+
+        // then it is the order the list model places rows in (TaskFilter::before)
+        QList<Task> placed = listed;
+        std::stable_sort(placed.begin(), placed.end(),
+                         [&](const Task& a, const Task& b) { return filter.before(a, b); });
+        QCOMPARE(this->titles(listed), this->titles(placed));
+        for (qsizetype i = 1; i < listed.size(); ++i)
+            QVERIFY(!filter.before(listed.at(i), listed.at(i - 1)));
+        // and a page of it is the same slice
+        filter.limit = 3;
+        filter.offset = 2;
+        QCOMPARE(this->titles(m_store->tasks(filter).value()), this->titles(listed.mid(2, 3)));
+        if (TaskFilter::Sort(sort) == TaskFilter::Sort::ByTitle && !descending) {
+            // (case folds as NOCASE does: "Apple" and "apple" together, "\u00c4rger" last)
+            QCOMPARE(this->titles(listed).first().toLower(), u"apple"_s);
+            QCOMPARE(this->titles(listed).last(), u"\u00c4rger"_s);
+        }
+        if (TaskFilter::Sort(sort) == TaskFilter::Sort::ByDue) {
+            // (no date last, either way)
+            QVERIFY(!listed.last().dueDate.has_value());
+        }
+    }
+
     void limitAndOffsetPage() {
         // given five tasks of priorities 1..5
         for (int p = 1; p <= 5; ++p)
