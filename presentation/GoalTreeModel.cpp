@@ -3,6 +3,7 @@
 #include "GoalText.h"
 #include "TaskListModel.h"
 #include "TaskText.h"
+#include "UndoHistory.h"
 #include "store/StoreClient.h"
 
 #include <QLocale>
@@ -301,9 +302,13 @@ bool GoalTreeModel::setData(const QModelIndex& index, const QVariant& value, int
     m_store
         ->run(
             [uuid = goal.uuid, patch](LocalStore& store) { return store.updateGoal(uuid, patch); })
-        .then(this, [this](const Result<Goal>& renamed) {
-            if (!renamed)
+        .then(this, [this, before = goal](const Result<Goal>& renamed) {
+            if (!renamed) {
                 emit errorOccurred(renamed.error().message);
+                return;
+            }
+            if (m_undo)
+                m_undo->recordGoals(tr("Rename Goal"), {before}, {*renamed});
         });
     // The new title shows when the store's change event brings it.
     return true;
@@ -399,25 +404,51 @@ void GoalTreeModel::moveTasks(const QStringList& taskUuids, const QString& goalU
         return;
     TaskPatch patch;
     patch.parentGoalUuid = goalUuid.isEmpty() ? std::nullopt : std::optional<QString>(goalUuid);
+    using Moved = Result<std::pair<QList<Task>, QList<Task>>>;
     m_store
-        ->run([taskUuids, patch](LocalStore& store) { return store.updateTasks(taskUuids, patch); })
-        .then(this, [this](const Result<QList<Task>>& moved) {
-            if (!moved)
+        ->run([taskUuids, patch](LocalStore& store) -> Moved {
+            QList<Task> before;
+            for (const QString& uuid : taskUuids) {
+                Result<Task> task = store.task(uuid);
+                if (!task)
+                    return task.error();
+                before << *task;
+            }
+            Result<QList<Task>> after = store.updateTasks(taskUuids, patch);
+            if (!after)
+                return after.error();
+            return std::pair(before, *after);
+        })
+        .then(this, [this](const Moved& moved) {
+            if (!moved) {
                 emit errorOccurred(moved.error().message);
+                return;
+            }
+            if (m_undo)
+                m_undo->recordTasks(tr("Move to Goal"), moved->first, moved->second);
         });
 }
 
 void GoalTreeModel::moveGoal(const QString& uuid, const QString& newParentUuid) {
-    if (!m_store)
+    const Node* node = m_nodes.value(uuid);
+    if (!m_store || !node)
         return;
     m_store
         ->run([uuid, newParentUuid](LocalStore& store) {
             return store.moveGoal(uuid, newParentUuid);
         })
-        .then(this, [this](const Result<Goal>& moved) {
-            if (!moved)
+        .then(this, [this, before = node->goal](const Result<Goal>& moved) {
+            if (!moved) {
                 emit errorOccurred(moved.error().message);
+                return;
+            }
+            if (m_undo)
+                m_undo->recordGoals(tr("Move Goal"), {before}, {*moved});
         });
+}
+
+void GoalTreeModel::setUndoHistory(UndoHistory* history) {
+    m_undo = history;
 }
 
 } // namespace bizy

@@ -11,6 +11,7 @@
 namespace bizy {
 
 class StoreClient;
+class UndoHistory;
 struct StoreChanges;
 
 // The goal hierarchy of a store (yearly > quarterly > monthly > weekly) as a
@@ -36,6 +37,8 @@ public:
     ~GoalTreeModel() override;
 
     void setStore(StoreClient* store);
+    // Where moves and renames made here are recorded for undo.
+    void setUndoHistory(UndoHistory* history);
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -93,6 +96,7 @@ private:
     Node* nodeOf(const QModelIndex& index) const;
 
     QPointer<StoreClient> m_store;
+    QPointer<UndoHistory> m_undo;
     std::unique_ptr<Node> m_root;
     QHash<QString, Node*> m_nodes;
     std::vector<std::unique_ptr<Node>> m_storage;

@@ -3,6 +3,7 @@
 #include "GoalTreeModel.h"
 #include "PresentationLog.h"
 #include "TaskText.h"
+#include "UndoHistory.h"
 #include "model/IsoDateTime.h"
 #include "store/StoreClient.h"
 
@@ -218,9 +219,14 @@ bool TaskListModel::setData(const QModelIndex& index, const QVariant& value, int
             ->run([uuid = task.uuid, complete](LocalStore& store) {
                 return complete ? store.completeTask(uuid) : store.uncompleteTask(uuid);
             })
-            .then(this, [this](const Result<Task>& changed) {
-                if (!changed)
+            .then(this, [this, before = task, complete](const Result<Task>& changed) {
+                if (!changed) {
                     emit changeRefused(changed.error().message);
+                    return;
+                }
+                if (m_undo)
+                    m_undo->recordTasks(complete ? tr("Complete") : tr("Reopen"), {before},
+                                        {*changed});
             });
         return true;
     }
@@ -234,9 +240,13 @@ bool TaskListModel::setData(const QModelIndex& index, const QVariant& value, int
             ->run([uuid = task.uuid, patch](LocalStore& store) {
                 return store.updateTask(uuid, patch);
             })
-            .then(this, [this](const Result<Task>& renamed) {
-                if (!renamed)
+            .then(this, [this, before = task](const Result<Task>& renamed) {
+                if (!renamed) {
                     emit changeRefused(renamed.error().message);
+                    return;
+                }
+                if (m_undo)
+                    m_undo->recordTasks(tr("Rename"), {before}, {*renamed});
             });
         return true;
     }
@@ -684,6 +694,10 @@ void TaskListModel::fail(const QString& message) {
         return;
     m_error = message;
     emit errorOccurred(message);
+}
+
+void TaskListModel::setUndoHistory(UndoHistory* history) {
+    m_undo = history;
 }
 
 } // namespace bizy

@@ -19,6 +19,7 @@ namespace bizy {
 
 class GoalTreeModel;
 class StoreClient;
+class UndoHistory;
 
 // The tasks of a store that pass a TaskFilter, in the list order, read page
 // by page as a view scrolls (canFetchMore/fetchMore), so a store of 100,000
@@ -53,6 +54,8 @@ public:
     void setStore(StoreClient* store);
     // Where the goal column finds goal titles (null: the column stays empty).
     void setGoals(const GoalTreeModel* goals);
+    // Where checks and renames made through setData are recorded for undo.
+    void setUndoHistory(UndoHistory* history);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -129,6 +132,7 @@ private:
 
     QPointer<StoreClient> m_store;
     QPointer<const GoalTreeModel> m_goals;
+    QPointer<UndoHistory> m_undo;
     TaskFilter m_filter;
     QList<Task> m_tasks;
     mutable QHash<QString, int> m_rows; // uuid -> row, rebuilt when stale

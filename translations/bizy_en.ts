@@ -62,10 +62,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n task(s)?</source>
+        <source>Deleted %n task(s). Ctrl+Z brings them back.</source>
         <translation>
-            <numerusform>Delete %n task?</numerusform>
-            <numerusform>Delete %n tasks?</numerusform>
+            <numerusform>Deleted %n task. Ctrl+Z brings it back.</numerusform>
+            <numerusform>Deleted %n tasks. Ctrl+Z brings them back.</numerusform>
         </translation>
     </message>
 </context>

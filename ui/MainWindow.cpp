@@ -10,6 +10,7 @@
 #include "TaskPage.h"
 #include "TaskViewsModel.h"
 #include "UiLog.h"
+#include "UndoHistory.h"
 #include "account/AccountManager.h"
 #include "account/RememberedLogin.h"
 #include "account/SyncConnection.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     , m_accounts(accounts)
     , m_taskViews(new TaskViewsModel(this))
     , m_goalTree(new GoalTreeModel(this))
+    , m_undo(new UndoHistory(this))
     , m_syncStatus(new SyncStatusModel(this)) {
     initUiResources();
     setWindowTitle(tr("Bizy"));
@@ -85,6 +87,8 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({240, 760});
     setCentralWidget(m_splitter);
+    m_taskPage->setUndoHistory(m_undo);
+    m_sidebar->setUndoHistory(m_undo);
 
     createActions();
     createToolBarAndMenus();
@@ -92,6 +96,11 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
 
     connect(m_taskPage, &TaskPage::errorOccurred, this, &MainWindow::showError);
     connect(m_sidebar, &Sidebar::errorOccurred, this, &MainWindow::showError);
+    connect(m_undo, &UndoHistory::errorOccurred, this, [this](const QString& message) {
+        showError(tr("That could not be undone."), message);
+    });
+    connect(m_taskPage, &TaskPage::noticed, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_sidebar, &Sidebar::scopeChanged, this, &MainWindow::applyScope);
     connect(m_syncStatus, &SyncStatusModel::changed, this, &MainWindow::updateSyncActions);
     connect(m_syncStatus, &SyncStatusModel::conflictsArrived, this, [this](int count) {
@@ -121,6 +130,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setWorkspace(Workspace* workspace) {
     m_workspace = workspace;
     StoreClient* store = workspace ? workspace->store() : nullptr;
+    m_undo->setStore(store);
     m_sidebar->setStore(store);
     m_taskPage->setStore(store);
     m_syncStatus->setWorkspace(workspace);
@@ -165,6 +175,17 @@ void MainWindow::createActions() {
     m_conflictsAction->setObjectName(u"conflicts"_s);
     connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
 
+    // Undo and redo name what they would undo ("Undo Complete").
+    m_undoAction = m_undo->stack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(u"undo"_s);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIcon(themedIcon(u"edit-undo"_s, QStyle::SP_ArrowBack));
+    m_redoAction = m_undo->stack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(u"redo"_s);
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redoAction->setIcon(themedIcon(u"edit-redo"_s, QStyle::SP_ArrowForward));
+
     m_aboutAction = new QAction(tr("&About Bizy"), this);
     m_aboutAction->setObjectName(u"about"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -183,6 +204,10 @@ void MainWindow::createToolBarAndMenus() {
     fileMenu->addAction(taskActions.first());
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
+
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_undoAction);
+    editMenu->addAction(m_redoAction);
 
     QMenu* taskMenu = menuBar()->addMenu(tr("&Task"));
     taskMenu->addActions(taskActions.mid(1));

@@ -17,6 +17,7 @@ class Sidebar;
 class SyncStatusModel;
 class TaskPage;
 class TaskViewsModel;
+class UndoHistory;
 class Workspace;
 
 // The window: the sidebar (task views and the goal tree) beside the goal
@@ -56,6 +57,7 @@ private:
     QPointer<Workspace> m_workspace;
     TaskViewsModel* m_taskViews;
     GoalTreeModel* m_goalTree;
+    UndoHistory* m_undo;
     Sidebar* m_sidebar = nullptr;
     GoalPanel* m_goalPanel = nullptr;
     TaskPage* m_taskPage = nullptr;
@@ -66,6 +68,8 @@ private:
     QPointer<ConflictsDialog> m_conflictsDialog;
 
     QAction* m_quitAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_loginAction = nullptr;
     QAction* m_logoutAction = nullptr;

@@ -6,6 +6,7 @@
 #include "GoalTreeModel.h"
 #include "ProgressDelegate.h"
 #include "UiLog.h"
+#include "UndoHistory.h"
 #include "store/StoreClient.h"
 
 #include <QAction>
@@ -170,6 +171,11 @@ void Sidebar::createLayout() {
     setTabOrder(m_viewList, m_goalTree);
 }
 
+void Sidebar::setUndoHistory(UndoHistory* history) {
+    m_undo = history;
+    m_goals->setUndoHistory(history);
+}
+
 void Sidebar::setStore(StoreClient* store) {
     m_store = store;
     if (m_dialog)
@@ -255,11 +261,14 @@ void Sidebar::updateGoalActions() {
     m_holdGoalAction->setText(onHold ? tr("&Resume Goal") : tr("Put on &Hold"));
 }
 
-void Sidebar::openGoalDialog(GoalDialog* dialog) {
+void Sidebar::openGoalDialog(GoalDialog* dialog, const std::optional<Goal>& original) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, original] {
         if (const std::optional<Goal> saved = dialog->savedGoal()) {
+            // A new goal is undone by deleting it, which asks first: not recorded.
+            if (m_undo && original)
+                m_undo->recordGoals(tr("Edit Goal"), {*original}, {*saved});
             if (m_goals->indexOf(saved->uuid).isValid())
                 selectGoal(saved->uuid);
             else
@@ -271,13 +280,14 @@ void Sidebar::openGoalDialog(GoalDialog* dialog) {
 
 void Sidebar::newGoal() {
     if (m_store && !m_dialog)
-        openGoalDialog(new GoalDialog(m_store, m_goals, std::nullopt, {}, this));
+        openGoalDialog(new GoalDialog(m_store, m_goals, std::nullopt, {}, this), std::nullopt);
 }
 
 void Sidebar::newSubGoal() {
     const std::optional<Goal> parent = currentGoal();
     if (m_store && parent && !m_dialog)
-        openGoalDialog(new GoalDialog(m_store, m_goals, std::nullopt, parent->uuid, this));
+        openGoalDialog(new GoalDialog(m_store, m_goals, std::nullopt, parent->uuid, this),
+                       std::nullopt);
 }
 
 void Sidebar::editCurrentGoal() {
@@ -292,7 +302,7 @@ void Sidebar::editCurrentGoal() {
                 return;
             }
             if (!m_dialog)
-                openGoalDialog(new GoalDialog(m_store, m_goals, *goal, {}, this));
+                openGoalDialog(new GoalDialog(m_store, m_goals, *goal, {}, this), *goal);
         });
 }
 
@@ -304,11 +314,13 @@ void Sidebar::setGoalStatus(const Goal& goal, GoalStatus status) {
     m_store
         ->run(
             [uuid = goal.uuid, patch](LocalStore& store) { return store.updateGoal(uuid, patch); })
-        .then(this, [this](const Result<Goal>& changed) {
+        .then(this, [this, goal](const Result<Goal>& changed) {
             if (!changed) {
                 emit errorOccurred(tr("The goal could not be changed."), changed.error().message);
                 return;
             }
+            if (m_undo)
+                m_undo->recordGoals(tr("Change Goal Status"), {goal}, {*changed});
             qCInfo(lcUi).noquote() << "goal status:" << changed->uuid << toString(changed->status);
             updateGoalActions();
         });

@@ -17,6 +17,7 @@ namespace bizy {
 class GoalDialog;
 class GoalTreeModel;
 class StoreClient;
+class UndoHistory;
 
 // The left side of the window: the task views with their counts ("taskViews":
 // Today, Upcoming, Overdue, All, Completed) above the goal tree
@@ -30,6 +31,8 @@ public:
     Sidebar(TaskViewsModel* views, GoalTreeModel* goals, QWidget* parent = nullptr);
 
     void setStore(StoreClient* store);
+    // Where goal changes made here are recorded for undo.
+    void setUndoHistory(UndoHistory* history);
 
     // What the task list shows now: a view's filter at this moment, or a goal's tasks.
     TaskFilter scopeFilter() const;
@@ -73,9 +76,10 @@ private:
     void onGoalSelected();
     void updateGoalActions();
     void setGoalStatus(const Goal& goal, GoalStatus status);
-    void openGoalDialog(GoalDialog* dialog);
+    void openGoalDialog(GoalDialog* dialog, const std::optional<Goal>& original);
 
     QPointer<StoreClient> m_store;
+    QPointer<UndoHistory> m_undo;
     TaskViewsModel* m_views;
     GoalTreeModel* m_goals;
     QListView* m_viewList = nullptr;

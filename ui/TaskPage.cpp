@@ -5,6 +5,7 @@
 #include "TaskListModel.h"
 #include "TaskText.h"
 #include "UiLog.h"
+#include "UndoHistory.h"
 #include "store/StoreClient.h"
 
 #include <QAction>
@@ -417,16 +418,29 @@ void TaskPage::updateShownState() {
     updateActions();
 }
 
-void TaskPage::openDialog(TaskDialog* dialog) {
+void TaskPage::openDialog(TaskDialog* dialog, const std::optional<Task>& original) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, original] {
         if (const std::optional<Task> saved = dialog->savedTask()) {
+            if (m_undo) {
+                if (original)
+                    m_undo->recordTasks(tr("Edit Task"), {*original}, {*saved});
+                else
+                    m_undo->recordTasks(tr("New Task"), {}, {*saved});
+            }
             m_selectWhenShown = saved->uuid;
             updateShownState();
         }
     });
+    // Back to the list, wherever the dialog left the focus.
+    connect(dialog, &QDialog::finished, this, [this] { m_view->setFocus(); });
     dialog->open();
+}
+
+void TaskPage::setUndoHistory(UndoHistory* history) {
+    m_undo = history;
+    m_model->setUndoHistory(history);
 }
 
 void TaskPage::newTask() {
@@ -436,7 +450,7 @@ void TaskPage::newTask() {
     TaskDraft draft;
     if (m_scope.goalUuid && !m_scope.goalUuid->isEmpty())
         draft.parentGoalUuid = m_scope.goalUuid;
-    openDialog(new TaskDialog(m_store, m_goals, std::nullopt, draft, this));
+    openDialog(new TaskDialog(m_store, m_goals, std::nullopt, draft, this), std::nullopt);
 }
 
 void TaskPage::editCurrentTask() {
@@ -451,7 +465,7 @@ void TaskPage::editCurrentTask() {
                 return;
             }
             if (!m_dialog)
-                openDialog(new TaskDialog(m_store, m_goals, *task, {}, this));
+                openDialog(new TaskDialog(m_store, m_goals, *task, {}, this), *task);
         });
 }
 
@@ -473,18 +487,22 @@ QList<Task> TaskPage::selectedTasks() const {
     return tasks;
 }
 
-void TaskPage::runBulk(const QString& failure,
-                       std::function<Status(LocalStore&, const QStringList&)> change) {
-    const QStringList uuids = selectedUuids();
-    if (uuids.isEmpty() || !m_store)
+void TaskPage::runBulk(const QString& undoText, const QString& failure, const BulkChange& change) {
+    const QList<Task> before = selectedTasks();
+    if (before.isEmpty() || !m_store)
         return;
+    QStringList uuids;
+    for (const Task& task : before)
+        uuids << task.uuid;
     m_store->run([uuids, change](LocalStore& store) { return change(store, uuids); })
-        .then(this, [this, failure, uuids](const Status& changed) {
-            if (!changed) {
-                emit errorOccurred(failure, changed.error().message);
+        .then(this, [this, failure, undoText, before](const Result<QList<Task>>& after) {
+            if (!after) {
+                emit errorOccurred(failure, after.error().message);
                 return;
             }
-            qCInfo(lcUi).noquote() << "bulk change of" << uuids.size() << "task(s)";
+            qCInfo(lcUi).noquote() << undoText << "-" << before.size() << "task(s)";
+            if (m_undo)
+                m_undo->recordTasks(undoText, before, *after);
             updateActions();
         });
 }
@@ -496,38 +514,34 @@ void TaskPage::toggleSelectedTasksCompleted() {
     // Mixed selections are completed; only an all-done selection is reopened.
     const bool complete = !std::all_of(tasks.cbegin(), tasks.cend(),
                                        [](const Task& task) { return task.isCompleted(); });
-    runBulk(tr("The task could not be changed."),
-            [complete](LocalStore& store, const QStringList& uuids) -> Status {
-                if (const auto changed = store.setTasksCompleted(uuids, complete); !changed)
-                    return changed.error();
-                return Done{};
+    runBulk(complete ? tr("Complete") : tr("Reopen"), tr("The task could not be changed."),
+            [complete](LocalStore& store, const QStringList& uuids) {
+                return store.setTasksCompleted(uuids, complete);
             });
 }
 
 void TaskPage::setSelectedPriority(int priority) {
     TaskPatch patch;
     patch.priority = priority;
-    applyPatchToSelection(patch);
+    applyPatchToSelection(tr("Set Priority"), patch);
 }
 
 void TaskPage::setSelectedDueDate(const std::optional<QDateTime>& due) {
     TaskPatch patch;
     patch.dueDate = due ? std::optional<QDateTime>(due->toUTC()) : std::nullopt;
-    applyPatchToSelection(patch);
+    applyPatchToSelection(tr("Set Due Date"), patch);
 }
 
 void TaskPage::moveSelectedToGoal(const QString& goalUuid) {
     TaskPatch patch;
     patch.parentGoalUuid = goalUuid.isEmpty() ? std::nullopt : std::optional<QString>(goalUuid);
-    applyPatchToSelection(patch);
+    applyPatchToSelection(tr("Move to Goal"), patch);
 }
 
-void TaskPage::applyPatchToSelection(const TaskPatch& patch) {
-    runBulk(tr("The tasks could not be changed."),
-            [patch](LocalStore& store, const QStringList& uuids) -> Status {
-                if (const auto changed = store.updateTasks(uuids, patch); !changed)
-                    return changed.error();
-                return Done{};
+void TaskPage::applyPatchToSelection(const QString& undoText, const TaskPatch& patch) {
+    runBulk(undoText, tr("The tasks could not be changed."),
+            [patch](LocalStore& store, const QStringList& uuids) {
+                return store.updateTasks(uuids, patch);
             });
 }
 
@@ -535,39 +549,30 @@ void TaskPage::deleteSelectedTasks() {
     const QList<Task> tasks = selectedTasks();
     if (tasks.isEmpty() || !m_store)
         return;
-    const QString question = tasks.size() == 1
-                                 ? tr("Delete the task \u201c%1\u201d?").arg(tasks.first().title)
-                                 : tr("Delete %n task(s)?", nullptr, int(tasks.size()));
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Task"), question,
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(u"confirmDelete"_s);
-    box->setInformativeText(tr("This cannot be undone."));
-    box->button(QMessageBox::Yes)->setText(tr("&Delete"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QStringList uuids;
+    // No question first: Ctrl+Z brings them back, and the status bar says so.
+    int row = m_model->rowCount();
     for (const Task& task : tasks)
-        uuids << task.uuid;
-    connect(box, &QMessageBox::finished, this, [this, box, uuids] {
-        if (box->clickedButton() != box->button(QMessageBox::Yes) || !m_store)
-            return;
-        int row = m_model->rowCount();
-        for (const QString& uuid : uuids)
-            row = std::min(row, m_model->rowOf(uuid) < 0 ? row : m_model->rowOf(uuid));
-        m_store->run([uuids](LocalStore& store) { return store.deleteTasks(uuids); })
-            .then(this, [this, uuids, row](const Status& deleted) {
-                if (!deleted) {
-                    emit errorOccurred(tr("The task could not be deleted."),
-                                       deleted.error().message);
-                    return;
-                }
-                qCInfo(lcUi).noquote() << "tasks deleted:" << uuids.join(u", "_s);
-                if (m_model->rowCount() > 0)
-                    m_view->selectRow(qMin(row, m_model->rowCount() - 1));
-                m_view->setFocus();
+        row = std::min(row, std::max(m_model->rowOf(task.uuid), 0));
+    const QString notice =
+        tasks.size() == 1
+            ? tr("Deleted \u201c%1\u201d. Ctrl+Z brings it back.").arg(tasks.first().title)
+            : tr("Deleted %n task(s). Ctrl+Z brings them back.", nullptr, int(tasks.size()));
+    runBulk(tr("Delete"), tr("The task could not be deleted."),
+            [](LocalStore& store, const QStringList& uuids) -> Result<QList<Task>> {
+                if (Status deleted = store.deleteTasks(uuids); !deleted)
+                    return deleted.error();
+                return QList<Task>();
             });
-    });
-    box->open();
+    // The neighbour is selected once the rows are gone.
+    connect(
+        m_model, &QAbstractItemModel::rowsRemoved, this,
+        [this, row] {
+            if (m_model->rowCount() > 0)
+                m_view->selectRow(qMin(row, m_model->rowCount() - 1));
+            m_view->setFocus();
+        },
+        Qt::SingleShotConnection);
+    emit noticed(notice);
 }
 
 } // namespace bizy

@@ -24,6 +24,7 @@ class GoalTreeModel;
 class LocalStore;
 class StoreClient;
 class TaskDialog;
+class UndoHistory;
 class TaskListModel;
 
 // The task list page: search ("search") and a status filter ("statusFilter")
@@ -39,6 +40,8 @@ public:
 
     // The store to show and change (null: nothing).
     void setStore(StoreClient* store);
+    // Where changes made here are recorded for undo (null: nowhere).
+    void setUndoHistory(UndoHistory* history);
     // Which tasks the page lists (a sidebar view or a goal), named `title`;
     // the search and the status filter narrow it further.
     void setScope(const TaskFilter& scope, const QString& title);
@@ -66,6 +69,8 @@ signals:
     void summaryChanged(const QString& summary);
     // A change the store refused, in words.
     void errorOccurred(const QString& what, const QString& message);
+    // Something done that the status bar should say ("Deleted ... Ctrl+Z ...").
+    void noticed(const QString& text);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -81,14 +86,18 @@ private:
     QStringList selectedUuids() const;
     QList<Task> selectedTasks() const;
     void fillGoalMenu();
-    void applyPatchToSelection(const TaskPatch& patch);
-    // Runs `change` over the selected tasks on the store's worker; `failure`
-    // heads the error shown when the store refuses.
-    void runBulk(const QString& failure,
-                 std::function<Status(LocalStore&, const QStringList&)> change);
-    void openDialog(TaskDialog* dialog);
+    void applyPatchToSelection(const QString& undoText, const TaskPatch& patch);
+    // Runs `change` over the selected tasks on the store's worker and records
+    // it for undo as `undoText` (the tasks it answers are the rows after;
+    // none for a deletion); `failure` heads the error shown when the store
+    // refuses.
+    using BulkChange = std::function<Result<QList<Task>>(LocalStore&, const QStringList&)>;
+    void runBulk(const QString& undoText, const QString& failure, const BulkChange& change);
+    // `original`: the task as it was before the dialog (none for a new one).
+    void openDialog(TaskDialog* dialog, const std::optional<Task>& original);
 
     QPointer<StoreClient> m_store;
+    QPointer<UndoHistory> m_undo;
     const GoalTreeModel* m_goals;
     TaskFilter m_scope;
     QString m_scopeTitle;

@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -346,37 +347,38 @@ private slots:
         QVERIFY(!title.data(TaskListModel::CompletedRole).toBool());
     }
 
-    void deleteAsksFirst() {
+    void deleteIsAtOnceAndUndoable() {
         // given two tasks, the first selected
         const QString doomed = addTask({{u"title"_s, u"Old idea"_s}, {u"priority"_s, 1}});
         addTask({{u"title"_s, u"Keeper"_s}, {u"priority"_s, 2}});
         openWindow();
         selectRowOf(doomed);
 
-        // when the user presses Del and cancels the question
+        // when the user presses Del
         QTest::keyClick(taskView(), Qt::Key_Delete);
-        QMessageBox* box = waitForConfirmation();
-        QVERIFY(box);
-        QVERIFY2(box->text().contains(u"Old idea"_s), qPrintable(box->text()));
-        QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
 
-        // then nothing is deleted
-        QTRY_VERIFY(!m_window->findChild<QMessageBox*>(u"confirmDelete"_s));
-        QVERIFY(m_store.task(doomed).ok());
-        QCOMPARE(shownTitles(), (QStringList{u"Old idea"_s, u"Keeper"_s}));
-
-        // when the user presses Del again (back in the table) and confirms
-        QApplication::setActiveWindow(m_window.get());
-        taskView()->setFocus();
-        QTest::keyClick(taskView(), Qt::Key_Delete);
-        box = waitForConfirmation();
-        QVERIFY(box);
-        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
-
-        // then the task is gone from the store and the table; the neighbour is selected
+        // then the task is gone at once (no question), the neighbour is selected, and the
+        // status bar says how to get it back
         QTRY_VERIFY(!m_store.task(doomed).ok());
         QTRY_COMPARE(shownTitles(), QStringList{u"Keeper"_s});
         QTRY_COMPARE(taskView()->currentIndex().row(), 0);
+        QVERIFY(!m_window->findChild<QMessageBox*>(u"confirmDelete"_s));
+        QCOMPARE(m_window->statusBar()->currentMessage(),
+                 u"Deleted \u201cOld idea\u201d. Ctrl+Z brings it back."_s);
+        QCOMPARE(action(u"undo"_s)->text(), u"&Undo Delete"_s);
+
+        // when the user presses Ctrl+Z
+        QTest::keyClick(taskView(), Qt::Key_Z, Qt::ControlModifier);
+
+        // then it is back, with its fields, as a new change that will sync
+        QTRY_COMPARE(shownTitles(), (QStringList{u"Old idea"_s, u"Keeper"_s}));
+        const QList<Task> back = m_store.tasks().value();
+        QCOMPARE(back.first().title, u"Old idea"_s);
+        QCOMPARE(back.first().priority, 1);
+
+        // and Ctrl+Shift+Z deletes it again
+        QTest::keyClick(taskView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(shownTitles(), QStringList{u"Keeper"_s});
     }
 
     void deletingTheLastTaskShowsTheHint() {
@@ -387,9 +389,6 @@ private slots:
 
         // when it is deleted
         action(u"deleteTask"_s)->trigger();
-        QMessageBox* box = waitForConfirmation();
-        QVERIFY(box);
-        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
 
         // then the empty hint is back
         QTRY_COMPARE(emptyHint(), u"No tasks yet. Press Ctrl+N to add one."_s);

@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -411,6 +412,14 @@ private slots:
         topLevel.sort();
         QCOMPARE(topLevel, (QStringList{u"Health"_s, u"Work"_s}));
         QCOMPARE(m_store.goal(work).value().parentGoalUuid, std::nullopt);
+
+        // when the user undoes the move
+        QCOMPARE(action(u"undo"_s)->text(), u"&Undo Move Goal"_s);
+        action(u"undo"_s)->trigger();
+
+        // then the quarter is back under "Health"
+        QTRY_COMPARE(goalTitlesUnder(health), QStringList{u"Gym twice a week"_s});
+        QCOMPARE(m_store.goal(gym).value().parentGoalUuid, std::optional<QString>(health));
     }
 
     void f2RenamesAGoalInPlace() {
@@ -519,19 +528,47 @@ private slots:
             return m_store.task(uuid).value().isCompleted();
         }));
 
-        // when the user presses Delete and confirms
+        // when the user presses Delete
         QTest::keyClick(taskView(), Qt::Key_Delete);
-        QMessageBox* box = nullptr;
-        QVERIFY(QTest::qWaitFor([&] {
-            box = m_window->findChild<QMessageBox*>(u"confirmDelete"_s);
-            return box && box->isVisible();
-        }));
-        QCOMPARE(box->text(), u"Delete 3 tasks?"_s); // (English plurals from bizy_en)
-        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
 
-        // then only the fourth task is left
+        // then only the fourth task is left, and the status bar says how to undo
         QTRY_COMPARE(shownTitles(), QStringList{others.first().title});
         QCOMPARE(m_store.taskCount().value(), 1);
+        QCOMPARE(m_window->statusBar()->currentMessage(),
+                 u"Deleted 3 tasks. Ctrl+Z brings them back."_s); // (plurals from bizy_en)
+
+        // when the user undoes the deletion, then the priority change
+        QTest::keyClick(taskView(), Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(m_store.taskCount().value(), 4);
+        QTRY_COMPARE(shownTitles().size(), 4);
+        // (the three came back with their goal, priority and due date)
+        TaskFilter inGoal;
+        inGoal.goalUuid = goal;
+        QTRY_COMPARE(m_store.tasks(inGoal).value().size(), 3);
+        for (const Task& task : m_store.tasks(inGoal).value()) {
+            QCOMPARE(task.priority, 1);
+            QCOMPARE(task.dueDate, std::optional<QDateTime>(tomorrowEvening.toUTC()));
+        }
+        action(u"undo"_s)->trigger(); // Space's reopen
+        action(u"undo"_s)->trigger(); // Space's complete
+        QCOMPARE(action(u"undo"_s)->text(), u"&Undo Move to Goal"_s);
+        action(u"undo"_s)->trigger(); // the move to the goal
+        action(u"undo"_s)->trigger(); // the due date
+        action(u"undo"_s)->trigger(); // the priority
+
+        // then every task is as it was before the first bulk action
+        const auto asBefore = [&] {
+            const QList<Task> all = m_store.tasks().value();
+            return std::all_of(all.cbegin(), all.cend(), [](const Task& task) {
+                return task.priority == 3 && !task.dueDate && !task.parentGoalUuid;
+            });
+        };
+        QTRY_VERIFY(asBefore());
+        QVERIFY(!action(u"undo"_s)->isEnabled());
+
+        // and redo brings the priority back
+        action(u"redo"_s)->trigger();
+        QTRY_COMPARE(m_store.tasks().value().first().priority, 1);
     }
 
     void theCheckboxCompletesAndF2Renames() {
