@@ -66,6 +66,16 @@ QJsonObject healthBody(bool connected) {
     return body;
 }
 
+// GET /: the old backend's keys; it served documentation pages, this server
+// does not, hence the nulls.
+QJsonObject rootBody() {
+    return {{u"message"_s, u"Bizy AI API"_s},
+            {u"version"_s, QStringLiteral(BIZY_VERSION)},
+            {u"docs"_s, QJsonValue()},
+            {u"simple_docs"_s, QJsonValue()},
+            {u"health"_s, u"/health"_s}};
+}
+
 QHttpServerResponse takeResponse(QFuture<QHttpServerResponse>& future) {
     try {
         if (future.resultCount() > 0)
@@ -108,6 +118,23 @@ void BizyServer::registerRoutes() {
             },
             [] { return Reply::json(503, healthBody(false)); });
     });
+    // The old backend's probe of its auth service (docs/api.md section 10):
+    // always 200, the state in the body.
+    m_router.add(
+        Router::Method::Get, u"/api/auth/auth-server-health"_s, [this](const HttpRequest&) {
+            return m_db.run(
+                [](DbSession& db) {
+                    db.exec(u"SELECT 1"_s);
+                    return Reply::json(200, QJsonObject{{u"auth_server"_s, healthBody(true)}});
+                },
+                [] {
+                    QJsonObject body = healthBody(false);
+                    body.insert(u"error"_s, body.value(u"detail"_s));
+                    return Reply::json(200, QJsonObject{{u"auth_server"_s, body}});
+                });
+        });
+    m_router.add(Router::Method::Get, u"/"_s,
+                 [](const HttpRequest&) { return Reply::ready(Reply::json(200, rootBody())); });
     registerAuthRoutes(m_router, m_context);
     registerAdminRoutes(m_router, m_context);
     registerRestRoutes(m_router, m_context);
@@ -115,7 +142,6 @@ void BizyServer::registerRoutes() {
 }
 
 bool BizyServer::listen() {
-    m_tcp = new GuardedTcpServer(m_config.maxBodyBytes, m_config.idleTimeoutSeconds, this);
     QHostAddress address;
     if (m_config.host == u"localhost"_s)
         address = QHostAddress::LocalHost;
@@ -123,20 +149,23 @@ bool BizyServer::listen() {
         qCCritical(lcServer) << "BIZY_HOST is not an IP address:" << m_config.host;
         return false;
     }
-    if (!m_tcp->listen(address, m_config.port)) {
-        qCCritical(lcServer) << "Cannot listen on" << m_config.host << m_config.port << ":"
-                             << m_tcp->errorString();
-        return false;
+    QStringList endpoints;
+    for (const quint16 port : m_config.ports) {
+        auto* listener =
+            new GuardedTcpServer(m_config.maxBodyBytes, m_config.idleTimeoutSeconds, this);
+        if (!listener->listen(address, port)) {
+            qCCritical(lcServer) << "Cannot listen on" << m_config.host << port << ":"
+                                 << listener->errorString();
+            return false;
+        }
+        m_http.bind(listener);
+        m_listeners << listener;
+        endpoints << address.toString() + u':' + QString::number(listener->serverPort());
     }
-    m_http.bind(m_tcp);
-    qCInfo(lcServer) << "bizy-server" << BIZY_VERSION << "listening on"
-                     << address.toString() + u':' + QString::number(m_tcp->serverPort()) << "with"
-                     << m_config.workers << "workers, database" << m_config.database.describe();
+    qCInfo(lcServer) << "bizy-server" << BIZY_VERSION << "listening on" << endpoints.join(u", "_s)
+                     << "with" << m_config.workers << "workers, database"
+                     << m_config.database.describe();
     return true;
-}
-
-quint16 BizyServer::port() const {
-    return m_tcp ? m_tcp->serverPort() : 0;
 }
 
 void BizyServer::dispatch(const QHttpServerRequest& qtRequest, QHttpServerResponder&& responder) {
@@ -216,8 +245,8 @@ void BizyServer::shutdown() {
         return;
     m_stopping = true;
     qCInfo(lcServer) << "Shutting down:" << m_inFlight << "request(s) in flight";
-    if (m_tcp)
-        m_tcp->close(); // no new connections
+    for (GuardedTcpServer* listener : m_listeners)
+        listener->close(); // no new connections
     // A request stuck on a hung database must not keep the process alive forever.
     // Waiting for its worker would hang too, so give up with exit code 1.
     QTimer::singleShot(kShutdownGraceMs, this, [this] {

@@ -36,7 +36,8 @@ private slots:
         QVERIFY(!config->database.describe().contains(u"p@ss"_s));
         // defaults of the contract
         QCOMPARE(config->host, u"127.0.0.1"_s);
-        QCOMPARE(config->port, quint16(8000));
+        QCOMPARE(config->ports, QList<quint16>{8000});
+        QCOMPARE(config->legacyLoginTokenSeconds, 24 * 3600);
         QCOMPARE(config->authRateLimit, 10);
         QCOMPARE(config->accessTokenSeconds, 15 * 60);
         QCOMPARE(config->refreshTokenSeconds, 30LL * 24 * 3600);
@@ -51,6 +52,16 @@ private slots:
                  (QStringList{u"https://a.example"_s, u"https://b.example"_s}));
         variables.insert(u"BIZY_CORS_ORIGINS"_s, u"none"_s);
         QVERIFY(ServerConfig::fromVariables(variables)->corsOrigins.isEmpty());
+    }
+
+    void config_severalPortsAndTheLegacyLoginLifetime() {
+        auto variables = baseVariables();
+        variables.insert(u"BIZY_PORT"_s, u"8000, 4567"_s);
+        variables.insert(u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s, u"12"_s);
+        const auto config = ServerConfig::fromVariables(variables);
+        QVERIFY(config);
+        QCOMPARE(config->ports, (QList<quint16>{8000, 4567}));
+        QCOMPARE(config->legacyLoginTokenSeconds, 12 * 3600);
     }
 
     void config_socketDirectoryAndPgVariables() {
@@ -81,6 +92,10 @@ private slots:
         QTest::newRow("negative rate")
             << u"BIZY_AUTH_RATE_LIMIT"_s << u"-1"_s << u"BIZY_AUTH_RATE_LIMIT"_s;
         QTest::newRow("url scheme") << u"DATABASE_URL"_s << u"mysql://x@y/z"_s << u"DATABASE_URL"_s;
+        QTest::newRow("port list gap") << u"BIZY_PORT"_s << u"8000,,4567"_s << u"BIZY_PORT"_s;
+        QTest::newRow("port twice") << u"BIZY_PORT"_s << u"8000,8000"_s << u"BIZY_PORT"_s;
+        QTest::newRow("legacy hours zero")
+            << u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s << u"0"_s << u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s;
     }
 
     void config_refusesBadValues() {

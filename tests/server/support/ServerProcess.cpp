@@ -34,7 +34,10 @@ QProcessEnvironment ServerProcess::environment() const {
     env.insert(u"DATABASE_URL"_s, m_databaseUrl);
     env.insert(u"JWT_SECRET"_s, QString::fromLatin1(kJwtSecret));
     env.insert(u"BIZY_HOST"_s, u"127.0.0.1"_s);
-    env.insert(u"BIZY_PORT"_s, QString::number(m_port));
+    QStringList ports{QString::number(m_port)};
+    for (const quint16 port : m_extraPorts)
+        ports << QString::number(port);
+    env.insert(u"BIZY_PORT"_s, ports.join(u','));
     env.insert(u"BIZY_AUTH_RATE_LIMIT"_s, u"0"_s);
     env.insert(u"BIZY_WORKERS"_s, u"4"_s);
     for (auto it = m_extraEnvironment.begin(); it != m_extraEnvironment.end(); ++it)
