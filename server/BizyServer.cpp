@@ -3,6 +3,7 @@
 #include "ServerLog.h"
 #include "admin/AdminRoutes.h"
 #include "auth/AuthRoutes.h"
+#include "auth/PasswordResetRoutes.h"
 #include "http/GuardedTcpServer.h"
 #include "http/Reply.h"
 #include "rest/RestRoutes.h"
@@ -97,8 +98,13 @@ BizyServer::BizyServer(ServerConfig config, QObject* parent)
     , m_db(m_config.database, m_config.workers)
     , m_jwt(m_config.jwtSecret)
     , m_rateLimiter(m_config.authRateLimit)
-    , m_context{m_config, m_db, m_jwt, m_rateLimiter} {
+    , m_mailer(m_config.mail)
+    , m_context{m_config, m_db, m_jwt, m_rateLimiter, m_mailer} {
     registerRoutes();
+    connect(&m_mailer, &Mailer::idle, this, [this] {
+        if (m_stopping)
+            finishShutdownWhenIdle();
+    });
     m_http.setMissingHandler(
         [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
             dispatch(request, std::move(responder));
@@ -136,6 +142,7 @@ void BizyServer::registerRoutes() {
     m_router.add(Router::Method::Get, u"/"_s,
                  [](const HttpRequest&) { return Reply::ready(Reply::json(200, rootBody())); });
     registerAuthRoutes(m_router, m_context);
+    registerPasswordResetRoutes(m_router, m_context);
     registerAdminRoutes(m_router, m_context);
     registerRestRoutes(m_router, m_context);
     registerSyncRoutes(m_router, m_context);
@@ -164,7 +171,7 @@ bool BizyServer::listen() {
     }
     qCInfo(lcServer) << "bizy-server" << BIZY_VERSION << "listening on" << endpoints.join(u", "_s)
                      << "with" << m_config.workers << "workers, database"
-                     << m_config.database.describe();
+                     << m_config.database.describe() << ", mail" << m_config.mail.describe();
     return true;
 }
 
@@ -259,7 +266,8 @@ void BizyServer::shutdown() {
 }
 
 void BizyServer::finishShutdownWhenIdle() {
-    if (m_inFlight > 0 || m_stopped)
+    // A reset mail being sent is a request's answer still on its way.
+    if (m_inFlight > 0 || m_mailer.pending() > 0 || m_stopped)
         return;
     m_stopped = true;
     // Let the last answers leave the sockets before the event loop ends.

@@ -6,6 +6,7 @@
 #include "auth/RateLimiter.h"
 #include "db/DbRunner.h"
 #include "http/Router.h"
+#include "mail/Mailer.h"
 
 #include <QHttpServer>
 #include <QObject>
@@ -28,7 +29,7 @@ public:
     // (with the reason logged) when one cannot be bound.
     bool listen();
 
-    // Stops accepting on every port, lets in-flight requests finish,
+    // Stops accepting on every port, lets in-flight requests and mails finish,
     // closes the database connections, then emits stopped().
     void shutdown();
 
@@ -50,6 +51,7 @@ private:
     DbRunner m_db;
     Jwt m_jwt;
     RateLimiter m_rateLimiter;
+    Mailer m_mailer;
     ServerContext m_context;
     Router m_router;
     QHttpServer m_http;

@@ -138,6 +138,10 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
                 config.corsOrigins << origin.trimmed();
         }
     }
+    auto mail = MailSettings::fromVariables(variables);
+    if (!mail)
+        return mail.error();
+    config.mail = mail.value();
     return config;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/DatabaseSettings.h"
+#include "mail/MailSettings.h"
 #include "model/Result.h"
 
 #include <QByteArray>
@@ -21,7 +22,7 @@ struct ServerConfig {
     // on 4567 and the rest on 8000 (BIZY_PORT=8000,4567).
     QList<quint16> ports{8000};
     int workers = 4;        // thread pool size: database work and password hashing
-    int authRateLimit = 10; // login/register/refresh per minute per address; 0 = off
+    int authRateLimit = 10; // login/register/refresh/reset per minute per address; 0 = off
     qint64 accessTokenSeconds = 15 * 60;
     qint64 refreshTokenSeconds = 30LL * 24 * 3600;
     // Access tokens issued through the old auth service's /login: its web
@@ -33,13 +34,15 @@ struct ServerConfig {
     // by default, as the existing backend's web client may live elsewhere;
     // empty or "none" turns CORS off. Tokens travel in headers, never cookies.
     QStringList corsOrigins{QStringLiteral("*")};
+    MailSettings mail; // password reset mails; none without BIZY_SMTP_URL
 
     static constexpr qsizetype kMinJwtSecretLength = 32;
 
     // Reads DATABASE_URL (or PG*), JWT_SECRET, BIZY_HOST, BIZY_PORT (one port or a
     // comma-separated list), BIZY_WORKERS, BIZY_AUTH_RATE_LIMIT,
     // BIZY_ACCESS_TOKEN_MINUTES, BIZY_REFRESH_TOKEN_DAYS,
-    // BIZY_LEGACY_LOGIN_TOKEN_HOURS, BIZY_CORS_ORIGINS, BIZY_IDLE_TIMEOUT_SECONDS.
+    // BIZY_LEGACY_LOGIN_TOKEN_HOURS, BIZY_CORS_ORIGINS, BIZY_IDLE_TIMEOUT_SECONDS,
+    // BIZY_SMTP_URL and BIZY_MAIL_FROM.
     static bizy::Result<ServerConfig> fromVariables(const QHash<QString, QString>& variables);
     // The process environment, with an env file's KEY=VALUE lines filling what
     // the environment leaves unset.

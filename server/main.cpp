@@ -55,7 +55,8 @@ int main(int argc, char* argv[]) {
         "BIZY_ACCESS_TOKEN_MINUTES (15), BIZY_REFRESH_TOKEN_DAYS (30),\n"
         "BIZY_LEGACY_LOGIN_TOKEN_HOURS (24: access tokens issued through /login),\n"
         "BIZY_CORS_ORIGINS (* by default; comma-separated origins, or none),\n"
-        "BIZY_IDLE_TIMEOUT_SECONDS (120: silent connections are closed).\n\n"
+        "BIZY_IDLE_TIMEOUT_SECONDS (120: silent connections are closed),\n"
+        "BIZY_SMTP_URL (smtp://host:port for password reset mails) and BIZY_MAIL_FROM.\n\n"
         "Commands:\n"
         "  (none)         run the server\n"
         "  create-admin   create or promote an admin; the password is read from stdin"_s);

@@ -10,7 +10,7 @@
 
 namespace bizy::server {
 
-// Checks the auth routes share.
+// Checks the auth routes share (AuthRoutes, PasswordResetRoutes).
 namespace AuthChecks {
 
 // A required string field of a JSON body; a 422 entry in `errors` when it is

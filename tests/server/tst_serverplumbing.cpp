@@ -38,6 +38,7 @@ private slots:
         QCOMPARE(config->host, u"127.0.0.1"_s);
         QCOMPARE(config->ports, QList<quint16>{8000});
         QCOMPARE(config->legacyLoginTokenSeconds, 24 * 3600);
+        QVERIFY(!config->mail.enabled());
         QCOMPARE(config->authRateLimit, 10);
         QCOMPARE(config->accessTokenSeconds, 15 * 60);
         QCOMPARE(config->refreshTokenSeconds, 30LL * 24 * 3600);
@@ -62,6 +63,21 @@ private slots:
         QVERIFY(config);
         QCOMPARE(config->ports, (QList<quint16>{8000, 4567}));
         QCOMPARE(config->legacyLoginTokenSeconds, 12 * 3600);
+    }
+
+    void config_mailServer() {
+        auto variables = baseVariables();
+        variables.insert(u"BIZY_SMTP_URL"_s, u"smtp://mail.example:2525"_s);
+        variables.insert(u"BIZY_MAIL_FROM"_s, u"bizy@example.com"_s);
+        auto config = ServerConfig::fromVariables(variables);
+        QVERIFY(config);
+        QVERIFY(config->mail.enabled());
+        QCOMPARE(config->mail.smtpHost, u"mail.example"_s);
+        QCOMPARE(config->mail.smtpPort, quint16(2525));
+        QCOMPARE(config->mail.from, u"bizy@example.com"_s);
+        // port 25 unless given
+        variables.insert(u"BIZY_SMTP_URL"_s, u"smtp://127.0.0.1"_s);
+        QCOMPARE(ServerConfig::fromVariables(variables)->mail.smtpPort, quint16(25));
     }
 
     void config_socketDirectoryAndPgVariables() {
@@ -96,6 +112,12 @@ private slots:
         QTest::newRow("port twice") << u"BIZY_PORT"_s << u"8000,8000"_s << u"BIZY_PORT"_s;
         QTest::newRow("legacy hours zero")
             << u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s << u"0"_s << u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s;
+        QTest::newRow("smtps") << u"BIZY_SMTP_URL"_s << u"smtps://mail.example"_s
+                               << u"BIZY_SMTP_URL"_s;
+        QTest::newRow("smtp with password")
+            << u"BIZY_SMTP_URL"_s << u"smtp://me:secret@mail.example"_s << u"BIZY_SMTP_URL"_s;
+        QTest::newRow("smtp without sender")
+            << u"BIZY_SMTP_URL"_s << u"smtp://mail.example"_s << u"BIZY_MAIL_FROM"_s;
     }
 
     void config_refusesBadValues() {

@@ -256,6 +256,21 @@ private slots:
                                                     {u"database"_s, u"connected"_s}}}}));
     }
 
+    void passwordReset_withoutAMailServer_is503AfterValidation() {
+        // given this server has no BIZY_SMTP_URL
+        for (const QString& path : {u"/api/auth/password-reset"_s, u"/password-reset"_s}) {
+            // when the Login page asks for a reset
+            const HttpResponse answer = http().post(path, {{u"email"_s, u"me_ann@example.com"_s}});
+            // then 503 says why, in "detail" and "error"
+            QCOMPARE(answer.status, 503);
+            const QString why = u"Password reset by email is not available: this server has no "
+                                "mail server configured (BIZY_SMTP_URL)"_s;
+            QCOMPARE(answer.object(), (QJsonObject{{u"detail"_s, why}, {u"error"_s, why}}));
+            // and a bad body is still a 422 first
+            QCOMPARE(http().post(path, {{u"email"_s, u"not-an-address"_s}}).status, 422);
+        }
+    }
+
     void severalPorts_answerTheSameRoutes_andStopCleanly() {
         // given one server process on two ports, like 8000 and 4567
         ServerProcess server(m_fixture.database().databaseUrl());
