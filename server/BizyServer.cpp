@@ -170,8 +170,8 @@ bool BizyServer::listen() {
         endpoints << address.toString() + u':' + QString::number(listener->serverPort());
     }
     qCInfo(lcServer) << "bizy-server" << BIZY_VERSION << "listening on" << endpoints.join(u", "_s)
-                     << "with" << m_config.workers << "workers, database"
-                     << m_config.database.describe() << ", mail" << m_config.mail.describe();
+                     << "with" << m_config.workers << "workers, mail server"
+                     << m_config.mail.describe() << "and database" << m_config.database.describe();
     return true;
 }
 

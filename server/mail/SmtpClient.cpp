@@ -113,7 +113,7 @@ void SmtpClient::handleReply(int code, const QString& text) {
         fail(u"the SMTP server answered %1 %2 while %3"_s.arg(code).arg(text, stepName()));
     };
     switch (m_step) {
-    case Step::Connecting: // a greeting may come with the connection itself
+    case Step::Connecting: // replies follow connected(); listed for completeness
     case Step::Greeting:
         if (code != 220)
             return refused();
