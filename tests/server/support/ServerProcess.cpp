@@ -62,7 +62,7 @@ bool ServerProcess::start(QString* error) {
     // Only if that pid is still our server: pids are reused, ports are unique.
     const QString pid = QString::number(m_process.processId());
     OrphanReaper::runWhenThisProcessEnds(
-        u"tr '\\0' '\\n' < /proc/%2/environ 2>/dev/null | grep -qx BIZY_PORT=%1"
+        u"tr '\\0' '\\n' < /proc/%2/environ 2>/dev/null | grep -qE '^BIZY_PORT=%1(,|$)'"
         " && kill -9 %2"_s.arg(m_port)
             .arg(pid));
     HttpClient client(baseUrl());
