@@ -14,6 +14,8 @@ packages=(
     libspdlog-dev libfmt-dev libsodium-dev libcrypt-dev libssl-dev
     # what the tests and benchmarks run against
     postgresql xvfb xauth gnome-keyring dbus dbus-x11 imagemagick wrk
+    # a real SMTP server for the password reset tests (aiosmtpd)
+    python3-aiosmtpd
     # packaging
     dpkg-dev file desktop-file-utils appstream systemd
 )

@@ -3,12 +3,14 @@
 #include "ServerLog.h"
 #include "admin/AdminRoutes.h"
 #include "auth/AuthRoutes.h"
+#include "auth/PasswordResetRoutes.h"
 #include "http/GuardedTcpServer.h"
 #include "http/Reply.h"
 #include "planning/PlanningRoutes.h"
 #include "rest/RestRoutes.h"
 #include "sync/SyncRoutes.h"
 
+#include <optional>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QMetaEnum>
@@ -57,16 +59,28 @@ QHttpServerResponse withErrorKey(QHttpServerResponse response) {
 }
 
 // GET /health: 200 when PostgreSQL answers, 503 with the same fields when not;
-// `ai` tells clients whether the AI routes can answer.
-QJsonObject healthBody(bool connected, bool ai) {
+// `ai` tells clients whether the AI routes can answer (the old auth probe's
+// body leaves it out).
+QJsonObject healthBody(bool connected, std::optional<bool> ai = std::nullopt) {
     QJsonObject body{{u"status"_s, connected ? u"healthy"_s : u"unhealthy"_s},
                      {u"service"_s, u"bizy-server"_s},
                      {u"version"_s, QStringLiteral(BIZY_VERSION)},
-                     {u"database"_s, connected ? u"connected"_s : u"disconnected"_s},
-                     {u"ai"_s, ai}};
+                     {u"database"_s, connected ? u"connected"_s : u"disconnected"_s}};
+    if (ai)
+        body.insert(u"ai"_s, *ai);
     if (!connected)
         body.insert(u"detail"_s, u"Database unavailable"_s);
     return body;
+}
+
+// GET /: the old backend's keys; it served documentation pages, this server
+// does not, hence the nulls.
+QJsonObject rootBody() {
+    return {{u"message"_s, u"Bizy AI API"_s},
+            {u"version"_s, QStringLiteral(BIZY_VERSION)},
+            {u"docs"_s, QJsonValue()},
+            {u"simple_docs"_s, QJsonValue()},
+            {u"health"_s, u"/health"_s}};
 }
 
 QHttpServerResponse takeResponse(QFuture<QHttpServerResponse>& future) {
@@ -91,8 +105,13 @@ BizyServer::BizyServer(ServerConfig config, QObject* parent)
     , m_jwt(m_config.jwtSecret)
     , m_rateLimiter(m_config.authRateLimit)
     , m_ai(m_config.ai)
-    , m_context{m_config, m_db, m_jwt, m_rateLimiter} {
+    , m_mailer(m_config.mail)
+    , m_context{m_config, m_db, m_jwt, m_rateLimiter, m_mailer} {
     registerRoutes();
+    connect(&m_mailer, &Mailer::idle, this, [this] {
+        if (m_stopping)
+            finishShutdownWhenIdle();
+    });
     m_http.setMissingHandler(
         [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
             dispatch(request, std::move(responder));
@@ -116,7 +135,25 @@ void BizyServer::registerRoutes() {
             },
             down);
     });
+    // The old backend's probe of its auth service (docs/api.md section 10):
+    // always 200, the state in the body.
+    m_router.add(
+        Router::Method::Get, u"/api/auth/auth-server-health"_s, [this](const HttpRequest&) {
+            return m_db.run(
+                [](DbSession& db) {
+                    db.exec(u"SELECT 1"_s);
+                    return Reply::json(200, QJsonObject{{u"auth_server"_s, healthBody(true)}});
+                },
+                [] {
+                    QJsonObject body = healthBody(false);
+                    body.insert(u"error"_s, body.value(u"detail"_s));
+                    return Reply::json(200, QJsonObject{{u"auth_server"_s, body}});
+                });
+        });
+    m_router.add(Router::Method::Get, u"/"_s,
+                 [](const HttpRequest&) { return Reply::ready(Reply::json(200, rootBody())); });
     registerAuthRoutes(m_router, m_context);
+    registerPasswordResetRoutes(m_router, m_context);
     registerAdminRoutes(m_router, m_context);
     registerRestRoutes(m_router, m_context);
     registerSyncRoutes(m_router, m_context);
@@ -124,7 +161,6 @@ void BizyServer::registerRoutes() {
 }
 
 bool BizyServer::listen() {
-    m_tcp = new GuardedTcpServer(m_config.maxBodyBytes, m_config.idleTimeoutSeconds, this);
     QHostAddress address;
     if (m_config.host == u"localhost"_s)
         address = QHostAddress::LocalHost;
@@ -132,20 +168,23 @@ bool BizyServer::listen() {
         qCCritical(lcServer) << "BIZY_HOST is not an IP address:" << m_config.host;
         return false;
     }
-    if (!m_tcp->listen(address, m_config.port)) {
-        qCCritical(lcServer) << "Cannot listen on" << m_config.host << m_config.port << ":"
-                             << m_tcp->errorString();
-        return false;
+    QStringList endpoints;
+    for (const quint16 port : m_config.ports) {
+        auto* listener =
+            new GuardedTcpServer(m_config.maxBodyBytes, m_config.idleTimeoutSeconds, this);
+        if (!listener->listen(address, port)) {
+            qCCritical(lcServer) << "Cannot listen on" << m_config.host << port << ":"
+                                 << listener->errorString();
+            return false;
+        }
+        m_http.bind(listener);
+        m_listeners << listener;
+        endpoints << address.toString() + u':' + QString::number(listener->serverPort());
     }
-    m_http.bind(m_tcp);
-    qCInfo(lcServer) << "bizy-server" << BIZY_VERSION << "listening on"
-                     << address.toString() + u':' + QString::number(m_tcp->serverPort()) << "with"
-                     << m_config.workers << "workers, database" << m_config.database.describe();
+    qCInfo(lcServer) << "bizy-server" << BIZY_VERSION << "listening on" << endpoints.join(u", "_s)
+                     << "with" << m_config.workers << "workers, mail server"
+                     << m_config.mail.describe() << "and database" << m_config.database.describe();
     return true;
-}
-
-quint16 BizyServer::port() const {
-    return m_tcp ? m_tcp->serverPort() : 0;
 }
 
 void BizyServer::dispatch(const QHttpServerRequest& qtRequest, QHttpServerResponder&& responder) {
@@ -225,9 +264,9 @@ void BizyServer::shutdown() {
         return;
     m_stopping = true;
     qCInfo(lcServer) << "Shutting down:" << m_inFlight << "request(s) in flight";
-    if (m_tcp)
-        m_tcp->close(); // no new connections
-    m_ai.cancelAll();   // a provider call would hold its request up to the AI timeout
+    for (GuardedTcpServer* listener : m_listeners)
+        listener->close(); // no new connections
+    m_ai.cancelAll();      // a provider call would hold its request up to the AI timeout
     // A request stuck on a hung database must not keep the process alive forever.
     // Waiting for its worker would hang too, so give up with exit code 1.
     QTimer::singleShot(kShutdownGraceMs, this, [this] {
@@ -240,7 +279,8 @@ void BizyServer::shutdown() {
 }
 
 void BizyServer::finishShutdownWhenIdle() {
-    if (m_inFlight > 0 || m_stopped)
+    // A reset mail being sent is a request's answer still on its way.
+    if (m_inFlight > 0 || m_mailer.pending() > 0 || m_stopped)
         return;
     m_stopped = true;
     // Let the last answers leave the sockets before the event loop ends.

@@ -7,6 +7,7 @@
 #include "auth/RateLimiter.h"
 #include "db/DbRunner.h"
 #include "http/Router.h"
+#include "mail/Mailer.h"
 
 #include <QHttpServer>
 #include <QObject>
@@ -25,12 +26,12 @@ public:
     explicit BizyServer(ServerConfig config, QObject* parent = nullptr);
     ~BizyServer() override;
 
-    // Binds host:port; false (with the reason logged) when it cannot.
+    // Binds host to every configured port (each serves every route); false
+    // (with the reason logged) when one cannot be bound.
     bool listen();
-    quint16 port() const;
 
-    // Stops accepting, lets in-flight requests finish, closes the database
-    // connections, then emits stopped().
+    // Stops accepting on every port, lets in-flight requests and mails finish,
+    // closes the database connections, then emits stopped().
     void shutdown();
 
     ServerContext& context() { return m_context; }
@@ -52,10 +53,11 @@ private:
     Jwt m_jwt;
     RateLimiter m_rateLimiter;
     AiAssistant m_ai;
+    Mailer m_mailer;
     ServerContext m_context;
     Router m_router;
     QHttpServer m_http;
-    GuardedTcpServer* m_tcp = nullptr;
+    QList<GuardedTcpServer*> m_listeners;
     int m_inFlight = 0;
     bool m_stopping = false;
     bool m_stopped = false;

@@ -33,6 +33,25 @@ std::optional<qint64> ServerConfig::readInteger(const QHash<QString, QString>& v
 }
 
 namespace {
+// BIZY_PORT: one port or a comma-separated list of distinct ports.
+std::optional<QList<quint16>> readPorts(const QHash<QString, QString>& variables, QString* error) {
+    const QString text = variables.value(u"BIZY_PORT"_s).trimmed();
+    if (text.isEmpty())
+        return QList<quint16>{8000};
+    QList<quint16> ports;
+    for (const QString& item : text.split(u',')) {
+        bool ok = false;
+        const int port = item.trimmed().toInt(&ok);
+        if (!ok || port < 1 || port > 65535 || ports.contains(quint16(port))) {
+            *error = u"BIZY_PORT must be a port between 1 and 65535, or a comma-separated list of "
+                     "different ones (such as 8000,4567), got \""_s +
+                     text + u"\""_s;
+            return std::nullopt;
+        }
+        ports << quint16(port);
+    }
+    return ports;
+}
 
 QString unquote(QString value) {
     value = value.trimmed();
@@ -94,22 +113,25 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
 
     QString error;
     const int defaultWorkers = qMax(4, QThread::idealThreadCount());
-    const auto port = readInteger(variables, u"BIZY_PORT"_s, 8000, 1, 65535, &error);
+    const auto ports = readPorts(variables, &error);
     const auto workers = readInteger(variables, u"BIZY_WORKERS"_s, defaultWorkers, 1, 256, &error);
     const auto rate = readInteger(variables, u"BIZY_AUTH_RATE_LIMIT"_s, 10, 0, 1000000, &error);
     const auto accessMinutes =
         readInteger(variables, u"BIZY_ACCESS_TOKEN_MINUTES"_s, 15, 1, 24 * 60, &error);
     const auto refreshDays =
         readInteger(variables, u"BIZY_REFRESH_TOKEN_DAYS"_s, 30, 1, 3650, &error);
+    const auto legacyLoginHours =
+        readInteger(variables, u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s, 24, 1, 30 * 24, &error);
     const auto idleSeconds =
         readInteger(variables, u"BIZY_IDLE_TIMEOUT_SECONDS"_s, 120, 1, 24 * 3600, &error);
     if (!error.isEmpty())
         return configError(error);
-    config.port = quint16(*port);
+    config.ports = *ports;
     config.workers = int(*workers);
     config.authRateLimit = int(*rate);
     config.accessTokenSeconds = *accessMinutes * 60;
     config.refreshTokenSeconds = *refreshDays * 24 * 3600;
+    config.legacyLoginTokenSeconds = *legacyLoginHours * 3600;
     config.idleTimeoutSeconds = int(*idleSeconds);
     auto ai = AiSettings::fromVariables(variables);
     if (!ai)
@@ -126,6 +148,10 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
                 config.corsOrigins << origin.trimmed();
         }
     }
+    auto mail = MailSettings::fromVariables(variables);
+    if (!mail)
+        return mail.error();
+    config.mail = mail.value();
     return config;
 }
 

@@ -4,6 +4,7 @@ namespace bizy::server {
 
 class DbRunner;
 class Jwt;
+class Mailer;
 class RateLimiter;
 struct ServerConfig;
 
@@ -13,6 +14,7 @@ struct ServerContext {
     DbRunner& db;
     const Jwt& jwt;
     RateLimiter& rateLimiter;
+    Mailer& mailer;
 };
 
 } // namespace bizy::server

@@ -50,10 +50,13 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription(
         u"Bizy server: tasks, goals, sync and accounts over HTTP and PostgreSQL.\n"
         "Configured from the environment: DATABASE_URL (or PG*), JWT_SECRET (>= 32 chars),\n"
-        "BIZY_HOST, BIZY_PORT, BIZY_WORKERS, BIZY_AUTH_RATE_LIMIT (per minute, 0 = off),\n"
+        "BIZY_HOST, BIZY_PORT (8000; a comma-separated list serves every route on each,\n"
+        "e.g. 8000,4567), BIZY_WORKERS, BIZY_AUTH_RATE_LIMIT (per minute, 0 = off),\n"
         "BIZY_ACCESS_TOKEN_MINUTES (15), BIZY_REFRESH_TOKEN_DAYS (30),\n"
+        "BIZY_LEGACY_LOGIN_TOKEN_HOURS (24: access tokens issued through /login),\n"
         "BIZY_CORS_ORIGINS (* by default; comma-separated origins, or none),\n"
-        "BIZY_IDLE_TIMEOUT_SECONDS (120: silent connections are closed).\n"
+        "BIZY_IDLE_TIMEOUT_SECONDS (120: silent connections are closed),\n"
+        "BIZY_SMTP_URL (smtp://host:port for password reset mails) and BIZY_MAIL_FROM.\n"
         "AI provider (off unless set): ANTHROPIC_API_KEY (+ BIZY_ANTHROPIC_BASE_URL), or\n"
         "BIZY_AI_BASE_URL + BIZY_AI_MODEL (+ BIZY_AI_API_KEY) for an OpenAI-compatible\n"
         "server; BIZY_AI_TIMEOUT_SECONDS (60), BIZY_AI_RATE_LIMIT (10 per user per minute).\n\n"
@@ -65,7 +68,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption envFile(
         u"env-file"_s, u"Read KEY=VALUE lines from <file> (BIZY_ENV_FILE)."_s, u"file"_s);
     const QCommandLineOption host(u"host"_s, u"Address to listen on (BIZY_HOST)."_s, u"address"_s);
-    const QCommandLineOption port(u"port"_s, u"Port to listen on (BIZY_PORT)."_s, u"port"_s);
+    const QCommandLineOption port(
+        u"port"_s, u"Port, or comma-separated ports, to listen on (BIZY_PORT)."_s, u"port"_s);
     const QCommandLineOption username(u"username"_s, u"create-admin: the user name."_s, u"name"_s);
     const QCommandLineOption email(u"email"_s, u"create-admin: the email address."_s, u"address"_s);
     parser.addOptions({envFile, host, port, username, email});

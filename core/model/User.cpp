@@ -132,14 +132,15 @@ QJsonObject User::toMeJson() const {
                        {u"full_name"_s, nullable(fullName)},
                        {u"is_active"_s, isActive},
                        {u"is_verified"_s, isVerified},
-                       {u"is_admin"_s, isAdmin}};
+                       {u"is_admin"_s, isAdmin},
+                       // An answer without created_at parses; showing it again must not invent "".
+                       {u"created_at"_s, createdAt.isValid()
+                                             ? QJsonValue(IsoDateTime::format(createdAt))
+                                             : QJsonValue()}};
 }
 
 QJsonObject User::toAdminJson() const {
     QJsonObject json = toMeJson();
-    // An answer without created_at parses; showing it again must not invent "".
-    json.insert(u"created_at"_s,
-                createdAt.isValid() ? QJsonValue(IsoDateTime::format(createdAt)) : QJsonValue());
     json.insert(u"last_login_at"_s, nullable(lastLoginAt));
     json.insert(u"locked_until"_s, nullable(lockedUntil));
     return json;

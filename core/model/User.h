@@ -35,7 +35,8 @@ struct User {
 
     // {id, username, email, is_admin, email_verified} of the auth service.
     QJsonObject toProfileJson() const;
-    // {id, username, email, full_name, is_active, is_verified, is_admin} of /api/users/me.
+    // {id, username, email, full_name, is_active, is_verified, is_admin, created_at}
+    // of /api/users/me (the web client's Profile page shows created_at).
     QJsonObject toMeJson() const;
     // The admin list item of docs/api.md section 5.
     QJsonObject toAdminJson() const;

@@ -239,7 +239,11 @@ QHttpServerResponse unlockUser(const AuthenticatedUser& admin, DbSession& db, qi
         200, QJsonObject{{u"message"_s, u"User unlocked"_s}, {u"was_locked"_s, wasLocked}});
 }
 
-QHttpServerResponse deleteUser(const AuthenticatedUser& admin, DbSession& db, qint64 id) {
+// Deletes the user and, through the foreign keys, every row of theirs: tasks,
+// goals, sessions, sync state. The last active admin stays. The refusal, when
+// nothing was deleted.
+std::optional<QHttpServerResponse> deleteUser(DbSession& db, qint64 actorId, qint64 id,
+                                              const QString& auditAction) {
     std::optional<QHttpServerResponse> refusal;
     db.transaction([&] {
         db.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kAdminLockKey));
@@ -252,13 +256,13 @@ QHttpServerResponse deleteUser(const AuthenticatedUser& admin, DbSession& db, qi
             refusal = Reply::detail(409, u"The last active admin cannot be deleted"_s);
             return;
         }
-        db.exec(u"DELETE FROM users WHERE id = ?"_s, {id});
-        audit(db, admin.id, u"delete_user"_s, id,
+        // Written first: the row outlives the user (its actor_id then becomes null
+        // when the user deleted themselves).
+        audit(db, actorId, auditAction, id,
               {{u"username"_s, record->user.username}, {u"email"_s, record->user.email}});
+        db.exec(u"DELETE FROM users WHERE id = ?"_s, {id});
     });
-    if (refusal)
-        return std::move(*refusal);
-    return Reply::noContent();
+    return refusal;
 }
 
 QHttpServerResponse listAudit(const HttpRequest& request, DbSession& db) {
@@ -324,7 +328,8 @@ void registerAdminRoutes(Router& router, ServerContext& context) {
     addUserRoute(router, context, Method::Patch, u"/api/admin/users/{user_id}"_s, updateUser);
     addUserRoute(router, context, Method::Delete, u"/api/admin/users/{user_id}"_s,
                  [](const HttpRequest&, const AuthenticatedUser& admin, DbSession& db, qint64 id) {
-                     return deleteUser(admin, db, id);
+                     auto refusal = deleteUser(db, admin.id, id, u"delete_user"_s);
+                     return refusal ? std::move(*refusal) : Reply::noContent();
                  });
     addUserRoute(router, context, Method::Post, u"/api/admin/users/{user_id}/reset-password"_s,
                  resetPassword);
@@ -332,6 +337,20 @@ void registerAdminRoutes(Router& router, ServerContext& context) {
                  [](const HttpRequest&, const AuthenticatedUser& admin, DbSession& db, qint64 id) {
                      return unlockUser(admin, db, id);
                  });
+    // The web client's Profile page: a user deletes their own account, under the
+    // same rules and with the same audit trail as an admin's delete.
+    router.add(Method::Delete, u"/api/users/me"_s, [&context](const HttpRequest& request) {
+        return context.db.run([&context, request](DbSession& db) -> QHttpServerResponse {
+            auto caller = AuthGuard::requireUser(request, db, context);
+            if (!caller)
+                return Reply::fromError(caller.error());
+            auto refusal = deleteUser(db, caller->id, caller->id, u"delete_own_account"_s);
+            if (refusal)
+                return std::move(*refusal);
+            return Reply::json(200, QJsonObject{{u"message"_s, u"Account deleted"_s},
+                                                {u"username"_s, caller->username}});
+        });
+    });
     router.add(Method::Get, u"/api/admin/audit"_s, [&context](const HttpRequest& request) {
         return asAdmin(context, request, [request](const AuthenticatedUser&, DbSession& db) {
             return listAudit(request, db);

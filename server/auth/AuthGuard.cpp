@@ -28,13 +28,14 @@ bizy::Result<AuthenticatedUser> requireUser(const HttpRequest& request, DbSessio
         return claims.error();
 
     QSqlQuery row = db.exec(u"SELECT id, username, email, full_name, is_admin, is_active,"
-                            " is_verified, tokens_valid_after FROM users WHERE id = ?"_s,
-                            {claims->userId});
+                            " is_verified, tokens_valid_after, EXISTS (SELECT 1 FROM"
+                            " revoked_access_tokens WHERE jti = ?) FROM users WHERE id = ?"_s,
+                            {claims->jti, claims->userId});
     if (!row.next())
         return unauthorized(u"Invalid token: the user no longer exists"_s);
     if (!row.value(5).toBool())
         return unauthorized(u"Invalid token: the account is disabled"_s);
-    if (claims->issuedAt < row.value(7).toLongLong())
+    if (claims->issuedAt < row.value(7).toLongLong() || row.value(8).toBool())
         return unauthorized(u"Invalid token: the token has been revoked"_s);
 
     AuthenticatedUser user;
@@ -46,6 +47,7 @@ bizy::Result<AuthenticatedUser> requireUser(const HttpRequest& request, DbSessio
     user.isAdmin = row.value(4).toBool();
     user.isVerified = row.value(6).toBool();
     user.issuedAt = claims->issuedAt;
+    user.expiresAt = claims->expiresAt;
     user.jti = claims->jti;
     request.noteUserId(user.id);
     return user;

@@ -19,6 +19,7 @@ struct AuthenticatedUser {
     bool isAdmin = false; // from the database, never from the claim
     bool isVerified = false;
     qint64 issuedAt = 0;
+    qint64 expiresAt = 0; // unix seconds
     QString jti;
 };
 
@@ -30,7 +31,8 @@ struct AuthenticatedUser {
 //
 // 401 "Not authenticated" without a bearer token, "Token has expired",
 // "Invalid token: ..." for a bad token or a user deleted, disabled or whose
-// tokens were revoked (tokens_valid_after > iat).
+// tokens were revoked (tokens_valid_after > iat), or a token logged out by
+// itself (revoked_access_tokens).
 namespace AuthGuard {
 
 bizy::Result<AuthenticatedUser> requireUser(const HttpRequest& request, DbSession& db,

@@ -2,16 +2,16 @@
 
 #include "ServerConfig.h"
 #include "ServerLog.h"
+#include "auth/AuthChecks.h"
 #include "auth/AuthGuard.h"
 #include "auth/LoginLockout.h"
+#include "auth/OpaqueToken.h"
 #include "auth/PasswordHasher.h"
-#include "auth/RateLimiter.h"
 #include "auth/SessionTokens.h"
 #include "auth/UserRecord.h"
 #include "db/DbRunner.h"
 #include "http/Reply.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -24,29 +24,10 @@ using Method = Router::Method;
 
 const QString kInvalidCredentials = u"Invalid username or password"_s;
 
-// A required string field of a JSON body, or a 422 entry.
-QString requiredString(const QJsonObject& body, const QString& name, bizy::FieldErrors* errors) {
-    const QJsonValue value = body.value(name);
-    if (value.isUndefined() || value.isNull()) {
-        errors->append({QJsonArray{u"body"_s, name}, u"Field required"_s, u"missing"_s});
-        return {};
-    }
-    if (!value.isString()) {
-        errors->append(
-            {QJsonArray{u"body"_s, name}, u"Input should be a valid string"_s, u"string_type"_s});
-        return {};
-    }
-    return value.toString();
-}
-
 // 429 when the address made too many attempts of this kind in the last minute.
 std::optional<QHttpServerResponse> rateLimited(ServerContext& context, const QString& action,
                                                const HttpRequest& request) {
-    const auto wait = context.rateLimiter.tryAcquire(action, request.remoteAddress.toString(),
-                                                     QDateTime::currentMSecsSinceEpoch());
-    if (!wait)
-        return std::nullopt;
-    return Reply::retryLater(429, u"Too many attempts; try again later"_s, *wait);
+    return AuthChecks::rateLimited(context, action, request.remoteAddress.toString());
 }
 
 QHttpServerResponse lockedAnswer(qint64 seconds) {
@@ -108,20 +89,23 @@ QFuture<QHttpServerResponse> registerUser(ServerContext& context, const HttpRequ
     });
 }
 
-QFuture<QHttpServerResponse> login(ServerContext& context, const HttpRequest& request) {
+// accessTokenSeconds: how long the access token lives (the old /login path
+// issues longer-lived ones than /api/auth/login).
+QFuture<QHttpServerResponse> login(ServerContext& context, const HttpRequest& request,
+                                   qint64 accessTokenSeconds) {
     if (auto limited = rateLimited(context, u"login"_s, request))
         return Reply::ready(std::move(*limited));
     auto body = request.jsonObject();
     if (!body)
         return Reply::ready(Reply::fromError(body.error()));
     bizy::FieldErrors errors;
-    const QString name = requiredString(body.value(), u"username"_s, &errors);
-    const QString password = requiredString(body.value(), u"password"_s, &errors);
+    const QString name = AuthChecks::requiredString(body.value(), u"username"_s, &errors);
+    const QString password = AuthChecks::requiredString(body.value(), u"password"_s, &errors);
     if (!errors.isEmpty())
         return Reply::ready(Reply::validation(errors));
 
-    return context.db.run([&context, name, password,
-                           request](DbSession& db) -> QHttpServerResponse {
+    return context.db.run([&context, name, password, request,
+                           accessTokenSeconds](DbSession& db) -> QHttpServerResponse {
         const auto record = UserRecord::byLogin(db, name);
         const QString key =
             record ? LoginLockout::keyForUser(record->user.id) : LoginLockout::keyForName(name);
@@ -150,7 +134,7 @@ QFuture<QHttpServerResponse> login(ServerContext& context, const HttpRequest& re
                 qCInfo(lcServer) << "Rehashed the password of user" << record->user.id;
             }
             db.exec(u"UPDATE users SET last_login_at = now() WHERE id = ?"_s, {record->user.id});
-            issued = SessionTokens::issue(db, context, *record);
+            issued = SessionTokens::issue(db, context, *record, {}, accessTokenSeconds);
         });
         request.noteUserId(record->user.id);
         return Reply::json(200,
@@ -165,7 +149,7 @@ QFuture<QHttpServerResponse> refresh(ServerContext& context, const HttpRequest& 
     if (!body)
         return Reply::ready(Reply::fromError(body.error()));
     bizy::FieldErrors errors;
-    const QString token = requiredString(body.value(), u"refresh_token"_s, &errors);
+    const QString token = AuthChecks::requiredString(body.value(), u"refresh_token"_s, &errors);
     if (!errors.isEmpty())
         return Reply::ready(Reply::validation(errors));
 
@@ -173,7 +157,7 @@ QFuture<QHttpServerResponse> refresh(ServerContext& context, const HttpRequest& 
         QSqlQuery row = db.exec(u"SELECT id, user_id, family_id::text, used_at IS NOT NULL,"
                                 " revoked_at IS NOT NULL, expires_at <= now()"
                                 " FROM refresh_tokens WHERE token_hash = ?"_s,
-                                {SessionTokens::hashRefreshToken(token)});
+                                {OpaqueToken::hash(token)});
         if (!row.next())
             return Reply::unauthorized(u"Invalid refresh token"_s);
         const qint64 tokenId = row.value(0).toLongLong();
@@ -235,30 +219,38 @@ QFuture<QHttpServerResponse> logout(ServerContext& context, const HttpRequest& r
     const QString refreshToken = tokenValue.toString();
     const bool all = allValue.toBool(false);
 
-    return context.db.run([&context, request, refreshToken,
-                           all](DbSession& db) -> QHttpServerResponse {
-        std::optional<AuthenticatedUser> user;
-        if (!request.bearerToken().isEmpty() || all || refreshToken.isEmpty()) {
-            auto checked = AuthGuard::requireUser(request, db, context);
-            if (!checked)
-                return Reply::fromError(checked.error());
-            user = checked.value();
-        }
-        if (all) {
-            SessionTokens::revokeEverySession(db, user->id);
-            return Reply::json(200, QJsonObject{{u"message"_s, u"Logged out of every session"_s}});
-        }
-        if (!refreshToken.isEmpty()) {
-            QSqlQuery row = db.exec(
-                u"SELECT family_id::text, user_id FROM refresh_tokens WHERE token_hash = ?"_s,
-                {SessionTokens::hashRefreshToken(refreshToken)});
-            if (row.next() && (!user || user->id == row.value(1).toLongLong())) {
-                SessionTokens::revokeFamily(db, row.value(0).toString());
-                request.noteUserId(row.value(1).toLongLong());
+    return context.db.run(
+        [&context, request, refreshToken, all](DbSession& db) -> QHttpServerResponse {
+            std::optional<AuthenticatedUser> user;
+            if (!request.bearerToken().isEmpty() || all || refreshToken.isEmpty()) {
+                auto checked = AuthGuard::requireUser(request, db, context);
+                if (!checked)
+                    return Reply::fromError(checked.error());
+                user = checked.value();
             }
-        }
-        return Reply::json(200, QJsonObject{{u"message"_s, u"Logged out"_s}});
-    });
+            QJsonObject answer{{u"message"_s, u"Logged out successfully"_s}};
+            if (user)
+                answer.insert(u"username"_s, user->username);
+            if (all) {
+                SessionTokens::revokeEverySession(db, user->id);
+                answer.insert(u"message"_s, u"Logged out of every session"_s);
+                return Reply::json(200, answer);
+            }
+            db.transaction([&] {
+                if (user) // the bearer's own session ends
+                    SessionTokens::revokeAccessToken(db, user->id, user->jti, user->expiresAt);
+                if (refreshToken.isEmpty())
+                    return;
+                QSqlQuery row = db.exec(
+                    u"SELECT family_id::text, user_id FROM refresh_tokens WHERE token_hash = ?"_s,
+                    {OpaqueToken::hash(refreshToken)});
+                if (row.next() && (!user || user->id == row.value(1).toLongLong())) {
+                    SessionTokens::revokeFamily(db, row.value(0).toString());
+                    request.noteUserId(row.value(1).toLongLong());
+                }
+            });
+            return Reply::json(200, answer);
+        });
 }
 
 // GET routes that only need the caller.
@@ -290,16 +282,11 @@ QFuture<QHttpServerResponse> changePassword(ServerContext& context, const HttpRe
         if (!body)
             return Reply::fromError(body.error());
         bizy::FieldErrors errors;
-        const QString current = requiredString(body.value(), u"current_password"_s, &errors);
-        bizy::FieldSpec spec = bizy::User::passwordSpec();
-        spec.name = u"new_password"_s;
-        const bizy::ValidatedFields fields = bizy::EntitySchema({spec}).validate(
-            body.value(), bizy::EntitySchema::Mode::Create, bizy::FromAnywhere);
-        for (const bizy::FieldError& error : fields.errors)
-            errors.append(error.under(u"body"_s));
+        const QString current =
+            AuthChecks::requiredString(body.value(), u"current_password"_s, &errors);
+        const QString next = AuthChecks::newPassword(body.value(), &errors);
         if (!errors.isEmpty())
             return Reply::validation(errors);
-        const QString next = fields.fields.value(u"new_password"_s).toString();
 
         const auto record = UserRecord::byId(db, caller->id);
         if (!record)
@@ -328,15 +315,23 @@ void registerAuthRoutes(Router& router, ServerContext& context) {
         router.add(Method::Post, path, [&context](const HttpRequest& request) {
             return registerUser(context, request);
         });
-    for (const QString& path : {u"/api/auth/login"_s, u"/login"_s})
-        router.add(Method::Post, path,
-                   [&context](const HttpRequest& request) { return login(context, request); });
+    router.add(Method::Post, u"/api/auth/login"_s, [&context](const HttpRequest& request) {
+        return login(context, request, context.config.accessTokenSeconds);
+    });
+    // The old auth service's web client cannot refresh: its path keeps that
+    // service's token lifetime.
+    router.add(Method::Post, u"/login"_s, [&context](const HttpRequest& request) {
+        return login(context, request, context.config.legacyLoginTokenSeconds);
+    });
     router.add(Method::Post, u"/api/auth/refresh"_s,
                [&context](const HttpRequest& request) { return refresh(context, request); });
     router.add(Method::Post, u"/api/auth/logout"_s,
                [&context](const HttpRequest& request) { return logout(context, request); });
-    router.add(Method::Post, u"/api/auth/change-password"_s,
-               [&context](const HttpRequest& request) { return changePassword(context, request); });
+    // The web client's Profile page calls the second path.
+    for (const QString& path : {u"/api/auth/change-password"_s, u"/api/users/change-password"_s})
+        router.add(Method::Post, path, [&context](const HttpRequest& request) {
+            return changePassword(context, request);
+        });
     for (const QString& path : {u"/api/auth/profile"_s, u"/profile"_s})
         router.add(Method::Get, path, [&context](const HttpRequest& request) {
             return withUser(context, request, profile);

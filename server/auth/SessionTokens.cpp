@@ -2,11 +2,10 @@
 
 #include "ServerConfig.h"
 #include "auth/Jwt.h"
+#include "auth/OpaqueToken.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QUuid>
-#include <sodium.h>
 
 using namespace Qt::StringLiterals;
 
@@ -14,13 +13,10 @@ namespace bizy::server {
 
 namespace SessionTokens {
 
-QString hashRefreshToken(const QString& token) {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
-}
-
 Issued issue(DbSession& db, const ServerContext& context, const UserRecord& record,
-             const QString& familyId) {
+             const QString& familyId, qint64 accessTokenSeconds) {
+    const qint64 lifetime =
+        accessTokenSeconds > 0 ? accessTokenSeconds : context.config.accessTokenSeconds;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     JwtClaims claims;
     claims.userId = record.user.id;
@@ -30,23 +26,21 @@ Issued issue(DbSession& db, const ServerContext& context, const UserRecord& reco
     // Never below tokens_valid_after: a login right after a revocation in the
     // same second must not be born revoked.
     claims.issuedAt = qMax(now, record.tokensValidAfter);
-    claims.expiresAt = claims.issuedAt + context.config.accessTokenSeconds;
+    claims.expiresAt = claims.issuedAt + lifetime;
+    // Named here so the refresh token row can say which access token came with
+    // it: a logout with only that access token ends the family too.
+    claims.jti = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
     Issued issued;
     issued.accessToken = context.jwt.sign(claims);
-    issued.expiresIn = context.config.accessTokenSeconds;
-
-    unsigned char random[32];
-    randombytes_buf(random, sizeof random);
-    issued.refreshToken = QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char*>(random), sizeof random)
-            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    issued.expiresIn = lifetime;
+    issued.refreshToken = OpaqueToken::generate();
     const QString family =
         familyId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : familyId;
-    db.exec(u"INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)"
-            " VALUES (?, ?::uuid, ?, now() + make_interval(secs => ?))"_s,
-            {record.user.id, family, hashRefreshToken(issued.refreshToken),
-             double(context.config.refreshTokenSeconds)});
+    db.exec(u"INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, access_jti)"
+            " VALUES (?, ?::uuid, ?, now() + make_interval(secs => ?), ?)"_s,
+            {record.user.id, family, OpaqueToken::hash(issued.refreshToken),
+             double(context.config.refreshTokenSeconds), claims.jti});
     return issued;
 }
 
@@ -77,6 +71,20 @@ void revokeEverySession(DbSession& db, qint64 userId) {
     revokeAllOfUser(db, userId);
     db.exec(u"UPDATE users SET "_s + UserRecord::revokeAccessTokensSql() + u" WHERE id = ?"_s,
             {userId});
+}
+
+void revokeAccessToken(DbSession& db, qint64 userId, const QString& jti, qint64 expiresAt) {
+    if (jti.isEmpty())
+        return; // not one of ours: nothing names it
+    // Entries past their token's expiry guard nothing any more.
+    db.exec(u"DELETE FROM revoked_access_tokens WHERE expires_at < now()"_s);
+    db.exec(u"INSERT INTO revoked_access_tokens (jti, user_id, expires_at)"
+            " VALUES (?, ?, to_timestamp(?)) ON CONFLICT (jti) DO NOTHING"_s,
+            {jti, userId, double(expiresAt)});
+    db.exec(u"UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL"
+            " AND family_id IN (SELECT family_id FROM refresh_tokens"
+            " WHERE access_jti = ? AND user_id = ?)"_s,
+            {jti, userId});
 }
 
 } // namespace SessionTokens

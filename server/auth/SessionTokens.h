@@ -9,8 +9,8 @@
 
 namespace bizy::server {
 
-// Access tokens (JWT) and refresh tokens (opaque, random 32 bytes, stored as
-// SHA-256 hex with a family id; rotated on every use).
+// Access tokens (JWT) and refresh tokens (OpaqueToken: stored as SHA-256 hex
+// with a family id; rotated on every use).
 namespace SessionTokens {
 
 struct Issued {
@@ -19,18 +19,22 @@ struct Issued {
     qint64 expiresIn = 0; // seconds of the access token
 };
 
-// A new access token and a refresh token in `familyId` (a new family when empty).
+// A new access token and a refresh token in `familyId` (a new family when
+// empty). The access token lives `accessTokenSeconds`, or
+// BIZY_ACCESS_TOKEN_MINUTES when 0.
 Issued issue(DbSession& db, const ServerContext& context, const UserRecord& record,
-             const QString& familyId = {});
+             const QString& familyId = {}, qint64 accessTokenSeconds = 0);
 // {message, token, user_id, user:{profile}, refresh_token, expires_in}
 QJsonObject loginBody(const QString& message, const Issued& issued, const bizy::User& user);
 
-QString hashRefreshToken(const QString& token);
 // Revokes every refresh token of the family / of the user.
 void revokeFamily(DbSession& db, const QString& familyId);
 void revokeAllOfUser(DbSession& db, qint64 userId);
 // Every session of the user: refresh tokens and access tokens issued so far.
 void revokeEverySession(DbSession& db, qint64 userId);
+// One access token (refused from now until it would have expired) and the
+// refresh family issued with it.
+void revokeAccessToken(DbSession& db, qint64 userId, const QString& jti, qint64 expiresAt);
 
 } // namespace SessionTokens
 

@@ -111,7 +111,8 @@ QString HttpRequest::bearerToken() const {
 
 bool HttpRequest::isAuthServicePath() const {
     return path.startsWith(u"/api/auth/"_s) || path == u"/register"_s || path == u"/login"_s ||
-           path == u"/profile"_s;
+           path == u"/profile"_s || path == u"/password-reset"_s ||
+           path == u"/api/users/change-password"_s; // the Profile page shows its "error"
 }
 
 } // namespace bizy::server

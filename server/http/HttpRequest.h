@@ -44,7 +44,8 @@ struct HttpRequest {
     bizy::Result<QJsonArray> jsonArray() const;
     // The token of "Authorization: Bearer <token>", empty when absent.
     QString bearerToken() const;
-    // Paths of the old auth service, whose errors also carry "error".
+    // Paths of the old auth service (and the Profile page's change-password),
+    // whose errors also carry "error".
     bool isAuthServicePath() const;
 
     // The authenticated user for the access log; set by AuthGuard.

@@ -30,6 +30,12 @@ private slots:
         QCOMPARE(health.status, 503);
         QCOMPARE(health.object()[u"status"_s].toString(), u"unhealthy"_s);
         QCOMPARE(health.object()[u"database"_s].toString(), u"disconnected"_s);
+        // and the old backend's auth probe still answers 200, saying it is not well
+        const HttpResponse authHealth = http().get(u"/api/auth/auth-server-health"_s);
+        QCOMPARE(authHealth.status, 200);
+        QCOMPARE(authHealth.object()[u"auth_server"_s][u"status"_s].toString(), u"unhealthy"_s);
+        QCOMPARE(authHealth.object()[u"auth_server"_s][u"error"_s].toString(),
+                 u"Database unavailable"_s);
         for (int i = 0; i < 3; ++i) { // every worker notices, none answers 500
             const HttpResponse profile = http().get(u"/api/auth/profile"_s, session.token);
             QCOMPARE(profile.status, 503);

@@ -36,7 +36,9 @@ private slots:
         QVERIFY(!config->database.describe().contains(u"p@ss"_s));
         // defaults of the contract
         QCOMPARE(config->host, u"127.0.0.1"_s);
-        QCOMPARE(config->port, quint16(8000));
+        QCOMPARE(config->ports, QList<quint16>{8000});
+        QCOMPARE(config->legacyLoginTokenSeconds, 24 * 3600);
+        QVERIFY(!config->mail.enabled());
         QCOMPARE(config->authRateLimit, 10);
         QCOMPARE(config->accessTokenSeconds, 15 * 60);
         QCOMPARE(config->refreshTokenSeconds, 30LL * 24 * 3600);
@@ -51,6 +53,31 @@ private slots:
                  (QStringList{u"https://a.example"_s, u"https://b.example"_s}));
         variables.insert(u"BIZY_CORS_ORIGINS"_s, u"none"_s);
         QVERIFY(ServerConfig::fromVariables(variables)->corsOrigins.isEmpty());
+    }
+
+    void config_severalPortsAndTheLegacyLoginLifetime() {
+        auto variables = baseVariables();
+        variables.insert(u"BIZY_PORT"_s, u"8000, 4567"_s);
+        variables.insert(u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s, u"12"_s);
+        const auto config = ServerConfig::fromVariables(variables);
+        QVERIFY(config);
+        QCOMPARE(config->ports, (QList<quint16>{8000, 4567}));
+        QCOMPARE(config->legacyLoginTokenSeconds, 12 * 3600);
+    }
+
+    void config_mailServer() {
+        auto variables = baseVariables();
+        variables.insert(u"BIZY_SMTP_URL"_s, u"smtp://mail.example:2525"_s);
+        variables.insert(u"BIZY_MAIL_FROM"_s, u"bizy@example.com"_s);
+        auto config = ServerConfig::fromVariables(variables);
+        QVERIFY(config);
+        QVERIFY(config->mail.enabled());
+        QCOMPARE(config->mail.smtpHost, u"mail.example"_s);
+        QCOMPARE(config->mail.smtpPort, quint16(2525));
+        QCOMPARE(config->mail.from, u"bizy@example.com"_s);
+        // port 25 unless given
+        variables.insert(u"BIZY_SMTP_URL"_s, u"smtp://127.0.0.1"_s);
+        QCOMPARE(ServerConfig::fromVariables(variables)->mail.smtpPort, quint16(25));
     }
 
     void config_socketDirectoryAndPgVariables() {
@@ -89,6 +116,16 @@ private slots:
             << u"BIZY_AI_TIMEOUT_SECONDS"_s << u"0"_s << u"BIZY_AI_TIMEOUT_SECONDS"_s;
         QTest::newRow("ai negative rate")
             << u"BIZY_AI_RATE_LIMIT"_s << u"-1"_s << u"BIZY_AI_RATE_LIMIT"_s;
+        QTest::newRow("port list gap") << u"BIZY_PORT"_s << u"8000,,4567"_s << u"BIZY_PORT"_s;
+        QTest::newRow("port twice") << u"BIZY_PORT"_s << u"8000,8000"_s << u"BIZY_PORT"_s;
+        QTest::newRow("legacy hours zero")
+            << u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s << u"0"_s << u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s;
+        QTest::newRow("smtps") << u"BIZY_SMTP_URL"_s << u"smtps://mail.example"_s
+                               << u"BIZY_SMTP_URL"_s;
+        QTest::newRow("smtp with password")
+            << u"BIZY_SMTP_URL"_s << u"smtp://me:secret@mail.example"_s << u"BIZY_SMTP_URL"_s;
+        QTest::newRow("smtp without sender")
+            << u"BIZY_SMTP_URL"_s << u"smtp://mail.example"_s << u"BIZY_MAIL_FROM"_s;
     }
 
     void config_refusesBadValues() {

@@ -285,7 +285,8 @@ void TestUser::profileAndMeShapesMatchTheAuthService() {
                               {u"full_name"_s, u"Ada Lovelace"_s},
                               {u"is_active"_s, false},
                               {u"is_verified"_s, true},
-                              {u"is_admin"_s, true}}));
+                              {u"is_admin"_s, true},
+                              {u"created_at"_s, u"2030-01-01T09:00:00.250"_s}}));
 }
 
 void TestUser::parsingReadsTheAuthServicesNames() {

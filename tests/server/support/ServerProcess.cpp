@@ -34,7 +34,10 @@ QProcessEnvironment ServerProcess::environment() const {
     env.insert(u"DATABASE_URL"_s, m_databaseUrl);
     env.insert(u"JWT_SECRET"_s, QString::fromLatin1(kJwtSecret));
     env.insert(u"BIZY_HOST"_s, u"127.0.0.1"_s);
-    env.insert(u"BIZY_PORT"_s, QString::number(m_port));
+    QStringList ports{QString::number(m_port)};
+    for (const quint16 port : m_extraPorts)
+        ports << QString::number(port);
+    env.insert(u"BIZY_PORT"_s, ports.join(u','));
     env.insert(u"BIZY_AUTH_RATE_LIMIT"_s, u"0"_s);
     env.insert(u"BIZY_WORKERS"_s, u"4"_s);
     for (auto it = m_extraEnvironment.begin(); it != m_extraEnvironment.end(); ++it)
@@ -59,7 +62,7 @@ bool ServerProcess::start(QString* error) {
     // Only if that pid is still our server: pids are reused, ports are unique.
     const QString pid = QString::number(m_process.processId());
     OrphanReaper::runWhenThisProcessEnds(
-        u"tr '\\0' '\\n' < /proc/%2/environ 2>/dev/null | grep -qx BIZY_PORT=%1"
+        u"tr '\\0' '\\n' < /proc/%2/environ 2>/dev/null | grep -qE '^BIZY_PORT=%1(,|$)'"
         " && kill -9 %2"_s.arg(m_port)
             .arg(pid));
     HttpClient client(baseUrl());

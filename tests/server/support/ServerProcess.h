@@ -18,6 +18,9 @@ public:
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
 
+    // Ports the server listens on besides port() (BIZY_PORT becomes a list);
+    // set before start().
+    void setExtraPorts(const QList<quint16>& ports) { m_extraPorts = ports; }
     bool start(QString* error = nullptr);
     // SIGTERM, then waits; the exit code (or -1 when it crashed or hung).
     int terminate(int timeoutMs = 30000);
@@ -43,6 +46,7 @@ private:
     QString m_databaseUrl;
     QHash<QString, QString> m_extraEnvironment;
     quint16 m_port = 0;
+    QList<quint16> m_extraPorts;
     QProcess m_process;
     QString m_output;
 };
