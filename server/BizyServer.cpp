@@ -2,6 +2,7 @@
 
 #include "ServerLog.h"
 #include "admin/AdminRoutes.h"
+#include "analytics/AnalyticsRoutes.h"
 #include "auth/AuthRoutes.h"
 #include "http/GuardedTcpServer.h"
 #include "http/Reply.h"
@@ -112,6 +113,7 @@ void BizyServer::registerRoutes() {
     registerAdminRoutes(m_router, m_context);
     registerRestRoutes(m_router, m_context);
     registerSyncRoutes(m_router, m_context);
+    registerAnalyticsRoutes(m_router, m_context);
 }
 
 bool BizyServer::listen() {

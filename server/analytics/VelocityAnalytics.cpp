@@ -1,0 +1,98 @@
+#include "VelocityAnalytics.h"
+
+#include "analytics/PythonRounding.h"
+#include "db/DbSession.h"
+#include "db/PgSql.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace bizy::server {
+
+namespace {
+
+// Per UTC calendar day of completed_at: all, those before the midpoint, and
+// the high-priority ones (priority 1 or 2).
+const QString kDays = u"SELECT to_char((t.completed_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') "
+                      u"AS day, count(*), count(*) FILTER (WHERE t.completed_at < ?::timestamptz), "
+                      u"count(*) FILTER (WHERE t.priority <= 2) "
+                      u"FROM tasks t WHERE t.user_id = ? AND "_s +
+                      AnalyticsWindow::completedSql(u"t"_s) + u" GROUP BY day ORDER BY day"_s;
+
+QJsonObject dayJson(const QString& date, qint64 completed) {
+    return {{u"date"_s, date}, {u"tasks_completed"_s, completed}};
+}
+
+} // namespace
+
+VelocityAnalytics::VelocityAnalytics(DbSession& db, qint64 userId)
+    : m_db(db)
+    , m_userId(userId) {}
+
+QString VelocityAnalytics::trend(qint64 first, qint64 second) {
+    if (double(second) > double(first) * 1.1)
+        return u"improving"_s;
+    if (double(second) < double(first) * 0.9)
+        return u"declining"_s;
+    return u"stable"_s;
+}
+
+double VelocityAnalytics::productivityScore(qint64 completed, qint64 highPriority, int days,
+                                            const QString& trend) {
+    const double velocity = double(completed) / double(days);
+    const double highShare = completed > 0 ? double(highPriority) / double(completed) : 0.0;
+    const int trendPoints = trend == u"improving"_s ? 50 : trend == u"stable"_s ? 30 : 10;
+    // The contract's order of operations, so the double is the same to the last bit.
+    return std::min(100.0, velocity * 10 * 0.5 + highShare * 100 * 0.3 + trendPoints * 0.2);
+}
+
+QJsonObject VelocityAnalytics::report(const AnalyticsWindow& window) {
+    const QDateTime midpoint = window.afterStart(12LL * window.days());
+    QSqlQuery days = PgSql::run(
+        m_db, kDays, QVariantList{PgSql::time(midpoint), m_userId} + window.completedValues());
+    QJsonArray breakdown;
+    qint64 completed = 0;
+    qint64 beforeMidpoint = 0;
+    qint64 highPriority = 0;
+    // Ties go to the earliest day (the contract leaves them open).
+    QJsonObject best;
+    QJsonObject worst;
+    qint64 bestCount = -1;
+    qint64 worstCount = -1;
+    while (days.next()) {
+        const QString date = days.value(0).toString();
+        const qint64 count = days.value(1).toLongLong();
+        completed += count;
+        beforeMidpoint += days.value(2).toLongLong();
+        highPriority += days.value(3).toLongLong();
+        breakdown.append(dayJson(date, count));
+        if (count > bestCount) {
+            bestCount = count;
+            best = dayJson(date, count);
+        }
+        if (worstCount < 0 || count < worstCount) {
+            worstCount = count;
+            worst = dayJson(date, count);
+        }
+    }
+
+    const QString completionTrend = trend(beforeMidpoint, completed - beforeMidpoint);
+    const double velocity = PythonRounding::round(double(completed) / double(window.days()), 2);
+    const double score = PythonRounding::round(
+        productivityScore(completed, highPriority, window.days(), completionTrend), 1);
+    return QJsonObject{
+        {u"period_days"_s, window.days()},
+        {u"velocity"_s, velocity},
+        {u"tasks_per_day"_s, velocity},
+        {u"completion_trend"_s, completionTrend},
+        {u"productivity_score"_s, score},
+        {u"best_day"_s, breakdown.isEmpty() ? QJsonValue() : QJsonValue(best)},
+        {u"worst_day"_s, breakdown.size() >= 2 ? QJsonValue(worst) : QJsonValue()},
+        {u"daily_breakdown"_s, breakdown},
+    };
+}
+
+} // namespace bizy::server
