@@ -12,6 +12,8 @@
 #include "http/Router.h"
 #include "model/IsoDateTime.h"
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace bizy::server {
@@ -43,15 +45,19 @@ Router::Handler authenticated(const ServerContext& context, Answer answer) {
     };
 }
 
-// 200 with a report read in one REPEATABLE READ snapshot, so that its
-// statements agree with each other.
-QHttpServerResponse inOneSnapshot(DbSession& db, const std::function<QJsonObject()>& report) {
-    QJsonObject body;
+// A report's answer read in one REPEATABLE READ snapshot, so that its
+// statements agree with each other. No parallel workers: a report scans at
+// most one user's rows, and starting a worker took longer than the scan
+// (bench/README.md, "Analytics").
+QHttpServerResponse inOneSnapshot(DbSession& db,
+                                  const std::function<QHttpServerResponse()>& report) {
+    std::optional<QHttpServerResponse> answer;
     db.transaction([&] {
         db.exec(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
-        body = report();
+        db.exec(u"SET LOCAL max_parallel_workers_per_gather = 0"_s);
+        answer.emplace(report());
     });
-    return Reply::json(200, body);
+    return std::move(*answer);
 }
 
 // A report over the window of `days` ending now; a bad `days` is a 422 at
@@ -65,7 +71,8 @@ Router::Handler windowed(const ServerContext& context, DaysRange range) {
         if (!params.ok())
             return Reply::validation(params.errors());
         return inOneSnapshot(db, [&] {
-            return Analytics(db, userId).report(AnalyticsWindow::endingNow(int(days)));
+            return Reply::json(200,
+                               Analytics(db, userId).report(AnalyticsWindow::endingNow(int(days))));
         });
     });
 }
@@ -78,7 +85,8 @@ void registerAnalyticsRoutes(Router& router, const ServerContext& context) {
     router.add(Method::Get, u"/api/analytics/goals"_s,
                authenticated(context, [](DbSession& db, qint64 userId, const HttpRequest&) {
                    return inOneSnapshot(db, [&] {
-                       return GoalAnalytics(db, userId).report(bizy::IsoDateTime::nowUtc());
+                       return Reply::json(
+                           200, GoalAnalytics(db, userId).report(bizy::IsoDateTime::nowUtc()));
                    });
                }));
     router.add(Method::Get, u"/api/analytics/velocity"_s,

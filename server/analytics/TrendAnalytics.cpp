@@ -1,11 +1,13 @@
 #include "TrendAnalytics.h"
 
 #include "analytics/TrendInsights.h"
+#include "data/JsonText.h"
 #include "db/DbSession.h"
 #include "db/PgSql.h"
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <algorithm>
 
@@ -64,7 +66,7 @@ TrendAnalytics::TrendAnalytics(DbSession& db, qint64 userId)
     : m_db(db)
     , m_userId(userId) {}
 
-QJsonObject TrendAnalytics::report(const AnalyticsWindow& window) {
+QByteArray TrendAnalytics::report(const AnalyticsWindow& window) {
     const int wholeWeeks = window.days() / 7;
     const QVariant start = PgSql::time(window.start());
     const auto weeksValues = [&](int first, int last) {
@@ -125,30 +127,39 @@ QJsonObject TrendAnalytics::report(const AnalyticsWindow& window) {
         insights.topCategoryCompletions = categories.first().total;
     }
 
-    QJsonArray goalProgress;
+    QByteArray goalProgress = "[";
+    qsizetype activeGoals = 0;
     double progressSum = 0;
     QSqlQuery goals = PgSql::run(m_db, kActiveGoals, {m_userId});
     while (goals.next()) {
         const double progress = goals.value(2).toDouble();
         progressSum += progress;
-        goalProgress.append(QJsonObject{
-            {u"goal_id"_s, goals.value(0).toLongLong()},
-            {u"goal_title"_s, goals.value(1).toString()},
-            {u"current_progress"_s, progress},
-            {u"horizon"_s, goals.value(3).toString()},
-        });
+        goalProgress.append(activeGoals++ == 0 ? "{\"current_progress\":"
+                                               : ",{\"current_progress\":");
+        JsonText::append(goalProgress, progress);
+        goalProgress.append(",\"goal_id\":");
+        JsonText::append(goalProgress, goals.value(0).toLongLong());
+        goalProgress.append(",\"goal_title\":");
+        JsonText::append(goalProgress, goals.value(1).toString());
+        goalProgress.append(",\"horizon\":");
+        JsonText::append(goalProgress, goals.value(3).toString());
+        goalProgress.append('}');
     }
-    if (!goalProgress.isEmpty())
-        insights.activeGoalProgress = progressSum / double(goalProgress.size());
+    goalProgress.append(']');
+    if (activeGoals > 0)
+        insights.activeGoalProgress = progressSum / double(activeGoals);
 
-    return QJsonObject{
-        {u"period_days"_s, window.days()},
-        {u"completion_trend"_s, completionTrend},
-        {u"category_trends"_s, categoryTrends},
-        {u"priority_distribution"_s, priorityDistribution},
-        {u"goal_progress_trend"_s, goalProgress},
-        {u"insights"_s, QJsonArray::fromStringList(insights.sentences())},
-    };
+    const QByteArray rest =
+        QJsonDocument(QJsonObject{
+                          {u"period_days"_s, window.days()},
+                          {u"completion_trend"_s, completionTrend},
+                          {u"category_trends"_s, categoryTrends},
+                          {u"priority_distribution"_s, priorityDistribution},
+                          {u"insights"_s, QJsonArray::fromStringList(insights.sentences())},
+                      })
+            .toJson(QJsonDocument::Compact);
+    // {"goal_progress_trend":[...], then the rest's members after its "{"
+    return "{\"goal_progress_trend\":" + goalProgress + ',' + rest.mid(1);
 }
 
 } // namespace bizy::server

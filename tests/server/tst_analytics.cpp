@@ -616,7 +616,7 @@ private slots:
             m_alice,
             {.priority = 1, .category = u"work"_s, .completedAt = on(u"2030-05-13T11:00:00Z"_s)});
         // active goals 70 and 71: mean 70.5, printed "70" (a tie goes to even)
-        const qint64 first = addGoal(m_alice, {.progress = 70, .title = u"Ship it"_s});
+        const qint64 first = addGoal(m_alice, {.progress = 70, .title = u"Ship \"it\" \u2014 \U0001F680"_s});
         const qint64 second =
             addGoal(m_alice, {.horizon = u"weekly"_s, .progress = 71, .title = u"Run"_s});
         addGoal(m_alice, {.status = u"completed"_s, .progress = 100});
@@ -640,7 +640,7 @@ private slots:
                                   {u"uncategorized"_s, QJsonArray{0, 0, 0, 1}}}));
         COMPARE_JSON(answer[u"goal_progress_trend"_s],
                      (QJsonArray{QJsonObject{{u"goal_id"_s, first},
-                                             {u"goal_title"_s, u"Ship it"_s},
+                                             {u"goal_title"_s, u"Ship \"it\" \u2014 \U0001F680"_s},
                                              {u"current_progress"_s, 70},
                                              {u"horizon"_s, u"yearly"_s}},
                                  QJsonObject{{u"goal_id"_s, second},
