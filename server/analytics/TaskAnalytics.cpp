@@ -4,7 +4,6 @@
 #include "db/DbSession.h"
 #include "db/PgSql.h"
 
-#include <QJsonArray>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;

@@ -5,7 +5,6 @@
 #include "db/DbSession.h"
 #include "db/PgSql.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -66,17 +65,14 @@ TrendAnalytics::TrendAnalytics(DbSession& db, qint64 userId)
     : m_db(db)
     , m_userId(userId) {}
 
-QByteArray TrendAnalytics::report(const AnalyticsWindow& window) {
-    const int wholeWeeks = window.days() / 7;
+QVariantList TrendAnalytics::weekValues(const AnalyticsWindow& window, int first, int last) const {
     const QVariant start = PgSql::time(window.start());
-    const auto weeksValues = [&](int first, int last) {
-        return QVariantList{start, start, first, last, m_userId} + window.completedValues();
-    };
-    TrendInsights insights;
+    return QVariantList{start, start, first, last, m_userId} + window.completedValues();
+}
 
-    QJsonArray completionTrend;
-    QJsonArray priorityDistribution;
-    QSqlQuery weeks = PgSql::run(m_db, kWeekly, weeksValues(0, wholeWeeks - 1));
+void TrendAnalytics::readWeeks(const AnalyticsWindow& window, QJsonArray& completionTrend,
+                               QJsonArray& priorityDistribution, TrendInsights& insights) {
+    QSqlQuery weeks = PgSql::run(m_db, kWeekly, weekValues(window, 0, window.days() / 7 - 1));
     while (weeks.next()) {
         const int week = weeks.value(0).toInt() + 1;
         const qint64 completed = weeks.value(3).toLongLong();
@@ -95,10 +91,12 @@ QByteArray TrendAnalytics::report(const AnalyticsWindow& window) {
             {u"low_priority"_s, weeks.value(7).toLongLong()},
         });
     }
+}
 
+QJsonObject TrendAnalytics::readCategories(const AnalyticsWindow& window, TrendInsights& insights) {
     QList<CategoryWeeks> categories;
-    QSqlQuery cells = PgSql::run(m_db, kCategoryWeeks, weeksValues(0, wholeWeeks));
-    while (cells.next()) {
+    QSqlQuery cells = PgSql::run(m_db, kCategoryWeeks, weekValues(window, 0, window.days() / 7));
+    while (cells.next()) { // by category, then week
         const QString name = cells.value(0).toString();
         if (categories.isEmpty() || categories.last().name != name)
             categories.append({name, {}, 0});
@@ -115,40 +113,52 @@ QByteArray TrendAnalytics::report(const AnalyticsWindow& window) {
     std::stable_sort(
         categories.begin(), categories.end(),
         [](const CategoryWeeks& a, const CategoryWeeks& b) { return a.total > b.total; });
-    QJsonObject categoryTrends;
-    for (qsizetype i = 0; i < std::min<qsizetype>(kTopCategories, categories.size()); ++i) {
-        QJsonArray counts;
-        for (const qint64 count : categories[i].perWeek)
-            counts.append(count);
-        categoryTrends.insert(categories[i].name, counts);
-    }
     if (!categories.isEmpty()) {
         insights.topCategory = categories.first().name;
         insights.topCategoryCompletions = categories.first().total;
     }
+    QJsonObject trends;
+    for (qsizetype i = 0; i < std::min<qsizetype>(kTopCategories, categories.size()); ++i) {
+        QJsonArray counts;
+        for (const qint64 count : categories[i].perWeek)
+            counts.append(count);
+        trends.insert(categories[i].name, counts);
+    }
+    return trends;
+}
 
-    QByteArray goalProgress = "[";
-    qsizetype activeGoals = 0;
+QByteArray TrendAnalytics::readActiveGoals(TrendInsights& insights) {
+    QByteArray out = "[";
+    qsizetype count = 0;
     double progressSum = 0;
     QSqlQuery goals = PgSql::run(m_db, kActiveGoals, {m_userId});
     while (goals.next()) {
         const double progress = goals.value(2).toDouble();
         progressSum += progress;
-        goalProgress.append(activeGoals++ == 0 ? "{\"current_progress\":"
-                                               : ",{\"current_progress\":");
-        JsonText::append(goalProgress, progress);
-        goalProgress.append(",\"goal_id\":");
-        JsonText::append(goalProgress, goals.value(0).toLongLong());
-        goalProgress.append(",\"goal_title\":");
-        JsonText::append(goalProgress, goals.value(1).toString());
-        goalProgress.append(",\"horizon\":");
-        JsonText::append(goalProgress, goals.value(3).toString());
-        goalProgress.append('}');
+        // the keys in QJsonDocument's (sorted) order
+        out.append(count++ == 0 ? "{\"current_progress\":" : ",{\"current_progress\":");
+        JsonText::append(out, progress);
+        out.append(",\"goal_id\":");
+        JsonText::append(out, goals.value(0).toLongLong());
+        out.append(",\"goal_title\":");
+        JsonText::append(out, goals.value(1).toString());
+        out.append(",\"horizon\":");
+        JsonText::append(out, goals.value(3).toString());
+        out.append('}');
     }
-    goalProgress.append(']');
-    if (activeGoals > 0)
-        insights.activeGoalProgress = progressSum / double(activeGoals);
+    out.append(']');
+    if (count > 0)
+        insights.activeGoalProgress = progressSum / double(count);
+    return out;
+}
 
+QByteArray TrendAnalytics::report(const AnalyticsWindow& window) {
+    TrendInsights insights;
+    QJsonArray completionTrend;
+    QJsonArray priorityDistribution;
+    readWeeks(window, completionTrend, priorityDistribution, insights);
+    const QJsonObject categoryTrends = readCategories(window, insights);
+    const QByteArray goalProgressTrend = readActiveGoals(insights);
     const QByteArray rest =
         QJsonDocument(QJsonObject{
                           {u"period_days"_s, window.days()},
@@ -158,8 +168,8 @@ QByteArray TrendAnalytics::report(const AnalyticsWindow& window) {
                           {u"insights"_s, QJsonArray::fromStringList(insights.sentences())},
                       })
             .toJson(QJsonDocument::Compact);
-    // {"goal_progress_trend":[...], then the rest's members after its "{"
-    return "{\"goal_progress_trend\":" + goalProgress + ',' + rest.mid(1);
+    // {"goal_progress_trend":[...], then the members of `rest` after its "{"
+    return "{\"goal_progress_trend\":" + goalProgressTrend + ',' + rest.mid(1);
 }
 
 } // namespace bizy::server

@@ -29,13 +29,9 @@ QJsonObject dayJson(const QString& date, qint64 completed) {
     return {{u"date"_s, date}, {u"tasks_completed"_s, completed}};
 }
 
-} // namespace
-
-VelocityAnalytics::VelocityAnalytics(DbSession& db, qint64 userId)
-    : m_db(db)
-    , m_userId(userId) {}
-
-QString VelocityAnalytics::trend(qint64 first, qint64 second) {
+// "improving", "declining" or "stable" for `first` completions before the
+// midpoint and `second` at or after it.
+QString completionTrend(qint64 first, qint64 second) {
     if (double(second) > double(first) * 1.1)
         return u"improving"_s;
     if (double(second) < double(first) * 0.9)
@@ -43,14 +39,20 @@ QString VelocityAnalytics::trend(qint64 first, qint64 second) {
     return u"stable"_s;
 }
 
-double VelocityAnalytics::productivityScore(qint64 completed, qint64 highPriority, int days,
-                                            const QString& trend) {
+// min(100, v*10*0.5 + h*100*0.3 + t*0.2), not rounded.
+double productivityScore(qint64 completed, qint64 highPriority, int days, const QString& trend) {
     const double velocity = double(completed) / double(days);
     const double highShare = completed > 0 ? double(highPriority) / double(completed) : 0.0;
     const int trendPoints = trend == u"improving"_s ? 50 : trend == u"stable"_s ? 30 : 10;
     // The contract's order of operations, so the double is the same to the last bit.
     return std::min(100.0, velocity * 10 * 0.5 + highShare * 100 * 0.3 + trendPoints * 0.2);
 }
+
+} // namespace
+
+VelocityAnalytics::VelocityAnalytics(DbSession& db, qint64 userId)
+    : m_db(db)
+    , m_userId(userId) {}
 
 QJsonObject VelocityAnalytics::report(const AnalyticsWindow& window) {
     const QDateTime midpoint = window.afterStart(12LL * window.days());
@@ -82,15 +84,15 @@ QJsonObject VelocityAnalytics::report(const AnalyticsWindow& window) {
         }
     }
 
-    const QString completionTrend = trend(beforeMidpoint, completed - beforeMidpoint);
+    const QString trend = completionTrend(beforeMidpoint, completed - beforeMidpoint);
     const double velocity = PythonRounding::round(double(completed) / double(window.days()), 2);
-    const double score = PythonRounding::round(
-        productivityScore(completed, highPriority, window.days(), completionTrend), 1);
+    const double score =
+        PythonRounding::round(productivityScore(completed, highPriority, window.days(), trend), 1);
     return QJsonObject{
         {u"period_days"_s, window.days()},
         {u"velocity"_s, velocity},
         {u"tasks_per_day"_s, velocity},
-        {u"completion_trend"_s, completionTrend},
+        {u"completion_trend"_s, trend},
         {u"productivity_score"_s, score},
         {u"best_day"_s, breakdown.isEmpty() ? QJsonValue() : QJsonValue(best)},
         {u"worst_day"_s, breakdown.size() >= 2 ? QJsonValue(worst) : QJsonValue()},

@@ -3,7 +3,6 @@
 #include "analytics/AnalyticsWindow.h"
 
 #include <QJsonObject>
-#include <QString>
 
 namespace bizy::server {
 
@@ -17,13 +16,6 @@ public:
     VelocityAnalytics(DbSession& db, qint64 userId);
 
     QJsonObject report(const AnalyticsWindow& window);
-
-    // "improving", "declining" or "stable" for `first` completions before the
-    // midpoint and `second` at or after it.
-    static QString trend(qint64 first, qint64 second);
-    // min(100, v*10*0.5 + h*100*0.3 + t*0.2), not rounded.
-    static double productivityScore(qint64 completed, qint64 highPriority, int days,
-                                    const QString& trend);
 
 private:
     DbSession& m_db;
