@@ -14,16 +14,23 @@ namespace bizy::server {
 
 namespace {
 
-// Per UTC calendar day of completed_at: all, those before the midpoint, and
-// the high-priority ones (priority 1 or 2). Days are grouped as dates and only
-// then written as text (to_char on every row cost more than the scan).
+// Per UTC calendar day of the window that has completions: all, those
+// before the midpoint, and the high-priority ones (priority 1 or 2). The days
+// come from generate_series and each is a range of the completions index:
+// computing the day of every completed_at took twice as long. Binds: start,
+// now, midpoint, user, then the window.
 const QString kDays =
-    u"SELECT to_char(day, 'YYYY-MM-DD'), completed, before_midpoint, high_priority FROM ("
-    u"SELECT (t.completed_at AT TIME ZONE 'UTC')::date AS day, count(*) AS completed, "
-    u"count(*) FILTER (WHERE t.completed_at < ?::timestamptz) AS before_midpoint, "
-    u"count(*) FILTER (WHERE t.priority <= 2) AS high_priority "
-    u"FROM tasks t WHERE t.user_id = ? AND "_s +
-    AnalyticsWindow::completedSql(u"t"_s) + u" GROUP BY day) days ORDER BY day"_s;
+    u"WITH days AS (SELECT d, d AT TIME ZONE 'UTC' AS since, "
+    u"(d + interval '1 day') AT TIME ZONE 'UTC' AS until "
+    u"FROM generate_series((?::timestamptz AT TIME ZONE 'UTC')::date::timestamp, "
+    u"(?::timestamptz AT TIME ZONE 'UTC')::date::timestamp, interval '1 day') AS d) "
+    u"SELECT to_char(days.d, 'YYYY-MM-DD'), count(*), "
+    u"count(*) FILTER (WHERE t.completed_at < ?::timestamptz), "
+    u"count(*) FILTER (WHERE t.priority <= 2) "
+    u"FROM days JOIN tasks t ON t.user_id = ? AND "_s +
+    AnalyticsWindow::completedSql(u"t"_s) +
+    u" AND t.completed_at >= days.since AND t.completed_at < days.until "
+    u"GROUP BY days.d ORDER BY days.d"_s;
 
 QJsonObject dayJson(const QString& date, qint64 completed) {
     return {{u"date"_s, date}, {u"tasks_completed"_s, completed}};
@@ -56,8 +63,10 @@ VelocityAnalytics::VelocityAnalytics(DbSession& db, qint64 userId)
 
 QJsonObject VelocityAnalytics::report(const AnalyticsWindow& window) {
     const QDateTime midpoint = window.afterStart(12LL * window.days());
-    QSqlQuery days = PgSql::run(
-        m_db, kDays, QVariantList{PgSql::time(midpoint), m_userId} + window.completedValues());
+    QSqlQuery days = PgSql::run(m_db, kDays,
+                                QVariantList{PgSql::time(window.start()), PgSql::time(window.now()),
+                                             PgSql::time(midpoint), m_userId} +
+                                    window.completedValues());
     QJsonArray breakdown;
     qint64 completed = 0;
     qint64 beforeMidpoint = 0;
