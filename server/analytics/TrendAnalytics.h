@@ -3,9 +3,8 @@
 #include "analytics/AnalyticsWindow.h"
 
 #include <QByteArray>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QVariantList>
+#include <QList>
+#include <QString>
 
 namespace bizy::server {
 
@@ -25,15 +24,26 @@ public:
     QByteArray report(const AnalyticsWindow& window);
 
 private:
-    // Weeks 1..W: completion_trend and priority_distribution; their counts go
-    // to the insights.
-    void readWeeks(const AnalyticsWindow& window, QJsonArray& completionTrend,
-                   QJsonArray& priorityDistribution, TrendInsights& insights);
-    // category_trends; the window's totals and the top category go to the insights.
-    QJsonObject readCategories(const AnalyticsWindow& window, TrendInsights& insights);
+    struct Week {
+        qint64 completed = 0;
+        qint64 highPriority = 0;
+        qint64 mediumPriority = 0;
+        qint64 lowPriority = 0;
+        double estimatedHours = 0;
+    };
+    struct Category {
+        QString name;
+        QList<qint64> perWeek; // up to its last week with a completion
+        qint64 total = 0;
+    };
+
+    // The window's completions per category and week (index W is the tail
+    // that belongs to no week): fills `weeks` (0..W-1), `categories` (by
+    // name) and the insights' totals.
+    void readCompletions(const AnalyticsWindow& window, QList<Week>& weeks,
+                         QList<Category>& categories, TrendInsights& insights);
     // goal_progress_trend as JSON text; the mean progress goes to the insights.
     QByteArray readActiveGoals(TrendInsights& insights);
-    QVariantList weekValues(const AnalyticsWindow& window, int first, int last) const;
 
     DbSession& m_db;
     qint64 m_userId;
