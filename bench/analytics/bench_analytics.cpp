@@ -110,6 +110,19 @@ void printStatements(PgCluster& cluster, int requests) {
     std::printf("      PostgreSQL per request (plan + exec): %.2f ms\n", perRequest);
 }
 
+// How fast PostgreSQL runs on this machine right now (a shared machine's
+// load changes every figure): counting a million generated rows, median of 3.
+double speedCheckMs(PgCluster& cluster) {
+    QList<double> ms;
+    for (int i = 0; i < 3; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        cluster.scalar(u"SELECT count(*) FROM generate_series(1, 1000000)"_s);
+        ms << double(timer.nsecsElapsed()) / 1e6;
+    }
+    return median(ms);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -181,6 +194,7 @@ int main(int argc, char** argv) {
                           u"%1, days=%2"_s.arg(route).arg(days)});
     cases.insert(2, {u"/api/analytics/goals"_s, u"goals"_s});
 
+    const double speedBefore = speedCheckMs(cluster);
     QList<std::pair<QString, Timing>> results;
     for (const Case& c : cases) {
         sql(cluster, u"SELECT pg_stat_statements_reset()"_s);
@@ -194,6 +208,9 @@ int main(int argc, char** argv) {
         results.append({c.label, timing});
     }
 
+    std::printf(
+        "\nspeed check (count of 1,000,000 generated rows): %.0f ms before, %.0f ms after\n",
+        speedBefore, speedCheckMs(cluster));
     std::printf("\n| route | median | p95 | CPU server / PostgreSQL |\n|---|---|---|---|\n");
     for (const auto& [label, timing] : results)
         std::printf("| %s | %.2f ms | %.2f ms | %.2f / %.2f ms |\n", qPrintable(label),
