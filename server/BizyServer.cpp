@@ -2,6 +2,7 @@
 
 #include "ServerLog.h"
 #include "admin/AdminRoutes.h"
+#include "analytics/AnalyticsRoutes.h"
 #include "auth/AuthRoutes.h"
 #include "auth/PasswordResetRoutes.h"
 #include "http/GuardedTcpServer.h"
@@ -158,6 +159,7 @@ void BizyServer::registerRoutes() {
     registerRestRoutes(m_router, m_context);
     registerSyncRoutes(m_router, m_context);
     registerPlanningRoutes(m_router, m_context, m_ai);
+    registerAnalyticsRoutes(m_router, m_context);
 }
 
 bool BizyServer::listen() {

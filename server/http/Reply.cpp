@@ -25,6 +25,10 @@ QHttpServerResponse json(int status, const QJsonArray& body) {
     return QHttpServerResponse(body, statusCode(status));
 }
 
+QHttpServerResponse json(int status, const QByteArray& body) {
+    return QHttpServerResponse("application/json"_ba, body, statusCode(status));
+}
+
 QHttpServerResponse noContent() {
     return QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent);
 }

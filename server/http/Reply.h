@@ -16,6 +16,8 @@ namespace Reply {
 
 QHttpServerResponse json(int status, const QJsonObject& body);
 QHttpServerResponse json(int status, const QJsonArray& body);
+// A body already written as compact JSON text (large answers skip QJsonObject).
+QHttpServerResponse json(int status, const QByteArray& body);
 QHttpServerResponse noContent(); // 204, empty body
 // {"detail": message}. For the auth-service paths the dispatcher adds "error".
 QHttpServerResponse detail(int status, const QString& message);

@@ -25,6 +25,7 @@ public:
     // SIGTERM, then waits; the exit code (or -1 when it crashed or hung).
     int terminate(int timeoutMs = 30000);
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    qint64 processId() const { return m_process.processId(); }
 
     quint16 port() const { return m_port; }
     QString baseUrl() const;
