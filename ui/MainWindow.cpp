@@ -150,6 +150,7 @@ void MainWindow::createToolBarAndMenus() {
     QMenu* taskMenu = menuBar()->addMenu(tr("&Task"));
     taskMenu->addActions(taskActions.mid(1));
     taskMenu->addSeparator();
+    taskMenu->addAction(m_taskPage->quickAddAction());
     taskMenu->addAction(m_taskPage->findAction());
     // The page's shortcuts work from anywhere in the window.
     addAction(m_taskPage->findAction());

@@ -12,11 +12,13 @@ class QTableView;
 
 namespace bizy {
 
+class QuickAddBar;
 class StoreClient;
 class TaskDialog;
 class TaskListModel;
 
-// The task list page: search ("search") and a status filter ("statusFilter")
+// The task list page: the quick-add line (QuickAddBar, Ctrl+L) on top, search
+// ("search") and a status filter ("statusFilter")
 // over the table of tasks ("taskTable", a TaskListModel), a hint when nothing
 // is shown ("emptyHint"), and the task actions (new, edit, complete, delete,
 // find) that the window puts in its menus and toolbar. Every change runs on
@@ -31,6 +33,7 @@ public:
     // New, Edit, Complete, Delete, in menu order.
     QList<QAction*> taskActions() const;
     QAction* findAction() const { return m_findAction; }
+    QAction* quickAddAction() const { return m_quickAddAction; }
 
     void saveSettings() const;
     void restoreSettings();
@@ -65,6 +68,7 @@ private:
     QTableView* m_view = nullptr;
     QLabel* m_emptyLabel = nullptr;
     QStackedWidget* m_stack = nullptr;
+    QuickAddBar* m_quickAdd = nullptr;
     QLineEdit* m_search = nullptr;
     QComboBox* m_statusFilter = nullptr;
     QPointer<TaskDialog> m_dialog;
@@ -75,6 +79,7 @@ private:
     QAction* m_completeAction = nullptr;
     QAction* m_deleteAction = nullptr;
     QAction* m_findAction = nullptr;
+    QAction* m_quickAddAction = nullptr;
 };
 
 } // namespace bizy
