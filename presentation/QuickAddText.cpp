@@ -25,7 +25,7 @@ QString QuickAddText::when(const QDateTime& utc, const QDateTime& now, const QTi
         day = locale.toString(local.date(), u"ddd d MMM"_s);
     else
         day = locale.toString(local.date(), u"ddd d MMM yyyy"_s);
-    return tr("%1, %2").arg(day, locale.toString(local.time(), QLocale::ShortFormat));
+    return tr("%1, %2").arg(day, locale.toString(local.time(), TaskText::timeFormat()));
 }
 
 QList<QuickAddText::Chip> QuickAddText::chips(const QuickAddResult& result, const QDateTime& now,
@@ -62,8 +62,8 @@ QString QuickAddText::issue(const QuickAddIssue& issue, const QuickAddResult& re
             .arg(quoted(issue.text))
             .arg(issue.limit);
     case Kind::UnknownGoal:
-        return tr("No open goal\u2019s title starts with %1. Correct it, or write \\+ to keep "
-                  "the word in the title.")
+        return tr("No open goal\u2019s title starts with %1. Type the start of a goal\u2019s "
+                  "title, or put a backslash before the + to keep the word as text.")
             .arg(quoted(issue.text));
     case Kind::AmbiguousGoal: {
         QStringList titles;
@@ -83,7 +83,7 @@ QString QuickAddText::issue(const QuickAddIssue& issue, const QuickAddResult& re
         return tr("%1 stays in the title: the last one typed counts.").arg(quoted(issue.text));
     case Kind::SkippedTime: {
         const QString shown = result.due ? QLocale().toString(result.due->toTimeZone(zone).time(),
-                                                              QLocale::ShortFormat)
+                                                              TaskText::timeFormat())
                                          : QString();
         return tr("The clocks go forward that night, so %1 does not exist: due at %2.")
             .arg(quoted(issue.text), shown);

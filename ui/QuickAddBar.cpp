@@ -1,14 +1,15 @@
 #include "QuickAddBar.h"
 
+#include "FlowLayout.h"
 #include "QuickAddEditor.h"
+#include "QuickAddLine.h"
 #include "QuickAddText.h"
 #include "UiLog.h"
 
 #include <QEvent>
-#include <QHBoxLayout>
+#include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +17,11 @@ using namespace Qt::StringLiterals;
 namespace bizy {
 
 namespace {
+
+// Red that reads on light and dark windows alike.
+QColor errorColor() {
+    return QColor(0xc6, 0x28, 0x28);
+}
 
 QString chipStyle(const QPalette& palette) {
     QColor fill = palette.color(QPalette::Highlight);
@@ -32,14 +38,21 @@ QuickAddBar::QuickAddBar(QWidget* parent)
     : QWidget(parent)
     , m_editor(new QuickAddEditor(this)) {
     setObjectName(u"quickAddBar"_s);
-    m_line = new QLineEdit(this);
+    m_line = new QuickAddLine(this);
     m_line->setObjectName(u"quickAdd"_s);
     m_line->setAccessibleName(tr("Quick add a task"));
     m_line->setPlaceholderText(QuickAddText::placeholder());
     m_line->setClearButtonEnabled(true);
+    if (const QIcon add = QIcon::fromTheme(u"list-add"_s); !add.isNull())
+        m_line->addAction(add, QLineEdit::LeadingPosition);
     m_line->installEventFilter(this);
     setFocusProxy(m_line);
 
+    m_hint = new QLabel(QuickAddText::grammarHint(), this);
+    m_hint->setObjectName(u"quickAddHint"_s);
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setToolTip(QuickAddText::grammarHint()); // cut short in a narrow window
     m_title = new QLabel(this);
     m_title->setObjectName(u"quickAddTitle"_s);
     m_title->setTextFormat(Qt::PlainText);
@@ -48,26 +61,34 @@ QuickAddBar::QuickAddBar(QWidget* parent)
     m_title->setFont(bold);
     m_enterHint = new QLabel(tr("Enter adds the task"), this);
     m_enterHint->setForegroundRole(QPalette::PlaceholderText);
-    m_message = new QLabel(this);
-    m_message->setObjectName(u"quickAddMessage"_s);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setWordWrap(true);
+    m_problems = new QLabel(this);
+    m_problems->setObjectName(u"quickAddProblems"_s);
+    m_problems->setStyleSheet(u"QLabel { color: %1; }"_s.arg(errorColor().name()));
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(u"quickAddNotes"_s);
+    for (QLabel* label : {m_problems, m_notes}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+    }
 
     m_preview = new QWidget(this);
     m_preview->setObjectName(u"quickAddPreview"_s);
     m_preview->setAccessibleName(tr("What quick add understood"));
-    auto* chipRow = new QHBoxLayout;
-    chipRow->setContentsMargins(0, 0, 0, 0);
-    chipRow->setSpacing(6);
-    chipRow->addWidget(m_title);
-    chipRow->addStretch(1);
-    chipRow->addWidget(m_enterHint);
+    // The title and the chips wrap onto more rows in a narrow window rather
+    // than widening it; a title longer than a row is shortened (fitTitle).
+    m_chipRow = new QWidget(m_preview);
+    m_chipRow->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_chipRow->installEventFilter(this);
+    auto* chipRow = new FlowLayout(m_chipRow);
+    for (QLabel* label : {m_hint, m_title, m_enterHint})
+        chipRow->addWidget(label);
     auto* previewLayout = new QVBoxLayout(m_preview);
     // Indented like the line's text, so the preview reads as its continuation.
     previewLayout->setContentsMargins(6, 0, 4, 0);
     previewLayout->setSpacing(3);
-    previewLayout->addLayout(chipRow);
-    previewLayout->addWidget(m_message);
+    previewLayout->addWidget(m_chipRow);
+    previewLayout->addWidget(m_problems);
+    previewLayout->addWidget(m_notes);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 2);
@@ -109,22 +130,19 @@ void QuickAddBar::focusLine() {
 }
 
 bool QuickAddBar::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == m_line) {
-        if (event->type() == QEvent::KeyPress &&
-            static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
-            if (m_line->text().isEmpty() && m_error.isEmpty()) {
-                emit leaveRequested();
-            } else {
-                m_line->clear();
-                m_error.clear();
-                showResult();
-            }
-            return true;
-        }
-        if (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut)
-            showResult();
+    if (watched == m_chipRow && event->type() == QEvent::Resize)
+        fitTitle();
+    if (watched != m_line || event->type() != QEvent::KeyPress ||
+        static_cast<QKeyEvent*>(event)->key() != Qt::Key_Escape)
+        return QWidget::eventFilter(watched, event);
+    if (m_line->text().isEmpty() && m_error.isEmpty()) {
+        emit leaveRequested();
+    } else {
+        m_line->clear();
+        m_error.clear();
+        showResult();
     }
-    return QWidget::eventFilter(watched, event);
+    return true;
 }
 
 void QuickAddBar::submit() {
@@ -136,13 +154,12 @@ void QuickAddBar::submit() {
 
 QLabel* QuickAddBar::chipAt(int index) {
     while (m_chips.size() <= index) {
-        auto* chip = new QLabel(m_preview);
+        auto* chip = new QLabel(m_chipRow);
         chip->setObjectName(u"quickAddChip"_s);
         chip->setTextFormat(Qt::PlainText);
         chip->setStyleSheet(chipStyle(palette()));
-        // After the title and the chips before it, before the stretch.
-        static_cast<QHBoxLayout*>(m_preview->layout()->itemAt(0)->layout())
-            ->insertWidget(int(m_chips.size()) + 1, chip);
+        // After the hint, the title and the chips before it; before the Enter hint.
+        static_cast<FlowLayout*>(m_chipRow->layout())->insertWidget(int(m_chips.size()) + 2, chip);
         m_chips.append(chip);
     }
     return m_chips.at(index);
@@ -151,9 +168,9 @@ QLabel* QuickAddBar::chipAt(int index) {
 void QuickAddBar::showResult() {
     const QuickAddResult& result = m_editor->result();
     const bool typed = !result.isEmpty();
-    m_preview->setVisible(typed || m_line->hasFocus() || !m_error.isEmpty());
-
-    m_title->setText(result.title);
+    // Always there, the grammar while the line is empty, so the list below
+    // does not jump as the user starts typing.
+    m_hint->setVisible(!typed);
     m_title->setVisible(!result.title.isEmpty());
     const QList<QuickAddText::Chip> chips =
         QuickAddText::chips(result, m_editor->now(), m_editor->timeZone());
@@ -165,31 +182,53 @@ void QuickAddBar::showResult() {
     for (qsizetype i = chips.size(); i < m_chips.size(); ++i)
         m_chips.at(i)->hide();
     m_enterHint->setVisible(result.canCreate() && !m_editor->isSaving());
+    fitTitle();
 
-    QStringList lines;
-    bool blocked = !m_error.isEmpty();
-    if (blocked)
-        lines << m_error;
-    for (const QuickAddIssue& issue : result.issues) {
-        blocked = blocked || issue.blocksCreation();
-        lines << QuickAddText::issue(issue, result, m_editor->timeZone());
-    }
-    if (!typed && lines.isEmpty())
-        lines << QuickAddText::grammarHint();
-    m_message->setText(lines.join(u'\n'));
-    m_message->setVisible(!lines.isEmpty());
-    if (blocked)
-        m_message->setStyleSheet(u"QLabel { color: #c62828; }"_s);
-    else
-        m_message->setStyleSheet(QString());
-    m_message->setForegroundRole(typed ? QPalette::WindowText : QPalette::PlaceholderText);
+    QStringList problems, notes;
+    if (!m_error.isEmpty())
+        problems << m_error;
+    for (const QuickAddIssue& issue : result.issues)
+        (issue.blocksCreation() ? problems : notes)
+            << QuickAddText::issue(issue, result, m_editor->timeZone());
+    m_problems->setText(problems.join(u'\n'));
+    m_problems->setVisible(!problems.isEmpty());
+    m_notes->setText(notes.join(u'\n'));
+    m_notes->setVisible(!notes.isEmpty());
+    markLine();
 
     QStringList spoken{result.title};
     for (const QuickAddText::Chip& chip : chips)
         spoken << chip.text;
-    spoken << lines;
+    spoken << problems << notes;
     spoken.removeAll(QString());
     m_line->setAccessibleDescription(spoken.join(u". "_s));
+}
+
+void QuickAddBar::fitTitle() {
+    const QString title = m_editor->result().title;
+    const QString shown =
+        m_title->fontMetrics().elidedText(title, Qt::ElideRight, qMax(m_chipRow->width(), 80));
+    m_title->setText(shown);
+    m_title->setToolTip(shown == title ? QString() : title);
+}
+
+void QuickAddBar::markLine() {
+    const QuickAddResult& result = m_editor->result();
+    const QColor understood = palette().color(QPalette::Highlight);
+    QList<QuickAddLine::Mark> marks;
+    for (const QuickAddToken& token : result.tokens) {
+        QuickAddLine::Mark mark{token.start, token.length, understood};
+        if (token.kind == QuickAddToken::Kind::Literal) {
+            mark.color = palette().color(QPalette::PlaceholderText);
+            mark.dotted = true;
+        }
+        for (const QuickAddIssue& issue : result.issues) {
+            if (issue.blocksCreation() && issue.start == token.start && issue.length > 0)
+                mark.color = errorColor();
+        }
+        marks.append(mark);
+    }
+    m_line->setMarks(marks);
 }
 
 } // namespace bizy

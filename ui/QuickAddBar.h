@@ -4,19 +4,20 @@
 #include <QWidget>
 
 class QLabel;
-class QLineEdit;
 
 namespace bizy {
 
 class QuickAddEditor;
+class QuickAddLine;
 class StoreClient;
 
-// A line above the task list ("quickAdd") that turns what is typed into a
-// task: under it, what the line will make ("quickAddChip" labels: due,
-// priority, tags, category, goal, after the title in "quickAddTitle") and
-// what the user should know ("quickAddMessage": notes, the reason Enter does
-// nothing, a store error). Enter creates the task and clears the line,
-// Escape clears it (and, when it is empty, hands the focus back). A failed
+// A line above the task list ("quickAdd", a QuickAddLine that underlines the
+// words it understood) that turns what is typed into a task. Under it, what
+// the line will make ("quickAddChip" labels: due, priority, tags, category,
+// goal, after the title in "quickAddTitle"), or the grammar while it is
+// empty ("quickAddHint"); then why Enter does nothing or a store error
+// ("quickAddProblems", in red) and notes on what was done ("quickAddNotes"). Enter creates the task
+// and clears the line, Escape clears it (and, when it is empty, hands the focus back). A failed
 // save keeps the text.
 class QuickAddBar : public QWidget {
     Q_OBJECT
@@ -41,15 +42,20 @@ protected:
 private:
     void submit();
     void showResult();
+    void markLine();
+    void fitTitle();
     QLabel* chipAt(int index);
 
     QuickAddEditor* m_editor = nullptr;
-    QLineEdit* m_line = nullptr;
+    QuickAddLine* m_line = nullptr;
     QWidget* m_preview = nullptr;
+    QLabel* m_hint = nullptr;
+    QWidget* m_chipRow = nullptr;
     QLabel* m_title = nullptr;
     QList<QLabel*> m_chips;
     QLabel* m_enterHint = nullptr;
-    QLabel* m_message = nullptr;
+    QLabel* m_problems = nullptr;
+    QLabel* m_notes = nullptr;
     QString m_error; // the last save's failure, until the text changes
 };
 

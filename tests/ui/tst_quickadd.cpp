@@ -5,6 +5,7 @@
 
 #include "BlockingStore.h"
 #include "MainWindow.h"
+#include "QuickAddLine.h"
 #include "StoreFault.h"
 #include "TaskListModel.h"
 #include "Translations.h"
@@ -54,14 +55,17 @@ private:
 
     QTableView* taskView() const { return m_window->findChild<QTableView*>(u"taskTable"_s); }
     TaskListModel* taskModel() const { return qobject_cast<TaskListModel*>(taskView()->model()); }
-    QLineEdit* line() const { return m_window->findChild<QLineEdit*>(u"quickAdd"_s); }
+    bizy::QuickAddLine* line() const {
+        return m_window->findChild<bizy::QuickAddLine*>(u"quickAdd"_s);
+    }
 
     QString shownText(const QString& name) const {
         const auto* label = m_window->findChild<QLabel*>(name);
         return label && label->isVisible() ? label->text() : QString();
     }
     QString previewTitle() const { return shownText(u"quickAddTitle"_s); }
-    QString message() const { return shownText(u"quickAddMessage"_s); }
+    QString problems() const { return shownText(u"quickAddProblems"_s); }
+    QString notes() const { return shownText(u"quickAddNotes"_s); }
     QStringList chips() const {
         QStringList texts;
         for (const QLabel* chip : m_window->findChildren<QLabel*>(u"quickAddChip"_s)) {
@@ -136,8 +140,14 @@ private slots:
         QCOMPARE(previewTitle(), u"Call Alice"_s);
         QCOMPARE(chips(), (QStringList{u"Due Tomorrow, 15:00"_s, u"Priority 1 - Highest"_s,
                                        u"Tag: sales"_s, u"Category: work"_s}));
-        QCOMPARE(message(), QString());
+        QCOMPARE(problems(), QString());
         QCOMPARE(m_store.taskCount().value(), 0);
+        // and the words it understood are underlined in the line: tomorrow, 3pm, p1, #sales, @work
+        QList<QPair<qsizetype, qsizetype>> marked;
+        for (const bizy::QuickAddLine::Mark& mark : line()->marks())
+            marked.append({mark.start, mark.length});
+        QCOMPARE(marked,
+                 (QList<QPair<qsizetype, qsizetype>>{{11, 8}, {20, 3}, {24, 2}, {27, 6}, {34, 5}}));
 
         // when Enter is pressed
         QTest::keyClick(line(), Qt::Key_Return);
@@ -175,9 +185,9 @@ private slots:
         QTest::keyClicks(line(), u"Stretch +fit"_s);
 
         // then the preview names both and the task has no goal chip
-        QTRY_COMPARE(message(), u"\u201cfit\u201d could be any of these goals: \u201cFit in a "
-                                u"suit\u201d and \u201cFitness 2027\u201d. Type more of the "
-                                u"title."_s);
+        QTRY_COMPARE(problems(), u"\u201cfit\u201d could be any of these goals: \u201cFit in a "
+                                 u"suit\u201d and \u201cFitness 2027\u201d. Type more of the "
+                                 u"title."_s);
         QCOMPARE(chips(), QStringList());
 
         // when Enter is pressed anyway
@@ -191,7 +201,7 @@ private slots:
         // when the user types more of the title and presses Enter
         QTest::keyClicks(line(), u"ness"_s);
         QCOMPARE(chips(), QStringList{u"Goal: Fitness 2027"_s});
-        QCOMPARE(message(), QString());
+        QCOMPARE(problems(), QString());
         QTest::keyClick(line(), Qt::Key_Return);
 
         // then the task is created under that goal
@@ -207,8 +217,11 @@ private slots:
         QVERIFY(m_store.createTask({{u"title"_s, u"Existing"_s}}).ok());
         openWindow();
         focusQuickAdd();
-        QTest::keyClicks(line(), u"Half a thought p2"_s);
+        QTest::keyClicks(line(), u"Half a thought p2 feb 31"_s);
+        QCOMPARE(previewTitle(), u"Half a thought feb 31"_s);
         QCOMPARE(chips(), QStringList{u"Priority 2 - High"_s});
+        QCOMPARE(notes(), u"\u201cfeb 31\u201d is not a date; it stays in the title."_s);
+        QCOMPARE(problems(), QString());
 
         // when Escape is pressed
         QTest::keyClick(line(), Qt::Key_Escape);
@@ -217,6 +230,8 @@ private slots:
         QCOMPARE(line()->text(), QString());
         QCOMPARE(chips(), QStringList());
         QCOMPARE(previewTitle(), QString());
+        QCOMPARE(notes(), QString());
+        QVERIFY(line()->marks().isEmpty());
         QVERIFY(line()->hasFocus());
         QCOMPARE(m_store.taskCount().value(), 1);
 
@@ -238,8 +253,8 @@ private slots:
         QTest::keyClick(line(), Qt::Key_Return);
 
         // then the failure is said under the line and the text is kept
-        QTRY_VERIFY2(message().startsWith(u"The task could not be added: "_s),
-                     qPrintable(message()));
+        QTRY_VERIFY2(problems().startsWith(u"The task could not be added: "_s),
+                     qPrintable(problems()));
         QCOMPARE(line()->text(), u"Pay rent friday #home"_s);
         QCOMPARE(previewTitle(), u"Pay rent"_s);
         QCOMPARE(m_store.taskCount().value(), 0);
@@ -252,9 +267,11 @@ private slots:
         QTRY_COMPARE(m_store.taskCount().value(), 1);
         QCOMPARE(m_store.tasks().value().first().tags, QStringList{u"home"_s});
         QTRY_COMPARE(line()->text(), QString());
-        QCOMPARE(message(), u"p1\u2013p5 priority \u00b7 #tag \u00b7 @category \u00b7 +goal "
-                            u"\u00b7 today, friday, dec 24, in 3 days \u00b7 3pm, at 9 \u00b7 "
-                            u"\"quotes\" keep words as they are"_s);
+        QCOMPARE(problems(), QString());
+        QCOMPARE(shownText(u"quickAddHint"_s),
+                 u"p1\u2013p5 priority \u00b7 #tag \u00b7 @category \u00b7 +goal \u00b7 today, "
+                 u"friday, dec 24, in 3 days \u00b7 3pm, at 9 \u00b7 \"quotes\" keep words as "
+                 u"they are"_s);
     }
 };
 
