@@ -95,12 +95,12 @@ QList<Word> splitWords(const QString& line) {
         const QChar sigilClose =
             isSigil(first) && i + 1 < size ? closingQuote(line.at(i + 1)) : QChar();
         const qsizetype sigilCloseAt = sigilClose.isNull() ? -1 : line.indexOf(sigilClose, i + 2);
-        if (closeAt > i) {
+        if (closeAt >= 0) {
             word.form = Form::Quoted;
             word.end = wordEnd(closeAt + 1);
             word.literal =
                 line.mid(i + 1, closeAt - i - 1) + line.mid(closeAt + 1, word.end - closeAt - 1);
-        } else if (sigilCloseAt > i + 1) {
+        } else if (sigilCloseAt >= 0) {
             word.form = Form::SigilQuoted;
             word.end = wordEnd(sigilCloseAt + 1);
             word.sigil = first;
@@ -178,7 +178,8 @@ struct Candidate {
     std::optional<Problem> problem; // looked like a token, is not one: stays text
 };
 
-Candidate problem(Kind kind, int words, Problem what) {
+// Words that look like a token but are not one (p6, feb 31): they stay text.
+Candidate lookalike(Kind kind, int words, Problem what) {
     Candidate candidate{.kind = kind, .words = words};
     candidate.problem = what;
     return candidate;
@@ -212,6 +213,54 @@ Instant instantOf(QDate date, QTime time, const QTimeZone& zone) {
                 Problem::SkippedTime};
     return {QDateTime::fromMSecsSinceEpoch(fits.first(), Qt::UTC),
             fits.size() > 1 ? std::optional(Problem::RepeatedTime) : std::nullopt};
+}
+
+// The open goals (active or on hold) whose title is `words`, or else those
+// whose title starts with them; any case.
+QList<Goal> goalsNamed(const QList<Goal>& goals, const QString& words) {
+    QList<Goal> exact, starting;
+    for (const Goal& goal : goals) {
+        if (goal.status != GoalStatus::Active && goal.status != GoalStatus::OnHold)
+            continue;
+        const QString title = goal.title.trimmed();
+        if (title.compare(words, Qt::CaseInsensitive) == 0)
+            exact.append(goal);
+        if (title.startsWith(words, Qt::CaseInsensitive))
+            starting.append(goal);
+    }
+    return exact.isEmpty() ? starting : exact;
+}
+
+// Where a token was typed; a start of -1 means it was not.
+struct Span {
+    qsizetype start = -1;
+    qsizetype length = 0;
+};
+
+// Turns the date and time understood into the instant due, with the notes
+// on it (clocks changing, in the past), attached to the words typed.
+void settleDue(QuickAddResult& result, const QDateTime& now, const QTimeZone& zone, Span date,
+               Span time, const QString& line) {
+    const QDate today = now.toTimeZone(zone).date();
+    const QTime clock = result.dueTime.value_or(QuickAddParser::endOfDay());
+    QDate day = result.dueDate.value_or(today);
+    Instant instant = instantOf(day, clock, zone);
+    if (!result.dueDate && instant.utc <= now) { // a time alone that has passed today
+        day = today.addDays(1);
+        instant = instantOf(day, clock, zone);
+    }
+    result.dueDate = day;
+    result.due = instant.utc;
+    const auto issueAt = [&](Problem kind, Span span) {
+        return QuickAddIssue{.kind = kind,
+                             .start = span.start,
+                             .length = span.length,
+                             .text = line.mid(span.start, span.length)};
+    };
+    if (instant.note)
+        result.issues.append(issueAt(*instant.note, time.start >= 0 ? time : date));
+    if (instant.utc < now)
+        result.issues.append(issueAt(Problem::DueInPast, date.start >= 0 ? date : time));
 }
 
 class LineReader {
@@ -270,7 +319,7 @@ private:
             return std::nullopt;
         const int level = match.captured(1).toInt();
         if (level < 1 || level > 5)
-            return problem(Kind::Priority, 1, Problem::NotAPriority);
+            return lookalike(Kind::Priority, 1, Problem::NotAPriority);
         Candidate candidate{.kind = Kind::Priority};
         candidate.priority = level;
         return candidate;
@@ -297,7 +346,7 @@ private:
     std::optional<Candidate> monthDay(int month, int day, int words) const {
         if (const std::optional<QDate> date = nextDate(month, day))
             return dateCandidate(*date, words);
-        return problem(Kind::Date, words, Problem::NoSuchDate);
+        return lookalike(Kind::Date, words, Problem::NoSuchDate);
     }
 
     std::optional<Candidate> dateAt(int i) const {
@@ -326,7 +375,7 @@ private:
             const QDate date(match.captured(1).toInt(), match.captured(2).toInt(),
                              match.captured(3).toInt());
             if (!date.isValid())
-                return problem(Kind::Date, 1, Problem::NoSuchDate);
+                return lookalike(Kind::Date, 1, Problem::NoSuchDate);
             return dateCandidate(date, 1);
         }
         if (const int month = monthOf(word); month && joins(i)) {
@@ -343,7 +392,7 @@ private:
     static Candidate timeCandidate(int hour, int minute, bool twelveHour, int words) {
         const bool valid = twelveHour ? hour >= 1 && hour <= 12 : hour >= 0 && hour <= 23;
         if (!valid || minute > 59)
-            return problem(Kind::Time, words, Problem::NoSuchTime);
+            return lookalike(Kind::Time, words, Problem::NoSuchTime);
         Candidate candidate{.kind = Kind::Time, .words = words};
         candidate.time = QTime(hour, minute);
         return candidate;
@@ -416,8 +465,7 @@ QuickAddResult QuickAddParser::parse(const QString& line) const {
     const QList<Word> words = splitWords(line);
     if (words.isEmpty())
         return result;
-    const QDate today = m_now.toTimeZone(m_zone).date();
-    const LineReader reader(words, today);
+    const LineReader reader(words, m_now.toTimeZone(m_zone).date());
 
     QList<Item> items;
     for (int i = 0; i < words.size();) {
@@ -445,7 +493,7 @@ QuickAddResult QuickAddParser::parse(const QString& line) const {
     const int titleLimit = int(schema.field(u"title")->maxLength);
 
     QStringList titleParts;
-    qsizetype dateStart = -1, dateLength = 0, timeStart = -1, timeLength = 0;
+    Span dateSpan, timeSpan;
     for (const Item& item : items) {
         const Word& first = words.at(item.first);
         const Word& last = words.at(item.first + item.count - 1);
@@ -498,17 +546,7 @@ QuickAddResult QuickAddParser::parse(const QString& line) const {
                 result.category = candidate.value;
             break;
         case Kind::Goal: {
-            QList<Goal> exact, starting;
-            for (const Goal& goal : m_goals) {
-                if (goal.status != GoalStatus::Active && goal.status != GoalStatus::OnHold)
-                    continue;
-                const QString title = goal.title.trimmed();
-                if (title.compare(candidate.value, Qt::CaseInsensitive) == 0)
-                    exact.append(goal);
-                if (title.startsWith(candidate.value, Qt::CaseInsensitive))
-                    starting.append(goal);
-            }
-            const QList<Goal>& matches = exact.isEmpty() ? starting : exact;
+            const QList<Goal> matches = goalsNamed(m_goals, candidate.value);
             if (matches.size() == 1) {
                 result.goal = matches.first();
                 break;
@@ -525,45 +563,19 @@ QuickAddResult QuickAddParser::parse(const QString& line) const {
         }
         case Kind::Date:
             result.dueDate = candidate.date;
-            dateStart = start;
-            dateLength = length;
+            dateSpan = {start, length};
             break;
         case Kind::Time:
             result.dueTime = candidate.time;
-            timeStart = start;
-            timeLength = length;
+            timeSpan = {start, length};
             break;
         case Kind::Literal:
             break;
         }
     }
 
-    if (result.dueDate || result.dueTime) {
-        const QTime time = result.dueTime.value_or(endOfDay());
-        QDate date = result.dueDate.value_or(today);
-        Instant instant = instantOf(date, time, m_zone);
-        if (!result.dueDate && instant.utc <= m_now) { // a time alone that has passed today
-            date = today.addDays(1);
-            instant = instantOf(date, time, m_zone);
-        }
-        result.dueDate = date;
-        result.due = instant.utc;
-        const qsizetype start = timeStart >= 0 ? timeStart : dateStart;
-        const qsizetype length = timeStart >= 0 ? timeLength : dateLength;
-        if (instant.note)
-            result.issues.append({.kind = *instant.note,
-                                  .start = start,
-                                  .length = length,
-                                  .text = line.mid(start, length)});
-        if (instant.utc < m_now) {
-            const qsizetype whenStart = dateStart >= 0 ? dateStart : timeStart;
-            const qsizetype whenLength = dateStart >= 0 ? dateLength : timeLength;
-            result.issues.append({.kind = Problem::DueInPast,
-                                  .start = whenStart,
-                                  .length = whenLength,
-                                  .text = line.mid(whenStart, whenLength)});
-        }
-    }
+    if (result.dueDate || result.dueTime)
+        settleDue(result, m_now, m_zone, dateSpan, timeSpan, line);
 
     result.title = titleParts.join(u' ').trimmed();
     std::stable_sort(
