@@ -9,9 +9,15 @@
 namespace bizy {
 
 QuickAddEditor::QuickAddEditor(QObject* parent)
-    : QObject(parent)
-    , m_clock(&IsoDateTime::nowUtc)
-    , m_zone(QTimeZone::systemTimeZone()) {}
+    : QObject(parent) {}
+
+QDateTime QuickAddEditor::now() {
+    return IsoDateTime::nowUtc();
+}
+
+QTimeZone QuickAddEditor::timeZone() {
+    return QTimeZone::systemTimeZone();
+}
 
 void QuickAddEditor::setStore(StoreClient* store) {
     if (m_store)
@@ -36,16 +42,6 @@ void QuickAddEditor::setStore(StoreClient* store) {
     reparse();
 }
 
-void QuickAddEditor::setClock(std::function<QDateTime()> clock) {
-    m_clock = std::move(clock);
-    reparse();
-}
-
-void QuickAddEditor::setTimeZone(const QTimeZone& zone) {
-    m_zone = zone;
-    reparse();
-}
-
 void QuickAddEditor::setText(const QString& text) {
     if (text == m_text)
         return;
@@ -54,7 +50,7 @@ void QuickAddEditor::setText(const QString& text) {
 }
 
 QuickAddResult QuickAddEditor::parse() const {
-    return QuickAddParser(m_clock(), m_zone, m_goals).parse(m_text);
+    return QuickAddParser(now(), timeZone(), m_goals).parse(m_text);
 }
 
 void QuickAddEditor::reparse() {

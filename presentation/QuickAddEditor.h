@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimeZone>
-#include <functional>
 
 namespace bizy {
 
@@ -29,11 +28,10 @@ public:
 
     // The store whose goals `+word` names and where tasks are created (null: none).
     void setStore(StoreClient* store);
-    // The clock and zone lines are read with (by default the system's).
-    void setClock(std::function<QDateTime()> clock);
-    void setTimeZone(const QTimeZone& zone);
-    QTimeZone timeZone() const { return m_zone; }
-    QDateTime now() const { return m_clock(); }
+    // What lines are read with: the clock, and the zone the user lives in
+    // now (asked each time, so a change of the system's zone is followed).
+    static QDateTime now();
+    static QTimeZone timeZone();
 
     QString text() const { return m_text; }
     const QuickAddResult& result() const { return m_result; }
@@ -61,8 +59,6 @@ private:
 
     QPointer<StoreClient> m_store;
     TaskEditor* m_taskEditor = nullptr;
-    std::function<QDateTime()> m_clock;
-    QTimeZone m_zone;
     QList<Goal> m_goals;
     quint64 m_goalsGeneration = 0;
     QString m_text;

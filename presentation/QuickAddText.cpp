@@ -21,8 +21,9 @@ QString QuickAddText::when(const QDateTime& utc, const QDateTime& now, const QTi
         day = tr("Today");
     else if (local.date() == today.addDays(1))
         day = tr("Tomorrow");
-    else if (local.date().year() == today.year() || local.date() < today.addMonths(6))
-        day = locale.toString(local.date(), u"ddd d MMM"_s);
+    else if (local.date().year() == today.year() ||
+             (local.date() > today && local.date() < today.addMonths(6)))
+        day = locale.toString(local.date(), u"ddd d MMM"_s); // the year goes without saying
     else
         day = locale.toString(local.date(), u"ddd d MMM yyyy"_s);
     return tr("%1, %2").arg(day, locale.toString(local.time(), TaskText::timeFormat()));
