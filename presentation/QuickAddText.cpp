@@ -29,20 +29,19 @@ QString QuickAddText::when(const QDateTime& utc, const QDateTime& now, const QTi
     return tr("%1, %2").arg(day, locale.toString(local.time(), TaskText::timeFormat()));
 }
 
-QList<QuickAddText::Chip> QuickAddText::chips(const QuickAddResult& result, const QDateTime& now,
-                                              const QTimeZone& zone) {
-    using Kind = QuickAddToken::Kind;
-    QList<Chip> chips;
+QStringList QuickAddText::chips(const QuickAddResult& result, const QDateTime& now,
+                                const QTimeZone& zone) {
+    QStringList chips;
     if (result.due)
-        chips.append({Kind::Date, tr("Due %1").arg(when(*result.due, now, zone))});
+        chips << tr("Due %1").arg(when(*result.due, now, zone));
     if (result.priority)
-        chips.append({Kind::Priority, tr("Priority %1").arg(TaskText::priority(*result.priority))});
+        chips << tr("Priority %1").arg(TaskText::priority(*result.priority));
     for (const QString& tag : result.tags)
-        chips.append({Kind::Tag, tr("Tag: %1").arg(tag)});
+        chips << tr("Tag: %1").arg(tag);
     if (result.category)
-        chips.append({Kind::Category, tr("Category: %1").arg(*result.category)});
+        chips << tr("Category: %1").arg(*result.category);
     if (result.goal)
-        chips.append({Kind::Goal, tr("Goal: %1").arg(result.goal->title)});
+        chips << tr("Goal: %1").arg(result.goal->title);
     return chips;
 }
 

@@ -4,8 +4,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QTimeZone>
 
 namespace bizy {
@@ -16,13 +16,8 @@ class QuickAddText {
     Q_DECLARE_TR_FUNCTIONS(QuickAddText)
 
 public:
-    struct Chip {
-        QuickAddToken::Kind kind;
-        QString text;
-    };
-
     // Due, priority, tags, category and goal, in that order, for what is set.
-    static QList<Chip> chips(const QuickAddResult& result, const QDateTime& now,
+    static QStringList chips(const QuickAddResult& result, const QDateTime& now,
                              const QTimeZone& zone);
     // "Tomorrow, 15:00", "Fri 25 Dec, 23:59": the local day (named when it
     // is today or tomorrow) and time of `utc`.

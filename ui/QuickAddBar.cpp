@@ -172,11 +172,10 @@ void QuickAddBar::showResult() {
     // does not jump as the user starts typing.
     m_hint->setVisible(!typed);
     m_title->setVisible(!result.title.isEmpty());
-    const QList<QuickAddText::Chip> chips =
-        QuickAddText::chips(result, m_editor->now(), m_editor->timeZone());
+    const QStringList chips = QuickAddText::chips(result, m_editor->now(), m_editor->timeZone());
     for (int i = 0; i < chips.size(); ++i) {
         QLabel* chip = chipAt(i);
-        chip->setText(chips.at(i).text);
+        chip->setText(chips.at(i));
         chip->show();
     }
     for (qsizetype i = chips.size(); i < m_chips.size(); ++i)
@@ -196,10 +195,7 @@ void QuickAddBar::showResult() {
     m_notes->setVisible(!notes.isEmpty());
     markLine();
 
-    QStringList spoken{result.title};
-    for (const QuickAddText::Chip& chip : chips)
-        spoken << chip.text;
-    spoken << problems << notes;
+    QStringList spoken = QStringList{result.title} + chips + problems + notes;
     spoken.removeAll(QString());
     m_line->setAccessibleDescription(spoken.join(u". "_s));
 }
