@@ -38,10 +38,12 @@ QString TaskText::priority(int priority) {
 }
 
 QString TaskText::dateTimeFormat() {
-    // The locale's short date and time, without seconds: nobody plans to the second.
-    const QLocale locale;
-    QString format =
-        locale.dateFormat(QLocale::ShortFormat) + u' ' + locale.timeFormat(QLocale::ShortFormat);
+    return QLocale().dateFormat(QLocale::ShortFormat) + u' ' + timeFormat();
+}
+
+QString TaskText::timeFormat() {
+    // Without seconds: nobody plans to the second.
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
     format.remove(u":ss"_s);
     return format;
 }

@@ -20,6 +20,8 @@ public:
     static QString date(const QDateTime& utc);
     // The format dateTime() uses, for date editors.
     static QString dateTimeFormat();
+    // Its time part: the locale's short time, without seconds.
+    static QString timeFormat();
 };
 
 } // namespace bizy

@@ -16,6 +16,7 @@ packages=(
     postgresql xvfb xauth gnome-keyring dbus dbus-x11 imagemagick wrk
     # a real SMTP server for the password reset tests (aiosmtpd)
     python3-aiosmtpd
+    tzdata # the quick-add tests read times in Europe/Berlin and Asia/Tokyo
     # packaging
     dpkg-dev file desktop-file-utils appstream systemd
 )

@@ -212,6 +212,7 @@ void MainWindow::createToolBarAndMenus() {
     QMenu* taskMenu = menuBar()->addMenu(tr("&Task"));
     taskMenu->addActions(taskActions.mid(1));
     taskMenu->addSeparator();
+    taskMenu->addAction(m_taskPage->quickAddAction());
     for (QMenu* bulk : m_taskPage->bulkMenus())
         taskMenu->addMenu(bulk);
     taskMenu->addSeparator();

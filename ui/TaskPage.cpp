@@ -1,6 +1,7 @@
 #include "TaskPage.h"
 
 #include "GoalTreeModel.h"
+#include "QuickAddBar.h"
 #include "TaskDialog.h"
 #include "TaskListModel.h"
 #include "TaskText.h"
@@ -146,9 +147,33 @@ void TaskPage::createActions() {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
+
+    m_quickAddAction = new QAction(tr("&Quick Add"), this);
+    m_quickAddAction->setObjectName(u"quickAddTask"_s);
+    m_quickAddAction->setShortcut(Qt::CTRL | Qt::Key_L);
+    m_quickAddAction->setToolTip(tr("Type a task in one line (Ctrl+L)"));
+    connect(m_quickAddAction, &QAction::triggered, this, [this] { m_quickAdd->focusLine(); });
+    addAction(m_quickAddAction); // Ctrl+L works wherever the focus is in the window
 }
 
 void TaskPage::createLayout() {
+    m_quickAdd = new QuickAddBar(this);
+    connect(m_quickAdd, &QuickAddBar::taskCreated, this, [this](const QString& uuid) {
+        m_selectWhenShown = uuid;
+        updateShownState();
+        // Undoable like any new task: the history needs the row as stored.
+        if (m_undo && m_store)
+            m_store->run([uuid](LocalStore& store) { return store.task(uuid); })
+                .then(this, [this](const Result<Task>& task) {
+                    if (task && m_undo)
+                        m_undo->recordTasks(tr("Quick Add"), {}, {*task});
+                });
+    });
+    connect(m_quickAdd, &QuickAddBar::leaveRequested, this, [this] {
+        if (m_stack->currentWidget() == m_view)
+            m_view->setFocus();
+    });
+
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"search"_s);
     m_search->setAccessibleName(tr("Search tasks"));
@@ -252,8 +277,10 @@ void TaskPage::createLayout() {
     bar->addWidget(m_statusFilter);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_quickAdd);
     layout->addLayout(bar);
     layout->addWidget(m_stack, 1);
+    setTabOrder(m_quickAdd, m_search);
     setTabOrder(m_search, m_statusFilter);
     setTabOrder(m_statusFilter, m_view);
     setFocusProxy(m_view);
@@ -295,6 +322,7 @@ void TaskPage::setStore(StoreClient* store) {
     if (m_dialog)
         m_dialog->reject(); // its task lives in the store that went
     m_model->setStore(store);
+    m_quickAdd->setStore(store);
 }
 
 void TaskPage::setScope(const TaskFilter& scope, const QString& title) {

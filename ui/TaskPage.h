@@ -22,12 +22,14 @@ namespace bizy {
 
 class GoalTreeModel;
 class LocalStore;
+class QuickAddBar;
 class StoreClient;
 class TaskDialog;
 class UndoHistory;
 class TaskListModel;
 
-// The task list page: search ("search") and a status filter ("statusFilter")
+// The task list page: the quick-add line (QuickAddBar, Ctrl+L) on top, search
+// ("search") and a status filter ("statusFilter")
 // over the table of tasks ("taskTable", a TaskListModel), a hint when nothing
 // is shown ("emptyHint"), and the task actions (new, edit, complete, delete,
 // find) that the window puts in its menus and toolbar. Every change runs on
@@ -50,6 +52,7 @@ public:
     // Set Priority, Set Due Date, Move to Goal: for every selected task.
     QList<QMenu*> bulkMenus() const;
     QAction* findAction() const { return m_findAction; }
+    QAction* quickAddAction() const { return m_quickAddAction; }
 
     void saveSettings() const;
     void restoreSettings();
@@ -105,6 +108,7 @@ private:
     QTableView* m_view = nullptr;
     QLabel* m_emptyLabel = nullptr;
     QStackedWidget* m_stack = nullptr;
+    QuickAddBar* m_quickAdd = nullptr;
     QLineEdit* m_search = nullptr;
     QComboBox* m_statusFilter = nullptr;
     QPointer<TaskDialog> m_dialog;
@@ -118,6 +122,7 @@ private:
     QMenu* m_priorityMenu = nullptr;
     QMenu* m_dueMenu = nullptr;
     QMenu* m_goalMenu = nullptr;
+    QAction* m_quickAddAction = nullptr;
 };
 
 } // namespace bizy

@@ -5,14 +5,12 @@
 // test runs in milliseconds.
 
 #include "EngineRig.h"
+#include "StoreFault.h"
 
 #include <QJsonArray>
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
 
@@ -37,41 +35,6 @@ QList<QList<qint64>> pushedMids(const FakeSyncServer& server) {
     for (const FakeSyncServer::Request& request : server.requests(Call::Push))
         batches.append(request.mids);
     return batches;
-}
-
-// Runs `statement` on a second connection to the store's file, the way
-// another process could, and says why not when it fails.
-QString execOnFile(const QString& path, const QString& statement) {
-    const QString name = u"tst_syncengine.fault"_s;
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            QSqlQuery query(db);
-            if (!query.exec(statement))
-                error = query.lastError().text();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
-}
-
-// From now on SQLite refuses the store's `event` (INSERT, UPDATE or DELETE)
-// on `table`: the statement fails and its transaction rolls back, as when the
-// disk is full. A trigger does it, so the store meets the failure in its own
-// statements and nothing in the store is altered for the test.
-QString refuseWrites(const QString& path, const QString& table, const QString& event) {
-    return execOnFile(path,
-                      u"CREATE TRIGGER test_refuse_writes BEFORE %1 ON %2 BEGIN "
-                      u"SELECT RAISE(ABORT, 'database or disk is full'); END"_s.arg(event, table));
-}
-
-QString allowWrites(const QString& path) {
-    return execOnFile(path, u"DROP TRIGGER IF EXISTS test_refuse_writes"_s);
 }
 
 } // namespace
