@@ -645,7 +645,7 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Goal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ziel</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="204"/>
