@@ -14,6 +14,7 @@ packages=(
     libspdlog-dev libfmt-dev libsodium-dev libcrypt-dev libssl-dev
     # what the tests and benchmarks run against
     postgresql xvfb xauth gnome-keyring dbus dbus-x11 imagemagick wrk
+    tzdata # the dashboard's tests count days in Europe/Berlin
     # packaging
     dpkg-dev file desktop-file-utils appstream systemd
 )
