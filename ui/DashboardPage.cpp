@@ -303,12 +303,14 @@ QWidget* DashboardPage::createGoalsBox() {
 
 void DashboardPage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    m_model->setActive(true);
+    if (m_model)
+        m_model->setActive(true);
 }
 
 void DashboardPage::hideEvent(QHideEvent* event) {
     QWidget::hideEvent(event);
-    m_model->setActive(false);
+    if (m_model) // the window's children go in order, the model before this page
+        m_model->setActive(false);
 }
 
 void DashboardPage::changeEvent(QEvent* event) {
@@ -471,8 +473,9 @@ void DashboardPage::applyPalette() {
     QPalette overdue = m_overdueValue->palette();
     const QColor red = isDark(colors) ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
     // On the tile's base background a label draws in the Text role.
-    overdue.setColor(QPalette::Text,
-                     m_model->stats().tasks.overdue > 0 ? red : colors.color(QPalette::Text));
+    overdue.setColor(QPalette::Text, m_model && m_model->stats().tasks.overdue > 0
+                                         ? red
+                                         : colors.color(QPalette::Text));
     m_overdueValue->setPalette(overdue);
 }
 

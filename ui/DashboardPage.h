@@ -9,9 +9,7 @@
 class QAction;
 class QBarSet;
 class QCategoryAxis;
-class QChart;
 class QChartView;
-class QGridLayout;
 class QLabel;
 class QPieSeries;
 class QProgressBar;

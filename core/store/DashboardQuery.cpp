@@ -38,7 +38,7 @@ Result<QList<DashboardStats::Day>> DashboardQuery::completedPerDay(const QDateTi
     // The start of each day and of tomorrow, in UTC text like completed_at, so
     // each day is one range of the tasks_by_completion index.
     const QTimeZone zone = now.timeZone();
-    const QDate today = now.toTimeZone(zone).date();
+    const QDate today = now.date();
     QList<DashboardStats::Day> perDay;
     QJsonArray starts;
     for (int i = days - 1; i >= -1; --i) {
