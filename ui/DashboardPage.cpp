@@ -78,8 +78,6 @@ DashboardPage::DashboardPage(DashboardModel* model, QAction* newTaskAction, QWid
 
     connect(m_model, &DashboardModel::changed, this, &DashboardPage::showNumbers);
     m_model->setActive(false); // until shown
-    setFocusProxy(m_content);
-    applyPalette();
     showNumbers();
 }
 
@@ -114,6 +112,7 @@ QWidget* DashboardPage::createEmptyState(QAction* newTaskAction) {
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         layout->addSpacing(8);
         layout->addWidget(button, 0, Qt::AlignHCenter);
+        page->setFocusProxy(button);
     }
     layout->addStretch(2);
     return page;
@@ -322,6 +321,7 @@ void DashboardPage::changeEvent(QEvent* event) {
 void DashboardPage::showNumbers() {
     const DashboardStats& stats = m_model->stats();
     m_pages->setCurrentWidget(m_model->isLoaded() && stats.isEmpty() ? m_empty : m_content);
+    setFocusProxy(m_pages->currentWidget()); // the window focuses the page it switches to
     showTiles();
     showCompletions();
     showStatus();

@@ -266,6 +266,27 @@ private slots:
         QCOMPARE(tile(u"open"_s), u"1"_s);
         QCOMPARE(tile(u"completionRate"_s), u"0 %"_s);
     }
+
+    // Last: the German translator stays installed.
+    void speaksGerman() {
+        // given a task completed today, and Bizy in German
+        addDone(u"Bericht"_s, 1, u"Arbeit"_s, 0);
+        QVERIFY(!Translations::install(QLocale(QLocale::German, QLocale::Germany)).isEmpty());
+
+        // when the dashboard is opened
+        openWindow();
+        m_window->findChild<QAction*>(u"showDashboard"_s)->trigger();
+
+        // then its words are German
+        QTRY_COMPARE(tile(u"completed"_s), u"1"_s);
+        QCOMPARE(m_window->findChild<QAction*>(u"showDashboard"_s)->toolTip(),
+                 u"Wie Ihre Aufgaben und Ziele stehen (Strg+1)"_s);
+        QCOMPARE(m_window->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
+                 u"Überfällig: 0"_s);
+        QCOMPARE(chart(u"completionsChart"_s)->accessibleDescription().section(u';', 0, 0),
+                 u"1 Aufgabe in den letzten 30 Tagen erledigt"_s);
+        QCOMPARE(barsOf(u"categoryChart"_s), QStringList{u"Arbeit=1"_s});
+    }
 };
 
 QTEST_MAIN(DashboardTest)
