@@ -17,13 +17,13 @@ DashboardQuery::DashboardQuery(StoreDatabase& db, TaskQueries& tasks)
     : m_db(db)
     , m_tasks(tasks) {}
 
-Result<DashboardStats> DashboardQuery::read(const QDateTime& now, int days) {
+Result<DashboardStats> DashboardQuery::read(const QDateTime& now) {
     DashboardStats stats;
     Result<TaskStats> tasks = m_tasks.stats(now);
     if (!tasks)
         return tasks.error();
     stats.tasks = std::move(*tasks);
-    Result<QList<DashboardStats::Day>> perDay = completedPerDay(now, days);
+    Result<QList<DashboardStats::Day>> perDay = completedPerDay(now);
     if (!perDay)
         return perDay.error();
     stats.completedPerDay = std::move(*perDay);
@@ -34,14 +34,14 @@ Result<DashboardStats> DashboardQuery::read(const QDateTime& now, int days) {
     return stats;
 }
 
-Result<QList<DashboardStats::Day>> DashboardQuery::completedPerDay(const QDateTime& now, int days) {
+Result<QList<DashboardStats::Day>> DashboardQuery::completedPerDay(const QDateTime& now) {
     // The start of each day and of tomorrow, in UTC text like completed_at, so
     // each day is one range of the tasks_by_completion index.
     const QTimeZone zone = now.timeZone();
     const QDate today = now.date();
     QList<DashboardStats::Day> perDay;
     QJsonArray starts;
-    for (int i = days - 1; i >= -1; --i) {
+    for (int i = kDays - 1; i >= -1; --i) {
         const QDate date = today.addDays(-i);
         starts.append(SqlValue::from(date.startOfDay(zone)).toString());
         if (i >= 0)

@@ -21,11 +21,11 @@ public:
 
     DashboardQuery(StoreDatabase& db, TaskQueries& tasks);
 
-    // The last `days` calendar days end with the day of `now` in now's time zone.
-    Result<DashboardStats> read(const QDateTime& now, int days = kDays);
+    // The kDays calendar days end with the day of `now` in now's time zone.
+    Result<DashboardStats> read(const QDateTime& now);
 
 private:
-    Result<QList<DashboardStats::Day>> completedPerDay(const QDateTime& now, int days);
+    Result<QList<DashboardStats::Day>> completedPerDay(const QDateTime& now);
     Result<QList<DashboardStats::Horizon>> goalsByHorizon();
 
     StoreDatabase& m_db;
