@@ -8,6 +8,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config clang-format git
     # Qt 6 and friends
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
+    qt6-charts-dev libqt6opengl6-dev # the dashboard's charts (Qt6Charts' CMake files need Qt6OpenGL's)
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qtkeychain-qt6-dev libgl-dev
     # libraries
@@ -16,7 +17,7 @@ packages=(
     postgresql xvfb xauth gnome-keyring dbus dbus-x11 imagemagick wrk
     # a real SMTP server for the password reset tests (aiosmtpd)
     python3-aiosmtpd
-    tzdata # the quick-add tests read times in Europe/Berlin and Asia/Tokyo
+    tzdata # the quick-add and dashboard tests read times in Europe/Berlin and Asia/Tokyo
     # packaging
     dpkg-dev file desktop-file-utils appstream systemd
 )

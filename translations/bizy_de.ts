@@ -1429,4 +1429,149 @@
         <translation>Bizy kann Ihre Aufgaben nicht öffnen.</translation>
     </message>
 </context>
+<context>
+    <name>bizy::DashboardModel</name>
+    <message>
+        <source>No category</source>
+        <translation>Ohne Kategorie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>bizy::DashboardPage</name>
+    <message>
+        <source>Your dashboard is empty</source>
+        <translation>Ihr Dashboard ist leer</translation>
+    </message>
+    <message>
+        <source>Add tasks and goals. As you complete them, this page shows how your work stands: what is open and overdue, what you finished each day and how far your goals have come.</source>
+        <translation>Legen Sie Aufgaben und Ziele an. Sobald Sie sie erledigen, zeigt diese Seite, wie Ihre Arbeit steht: was offen und überfällig ist, was Sie an jedem Tag erledigt haben und wie weit Ihre Ziele gekommen sind.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>Offene Aufgaben</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>Erledigungsquote</translation>
+    </message>
+    <message>
+        <source>Completed in 30 days</source>
+        <translation>In 30 Tagen erledigt</translation>
+    </message>
+    <message>
+        <source>Completed per day, last 30 days</source>
+        <translation>Erledigt pro Tag, letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>Nach Status</translation>
+    </message>
+    <message>
+        <source>By priority</source>
+        <translation>Nach Priorität</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Nach Kategorie</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Goals by horizon</source>
+        <translation>Ziele nach Horizont</translation>
+    </message>
+    <message>
+        <source>%1 goals, average progress</source>
+        <translation>Durchschnittlicher Fortschritt der Ziele (%1)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>heute %1</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <comment>a day on the dashboard's axis, without the year</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>most on %1: %2</source>
+        <translation>die meisten am %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No tasks</source>
+        <translation>Keine Aufgaben</translation>
+    </message>
+    <message>
+        <source>no goals</source>
+        <translation>keine Ziele</translation>
+    </message>
+    <message>
+        <source>%1 active of %2</source>
+        <translation>%1 von %2 aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) completed in the last 30 days</source>
+        <translation>
+            <numerusform>%n Aufgabe in den letzten 30 Tagen erledigt</numerusform>
+            <numerusform>%n Aufgaben in den letzten 30 Tagen erledigt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bizy::MainWindow</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>How your tasks and goals stand (Ctrl+1)</source>
+        <translation>Wie Ihre Aufgaben und Ziele stehen (Strg+1)</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Aufgaben</translation>
+    </message>
+    <message>
+        <source>The task list (Ctrl+2)</source>
+        <translation>Die Aufgabenliste (Strg+2)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be read.</source>
+        <translation>Das Dashboard konnte nicht gelesen werden.</translation>
+    </message>
+</context>
 </TS>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>bizy::DashboardPage</name>
+    <message numerus="yes">
+        <source>%n task(s) completed in the last 30 days</source>
+        <translation>
+            <numerusform>%n task completed in the last 30 days</numerusform>
+            <numerusform>%n tasks completed in the last 30 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bizy::MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) did not survive sync. See Sync &gt; Conflicts.</source>

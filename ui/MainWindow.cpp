@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "ConflictsDialog.h"
+#include "DashboardModel.h"
+#include "DashboardPage.h"
 #include "GoalPanel.h"
 #include "GoalTreeModel.h"
 #include "LoginDialog.h"
@@ -19,6 +21,7 @@
 #include "sync/SyncScheduler.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QIcon>
@@ -28,6 +31,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -63,7 +67,8 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     , m_taskViews(new TaskViewsModel(this))
     , m_goalTree(new GoalTreeModel(this))
     , m_undo(new UndoHistory(this))
-    , m_syncStatus(new SyncStatusModel(this)) {
+    , m_syncStatus(new SyncStatusModel(this))
+    , m_dashboardModel(new DashboardModel(this)) {
     initUiResources();
     setWindowTitle(tr("Bizy"));
     setWindowIcon(QIcon(u":/bizy/icons/bizy.svg"_s));
@@ -79,11 +84,18 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     contentLayout->setSpacing(0);
     contentLayout->addWidget(m_goalPanel);
     contentLayout->addWidget(m_taskPage, 1);
+    content->setObjectName(u"taskContent"_s);
+    m_taskContent = content;
+    m_dashboard = new DashboardPage(m_dashboardModel, m_taskPage->taskActions().first(), this);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(u"pages"_s);
+    m_pages->addWidget(content);
+    m_pages->addWidget(m_dashboard);
     m_splitter = new QSplitter(this);
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_sidebar);
-    m_splitter->addWidget(content);
+    m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({240, 760});
     setCentralWidget(m_splitter);
@@ -102,6 +114,10 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     connect(m_taskPage, &TaskPage::noticed, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_sidebar, &Sidebar::scopeChanged, this, &MainWindow::applyScope);
+    connect(m_sidebar, &Sidebar::scopePicked, this, &MainWindow::showTasks);
+    connect(m_dashboardModel, &DashboardModel::errorOccurred, this, [this](const QString& message) {
+        showError(tr("The dashboard could not be read."), message);
+    });
     connect(m_syncStatus, &SyncStatusModel::changed, this, &MainWindow::updateSyncActions);
     connect(m_syncStatus, &SyncStatusModel::conflictsArrived, this, [this](int count) {
         // Said once when they arrive; the status bar button stays until they are handled.
@@ -133,6 +149,7 @@ void MainWindow::setWorkspace(Workspace* workspace) {
     m_undo->setStore(store);
     m_sidebar->setStore(store);
     m_taskPage->setStore(store);
+    m_dashboardModel->setStore(store);
     m_syncStatus->setWorkspace(workspace);
     if (m_conflictsDialog)
         m_conflictsDialog->close();
@@ -185,6 +202,22 @@ void MainWindow::createActions() {
     m_redoAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     m_redoAction->setIcon(themedIcon(u"edit-redo"_s, QStyle::SP_ArrowForward));
+    m_showDashboardAction = new QAction(tr("&Dashboard"), this);
+    m_showDashboardAction->setObjectName(u"showDashboard"_s);
+    m_showDashboardAction->setShortcut(Qt::CTRL | Qt::Key_1);
+    m_showDashboardAction->setToolTip(tr("How your tasks and goals stand (Ctrl+1)"));
+    connect(m_showDashboardAction, &QAction::triggered, this, &MainWindow::showDashboard);
+    m_showTasksAction = new QAction(tr("&Tasks"), this);
+    m_showTasksAction->setObjectName(u"showTasks"_s);
+    m_showTasksAction->setShortcut(Qt::CTRL | Qt::Key_2);
+    m_showTasksAction->setToolTip(tr("The task list (Ctrl+2)"));
+    connect(m_showTasksAction, &QAction::triggered, this, &MainWindow::showTasks);
+    auto* pages = new QActionGroup(this);
+    for (QAction* page : {m_showDashboardAction, m_showTasksAction}) {
+        page->setCheckable(true);
+        pages->addAction(page);
+    }
+    m_showTasksAction->setChecked(true);
 
     m_aboutAction = new QAction(tr("&About Bizy"), this);
     m_aboutAction->setObjectName(u"about"_s);
@@ -226,6 +259,10 @@ void MainWindow::createToolBarAndMenus() {
     goalMenu->addSeparator();
     goalMenu->addActions(goalActions.mid(2));
     addAction(m_sidebar->newGoalAction());
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_showDashboardAction);
+    viewMenu->addAction(m_showTasksAction);
 
     QMenu* syncMenu = menuBar()->addMenu(tr("&Sync"));
     syncMenu->addAction(m_syncNowAction);
@@ -320,6 +357,20 @@ void MainWindow::showConflicts() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_conflictsDialog = dialog;
     dialog->show();
+}
+
+void MainWindow::showDashboard() {
+    m_showDashboardAction->setChecked(true);
+    m_pages->setCurrentWidget(m_dashboard);
+    m_dashboard->setFocus();
+}
+
+void MainWindow::showTasks() {
+    m_showTasksAction->setChecked(true);
+    if (m_pages->currentWidget() == m_taskContent)
+        return;
+    m_pages->setCurrentWidget(m_taskContent);
+    m_taskPage->setFocus();
 }
 
 void MainWindow::showLogin() {

@@ -6,11 +6,14 @@
 class QAction;
 class QLabel;
 class QSplitter;
+class QStackedWidget;
 
 namespace bizy {
 
 class AccountManager;
 class ConflictsDialog;
+class DashboardModel;
+class DashboardPage;
 class GoalPanel;
 class GoalTreeModel;
 class Sidebar;
@@ -21,7 +24,9 @@ class UndoHistory;
 class Workspace;
 
 // The window: the sidebar (task views and the goal tree) beside the goal
-// panel and the task page, the menus and toolbar assembled from its
+// panel and the task page, or the dashboard (View menu, Ctrl+1 and Ctrl+2;
+// picking a view or goal in the sidebar goes back to the tasks), the menus
+// and toolbar assembled from its
 // actions, the Sync menu (sync now, conflicts, log in and out), and a status
 // bar that says what is shown, how sync stands and what waits to be sent. It
 // follows the AccountManager's workspace, so it stays open through logins and
@@ -39,6 +44,9 @@ public:
 public slots:
     void showConflicts();
     void showLogin();
+    // The content beside the sidebar: the dashboard, or the goal panel over the task list.
+    void showDashboard();
+    void showTasks();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -62,7 +70,11 @@ private:
     GoalPanel* m_goalPanel = nullptr;
     TaskPage* m_taskPage = nullptr;
     QSplitter* m_splitter = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QWidget* m_taskContent = nullptr;
+    DashboardPage* m_dashboard = nullptr;
     SyncStatusModel* m_syncStatus = nullptr;
+    DashboardModel* m_dashboardModel = nullptr;
     QLabel* m_shownLabel = nullptr;
     QLabel* m_pendingLabel = nullptr;
     QPointer<ConflictsDialog> m_conflictsDialog;
@@ -75,6 +87,8 @@ private:
     QAction* m_logoutAction = nullptr;
     QAction* m_syncNowAction = nullptr;
     QAction* m_conflictsAction = nullptr;
+    QAction* m_showDashboardAction = nullptr;
+    QAction* m_showTasksAction = nullptr;
 };
 
 } // namespace bizy

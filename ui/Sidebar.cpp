@@ -169,6 +169,11 @@ void Sidebar::createLayout() {
     layout->addLayout(goalsHeader);
     layout->addWidget(m_goalTree, 1);
     setTabOrder(m_viewList, m_goalTree);
+    for (QAbstractItemView* view : {static_cast<QAbstractItemView*>(m_viewList),
+                                    static_cast<QAbstractItemView*>(m_goalTree)}) {
+        connect(view, &QAbstractItemView::clicked, this, &Sidebar::scopePicked);
+        connect(view, &QAbstractItemView::activated, this, &Sidebar::scopePicked);
+    }
 }
 
 void Sidebar::setUndoHistory(UndoHistory* history) {

@@ -66,6 +66,8 @@ public slots:
 signals:
     // The list's scope changed (another view or goal, or a new day for the due views).
     void scopeChanged();
+    // The user clicked or activated a view or a goal: they want to see its tasks.
+    void scopePicked();
     // A change the store refused, in words.
     void errorOccurred(const QString& what, const QString& message);
 

@@ -1,5 +1,6 @@
 // Times the local store at 100,000 tasks: bulk insert, a filtered first page,
-// a full-text search, and opening the file. Prints the median of several runs.
+// a full-text search, opening the file, and the dashboard's numbers. Prints the
+// median of several runs.
 // Usage: bench_store [tasks=100000] [runs=5]
 #include "SampleTasks.h"
 #include "model/IsoDateTime.h"
@@ -12,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -21,13 +23,22 @@ using namespace bizy;
 
 namespace {
 
+const QDateTime kBase = *IsoDateTime::parse(u"2030-01-01T00:00:00Z"_s);
+// The dashboard is read half a year in: due dates (the year after kBase) are half
+// past, and the completions of the year before fall on every day.
+const QDateTime kDashboardNow = kBase.addDays(182);
+
 QList<QJsonObject> makeTasks(int count, const QStringList& goalUuids, quint32 seed) {
     QRandomGenerator random(seed);
-    const QDateTime base = *IsoDateTime::parse(u"2030-01-01T00:00:00Z"_s);
     QList<QJsonObject> tasks;
     tasks.reserve(count);
-    for (int i = 0; i < count; ++i)
-        tasks << SampleTasks::fields(random, base, goalUuids);
+    for (int i = 0; i < count; ++i) {
+        QJsonObject task = SampleTasks::fields(random, kBase, goalUuids);
+        if (task.value(u"status"_s) == u"completed"_s)
+            task.insert(u"completed_at"_s, IsoDateTime::format(kDashboardNow.addSecs(
+                                               -qint64(random.bounded(365 * 24 * 60)) * 60)));
+        tasks << task;
+    }
     return tasks;
 }
 
@@ -184,5 +195,24 @@ int main(int argc, char** argv) {
         report(qPrintable(u"search \"%1\", first 100"_s.arg(term)), searchMs, 20,
                u"%1 rows of %2 matches"_s.arg(rows).arg(store->taskCount(counted).value()));
     }
+    // 5. The dashboard's numbers (one store job of DashboardModel), in Berlin's days.
+    const QDateTime now = kDashboardNow.toTimeZone(QTimeZone("Europe/Berlin"));
+    Sample dashboardMs;
+    Sample summaryMs;
+    DashboardStats stats;
+    for (int run = 0; run < queryRuns; ++run) {
+        const Stopwatch timer;
+        stats = store->dashboardStats(now).value();
+        timer.stopInto(&dashboardMs);
+        const Stopwatch summary;
+        (void)store->taskStats(now).value();
+        summary.stopInto(&summaryMs);
+    }
+    report("dashboard numbers", dashboardMs, 50,
+           u"%1 overdue, %2 completed in 30 days, %3 goals"_s.arg(stats.tasks.overdue)
+               .arg(stats.completedInPeriod())
+               .arg(stats.goalCount()));
+    report("  of which the task summary", summaryMs, 50,
+           u"by status, priority, category; overdue"_s);
     return 0;
 }

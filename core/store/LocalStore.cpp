@@ -2,6 +2,7 @@
 
 #include "ChangeSet.h"
 #include "ConflictJournal.h"
+#include "DashboardQuery.h"
 #include "GoalTable.h"
 #include "GoalTree.h"
 #include "Outbox.h"
@@ -35,6 +36,7 @@ struct LocalStore::Parts {
         , tasks(db, taskTable, goalTable, outbox)
         , goals(db, goalTable, tasks, outbox)
         , queries(db, taskTable)
+        , dashboard(db, queries)
         , journal(db, tasks, goals)
         , applier(db, taskTable, goalTable, outbox, copies, journal) {}
 
@@ -45,6 +47,7 @@ struct LocalStore::Parts {
     TaskStore tasks;
     GoalTree goals;
     TaskQueries queries;
+    DashboardQuery dashboard;
     ConflictJournal journal;
     SyncApplier applier;
 };
@@ -385,6 +388,10 @@ Status LocalStore::recalculateAllProgress() {
 
 Result<GoalStats> LocalStore::goalStats() const {
     return m_parts->goals.stats();
+}
+
+Result<DashboardStats> LocalStore::dashboardStats(const QDateTime& now) const {
+    return m_parts->dashboard.read(now);
 }
 
 // --- outbox ---

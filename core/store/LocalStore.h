@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DashboardStats.h"
 #include "GoalStats.h"
 #include "StoreChanges.h"
 #include "TaskFilter.h"
@@ -123,6 +124,10 @@ public:
     // Rolls progress up the whole tree, leaves first.
     Status recalculateAllProgress();
     Result<GoalStats> goalStats() const;
+
+    // The dashboard's numbers (DashboardQuery): its days are the last 30
+    // calendar days in now's time zone, today included.
+    Result<DashboardStats> dashboardStats(const QDateTime& now) const;
 
     // Outbox
     // Unsent mutations, oldest first.

@@ -15,6 +15,7 @@ struct TaskStats {
     qint64 overdue = 0;
 
     QJsonObject toJson() const;
+    bool operator==(const TaskStats&) const = default;
 };
 
 } // namespace bizy

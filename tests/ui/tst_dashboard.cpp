@@ -1,0 +1,293 @@
+#include "BlockingStore.h"
+#include "MainWindow.h"
+#include "TaskListModel.h"
+#include "Translations.h"
+#include "account/AccountManager.h"
+#include "account/Workspace.h"
+#include "model/IsoDateTime.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QPieSeries>
+#include <QPieSlice>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace bizy;
+
+// The dashboard as a user meets it in the window: Ctrl+1 opens it over a
+// seeded store (completions back-dated to earlier days), the tiles and charts
+// say the numbers, completing a task in the list moves them, and a new user
+// sees the empty page. Real SQLite store underneath, on the computer's clock.
+class DashboardTest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AccountManager> m_accounts;
+    BlockingStore m_store;
+    std::unique_ptr<MainWindow> m_window;
+
+    void openWindow() {
+        m_window = std::make_unique<MainWindow>(m_accounts.get());
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    QString addTask(const QJsonObject& fields) {
+        const Result<Task> task = m_store.createTask(fields);
+        if (!task)
+            qFatal("cannot create a task: %s", qPrintable(task.error().message));
+        return task->uuid;
+    }
+
+    // A task completed `daysAgo` days ago at noon, on this computer's calendar.
+    void addDone(const QString& title, int priority, const QString& category, int daysAgo) {
+        const QString uuid =
+            addTask({{u"title"_s, title}, {u"priority"_s, priority}, {u"category"_s, category}});
+        const QDateTime noon(QDate::currentDate().addDays(-daysAgo), QTime(12, 0));
+        QVERIFY(m_store
+                    .updateTask(uuid, {{u"status"_s, u"completed"_s},
+                                       {u"completed_at"_s, IsoDateTime::format(noon.toUTC())}})
+                    .ok());
+    }
+
+    QWidget* page() const {
+        return m_window->findChild<QStackedWidget*>(u"pages"_s)->currentWidget();
+    }
+    QString tile(const QString& name) const {
+        return m_window->findChild<QLabel*>(name + u"Value"_s)->text();
+    }
+    QChartView* chart(const QString& name) const { return m_window->findChild<QChartView*>(name); }
+    QTableView* taskView() const { return m_window->findChild<QTableView*>(u"taskTable"_s); }
+
+    // The bars of the completions chart, oldest day first.
+    QList<qreal> completionBars() const {
+        const auto* series =
+            qobject_cast<QBarSeries*>(chart(u"completionsChart"_s)->chart()->series().value(0));
+        QList<qreal> values;
+        for (int i = 0; series && i < series->barSets().first()->count(); ++i)
+            values << series->barSets().first()->at(i);
+        return values;
+    }
+
+    // "label=value" for each bar of a horizontal bar chart, top down.
+    QStringList barsOf(const QString& name) const {
+        QChart* shown = chart(name)->chart();
+        const auto* series = qobject_cast<QHorizontalBarSeries*>(shown->series().value(0));
+        const auto* axis = qobject_cast<QBarCategoryAxis*>(shown->axes(Qt::Vertical).value(0));
+        QStringList bars;
+        for (int i = 0; series && axis && i < axis->count(); ++i)
+            bars.prepend(u"%1=%2"_s.arg(axis->at(i)).arg(series->barSets().first()->at(i)));
+        return bars;
+    }
+
+    QStringList statusSlices() const {
+        const auto* series =
+            qobject_cast<QPieSeries*>(chart(u"statusChart"_s)->chart()->series().value(0));
+        QStringList slices;
+        for (const QPieSlice* slice : series->slices())
+            slices << u"%1=%2"_s.arg(slice->label()).arg(slice->value());
+        return slices;
+    }
+
+    QProgressBar* horizon(const QString& name) const {
+        return m_window->findChild<QProgressBar*>(u"horizonProgress_"_s + name);
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(u"BizyTest"_s);
+        QApplication::setApplicationName(u"tst_dashboard"_s);
+        QSettings().clear();
+        QVERIFY(!Translations::install(QLocale(QLocale::English)).isEmpty());
+    }
+
+    void init() {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        AccountManager::Options options;
+        options.pinnedStore = m_dir->filePath(u"tasks.sqlite"_s);
+        m_accounts = std::make_unique<AccountManager>(options);
+        QVERIFY(m_accounts->start().ok());
+        m_store = BlockingStore(m_accounts->workspace()->store());
+    }
+
+    void cleanup() {
+        m_window.reset();
+        m_store = BlockingStore();
+        m_accounts.reset();
+        m_dir.reset();
+    }
+
+    void showsTheNumbersAndFollowsACompletion() {
+        // given four done tasks (today, yesterday, 10 days ago and 40 days ago), an open one
+        // overdue since yesterday, one in progress due in three days, one open without a date,
+        // and three goals
+        addDone(u"Write report"_s, 1, u"work"_s, 0);
+        addDone(u"Slides"_s, 2, u"work"_s, 1);
+        addDone(u"Windows"_s, 3, u"home"_s, 10);
+        addDone(u"Taxes"_s, 3, u"home"_s, 40);
+        const auto inDays = [](int days) {
+            return IsoDateTime::format(
+                QDateTime(QDate::currentDate().addDays(days), QTime(9, 0)).toUTC());
+        };
+        const QString invoice = addTask({{u"title"_s, u"Invoice"_s},
+                                         {u"priority"_s, 1},
+                                         {u"category"_s, u"work"_s},
+                                         {u"due_date"_s, inDays(-1)}});
+        addTask({{u"title"_s, u"Read"_s},
+                 {u"priority"_s, 4},
+                 {u"status"_s, u"in_progress"_s},
+                 {u"due_date"_s, inDays(3)}});
+        const QString roses =
+            addTask({{u"title"_s, u"Roses"_s}, {u"priority"_s, 2}, {u"category"_s, u"garden"_s}});
+        for (const auto& [title, horizonName, status, progress] :
+             {std::tuple{u"Health"_s, u"yearly"_s, u"active"_s, 40.0},
+              std::tuple{u"Launch"_s, u"quarterly"_s, u"active"_s, 70.0},
+              std::tuple{u"Move"_s, u"quarterly"_s, u"on_hold"_s, 10.0}})
+            QVERIFY(m_store
+                        .createGoal({{u"title"_s, title},
+                                     {u"horizon"_s, horizonName},
+                                     {u"status"_s, status},
+                                     {u"progress_percentage"_s, progress}})
+                        .ok());
+
+        // when the window opens and the user presses Ctrl+1
+        openWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+
+        // then the dashboard is shown: 3 open, 1 overdue, 4 of 7 done, 3 in the last 30 days
+        QCOMPARE(page()->objectName(), u"dashboard"_s);
+        QVERIFY(m_window->findChild<QAction*>(u"showDashboard"_s)->isChecked());
+        QTRY_COMPARE(tile(u"completed"_s), u"3"_s);
+        QCOMPARE(tile(u"open"_s), u"3"_s);
+        QCOMPARE(tile(u"overdue"_s), u"1"_s);
+        QCOMPARE(tile(u"completionRate"_s), u"57 %"_s);
+        QCOMPARE(m_window->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
+                 u"Overdue: 1"_s);
+        // and one bar a day, today last: today's, yesterday's, and the one of 10 days ago
+        QList<qreal> bars(30, 0);
+        bars[29] = bars[28] = bars[19] = 1;
+        QCOMPARE(completionBars(), bars);
+        QCOMPARE(chart(u"completionsChart"_s)->accessibleDescription().section(u';', 0, 1),
+                 u"3 tasks completed in the last 30 days; today 1"_s);
+        // and the status, priority and category charts
+        QCOMPARE(statusSlices(), (QStringList{u"Pending: 2=2"_s, u"In progress: 1=1"_s,
+                                              u"Blocked: 0=0"_s, u"Completed: 4=4"_s}));
+        QCOMPARE(barsOf(u"priorityChart"_s),
+                 (QStringList{u"1 - Highest=2"_s, u"2 - High=2"_s, u"3 - Normal=2"_s,
+                              u"4 - Low=1"_s, u"5 - Lowest=0"_s}));
+        QCOMPARE(barsOf(u"categoryChart"_s),
+                 (QStringList{u"work=3"_s, u"home=2"_s, u"garden=1"_s, u"No category=1"_s}));
+        QCOMPARE(chart(u"categoryChart"_s)->accessibleDescription(),
+                 u"work 3, home 2, garden 1, No category 1"_s);
+        // and the goals: the yearly one at 40 %, the active quarterly one at 70 %
+        QCOMPARE(horizon(u"yearly"_s)->value(), 40);
+        QCOMPARE(horizon(u"quarterly"_s)->value(), 70);
+        QCOMPARE(horizon(u"monthly"_s)->isEnabled(), false);
+        QCOMPARE(m_window->findChild<QLabel*>(u"horizonDetail_quarterly"_s)->text(),
+                 u"1 active of 2"_s);
+
+        // when the user goes to the tasks (Ctrl+2) and completes the roses with Space
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(page()->objectName(), u"taskContent"_s);
+        auto* tasks = qobject_cast<TaskListModel*>(taskView()->model());
+        QTRY_VERIFY(tasks->rowOf(roses) >= 0);
+        const QModelIndex rosesTitle =
+            tasks->index(tasks->rowOf(roses), TaskListModel::TitleColumn);
+        QTest::mouseClick(taskView()->viewport(), Qt::LeftButton, {},
+                          taskView()->visualRect(rosesTitle).center());
+        QCOMPARE(taskView()->selectionModel()->selectedRows().size(), 1);
+        QTest::keyClick(taskView(), Qt::Key_Space);
+        QTRY_VERIFY(m_store.task(roses).value().isCompleted());
+
+        // and comes back to the dashboard
+        m_window->findChild<QAction*>(u"showDashboard"_s)->trigger();
+
+        // then today has two, 5 of 7 are done, two are open
+        QTRY_COMPARE(tile(u"completed"_s), u"4"_s);
+        QCOMPARE(completionBars().at(29), 2.0);
+        QCOMPARE(tile(u"open"_s), u"2"_s);
+        QCOMPARE(tile(u"completionRate"_s), u"71 %"_s);
+
+        // when the overdue invoice is completed elsewhere (as a sync would) while it is shown
+        QVERIFY(m_store.completeTask(invoice).ok());
+
+        // then the tiles follow at once
+        QTRY_COMPARE(tile(u"overdue"_s), u"0"_s);
+        QCOMPARE(tile(u"completionRate"_s), u"86 %"_s);
+        QCOMPARE(m_window->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
+                 u"Overdue: 0"_s);
+
+        // when the user clicks the view already selected in the sidebar
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(page()->objectName(), u"dashboard"_s);
+        auto* views = m_window->findChild<QAbstractItemView*>(u"taskViews"_s);
+        QTest::mouseClick(views->viewport(), Qt::LeftButton, {},
+                          views->visualRect(views->currentIndex()).center());
+
+        // then the tasks are back
+        QCOMPARE(page()->objectName(), u"taskContent"_s);
+        QVERIFY(m_window->findChild<QAction*>(u"showTasks"_s)->isChecked());
+    }
+
+    void aNewUserSeesWhereToStart() {
+        // given an empty store; when the dashboard is opened
+        openWindow();
+        m_window->findChild<QAction*>(u"showDashboard"_s)->trigger();
+
+        // then it says it is empty and offers a new task
+        auto* empty = m_window->findChild<QWidget*>(u"dashboardEmpty"_s);
+        QTRY_VERIFY(empty->isVisible());
+        QVERIFY(m_window->findChild<QWidget*>(u"dashboardNewTask"_s)->isVisible());
+
+        // when a first task exists
+        addTask({{u"title"_s, u"First"_s}});
+
+        // then the numbers replace the hint
+        QTRY_VERIFY(!empty->isVisible());
+        QCOMPARE(tile(u"open"_s), u"1"_s);
+        QCOMPARE(tile(u"completionRate"_s), u"0 %"_s);
+    }
+
+    // Last: the German translator stays installed.
+    void speaksGerman() {
+        // given a task completed today, and Bizy in German
+        addDone(u"Bericht"_s, 1, u"Arbeit"_s, 0);
+        QVERIFY(!Translations::install(QLocale(QLocale::German, QLocale::Germany)).isEmpty());
+
+        // when the dashboard is opened
+        openWindow();
+        m_window->findChild<QAction*>(u"showDashboard"_s)->trigger();
+
+        // then its words are German
+        QTRY_COMPARE(tile(u"completed"_s), u"1"_s);
+        QCOMPARE(m_window->findChild<QAction*>(u"showDashboard"_s)->toolTip(),
+                 u"Wie Ihre Aufgaben und Ziele stehen (Strg+1)"_s);
+        QCOMPARE(m_window->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
+                 u"Überfällig: 0"_s);
+        QCOMPARE(chart(u"completionsChart"_s)->accessibleDescription().section(u';', 0, 0),
+                 u"1 Aufgabe in den letzten 30 Tagen erledigt"_s);
+        QCOMPARE(barsOf(u"categoryChart"_s), QStringList{u"Arbeit=1"_s});
+    }
+};
+
+QTEST_MAIN(DashboardTest)
+#include "tst_dashboard.moc"
