@@ -4,6 +4,7 @@
 #include "TaskListModel.h"
 #include "TaskText.h"
 #include "UndoHistory.h"
+#include "UuidDrag.h"
 #include "store/StoreClient.h"
 
 #include <QLocale>
@@ -323,32 +324,17 @@ QStringList GoalTreeModel::mimeTypes() const {
 }
 
 QMimeData* GoalTreeModel::mimeData(const QModelIndexList& indexes) const {
-    QStringList uuids;
-    for (const QModelIndex& index : indexes) {
-        const QString uuid = index.data(UuidRole).toString();
-        if (!uuid.isEmpty() && !uuids.contains(uuid))
-            uuids << uuid;
-    }
-    auto* data = new QMimeData;
-    data->setData(QString::fromLatin1(kGoalMimeType), uuids.join(u'\n').toUtf8());
-    return data;
+    return UuidDrag::pack(indexes, UuidRole, kGoalMimeType);
 }
 
 namespace {
 
-QStringList dragged(const QMimeData* data, const char* type) {
-    if (!data)
-        return {};
-    return QString::fromUtf8(data->data(QString::fromLatin1(type)))
-        .split(u'\n', Qt::SkipEmptyParts);
-}
-
 QStringList draggedGoals(const QMimeData* data) {
-    return dragged(data, GoalTreeModel::kGoalMimeType);
+    return UuidDrag::unpack(data, GoalTreeModel::kGoalMimeType);
 }
 
 QStringList draggedTasks(const QMimeData* data) {
-    return dragged(data, TaskListModel::kTaskMimeType);
+    return UuidDrag::unpack(data, TaskListModel::kTaskMimeType);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "PresentationLog.h"
 #include "TaskText.h"
 #include "UndoHistory.h"
+#include "UuidDrag.h"
 #include "model/IsoDateTime.h"
 #include "store/StoreClient.h"
 
@@ -291,15 +292,7 @@ QStringList TaskListModel::mimeTypes() const {
 }
 
 QMimeData* TaskListModel::mimeData(const QModelIndexList& indexes) const {
-    QStringList uuids;
-    for (const QModelIndex& index : indexes) {
-        const QString uuid = index.data(UuidRole).toString();
-        if (!uuid.isEmpty() && !uuids.contains(uuid))
-            uuids << uuid;
-    }
-    auto* data = new QMimeData;
-    data->setData(QString::fromLatin1(kTaskMimeType), uuids.join(u'\n').toUtf8());
-    return data;
+    return UuidDrag::pack(indexes, UuidRole, kTaskMimeType);
 }
 
 Qt::DropActions TaskListModel::supportedDragActions() const {
