@@ -19,40 +19,51 @@ namespace {
 // One random edit by `device`; false only when the store refused something valid.
 // Only a device that `mayDelete` deletes, so two devices never delete the same row
 // (tst_sync_resolution covers that); the other one edits rows deleted under it.
+// The pick and the edit run as one job on the store's worker: between two jobs a
+// pull could delete the picked task under a device that never deletes, and that
+// is no refusal of a valid edit. The dice are thrown on the test's thread.
 bool randomEdit(SyncDevice& device, QRandomGenerator& random, int serial, bool mayDelete) {
-    const QList<bizy::Task> tasks = device.store().tasks().value();
-    const QList<bizy::Goal> goals = device.store().goals().value();
     const int choice = int(random.bounded(10));
+    const quint32 taskPick = random.generate();
+    const quint32 goalPick = random.generate();
+    const int priority = 1 + int(random.bounded(5));
     const QString tag = u"%1 #%2"_s.arg(device.name()).arg(serial);
-    if (tasks.isEmpty() || choice < 3)
-        return bool(device.store().createTask({{u"title"_s, QString(u"task "_s + tag)},
-                                               {u"priority"_s, 1 + int(random.bounded(5))}}));
-    const bizy::Task& task = tasks.at(int(random.bounded(qint64(tasks.size()))));
-    switch (choice) {
-    case 3:
-        return bool(
-            device.store().updateTask(task.uuid, {{u"title"_s, QString(u"renamed "_s + tag)}}));
-    case 4:
-        return bool(
-            device.store().updateTask(task.uuid, {{u"notes"_s, QString(u"notes "_s + tag)},
-                                                  {u"priority"_s, 1 + int(random.bounded(5))}}));
-    case 5:
-        return task.isCompleted() ? bool(device.store().uncompleteTask(task.uuid))
-                                  : bool(device.store().completeTask(task.uuid, 1.5));
-    case 6:
-        if (mayDelete)
-            return bool(device.store().deleteTask(task.uuid));
-        return bool(device.store().updateTask(task.uuid, {{u"description"_s, tag}}));
-    case 7:
-        return bool(device.store().createGoal(
-            {{u"title"_s, QString(u"goal "_s + tag)}, {u"horizon"_s, u"monthly"_s}}));
-    default:
-        if (goals.isEmpty())
-            return bool(device.store().updateTask(task.uuid, {{u"category"_s, tag}}));
-        return bool(device.store().updateTask(
-            task.uuid,
-            {{u"parent_goal_uuid"_s, goals.at(int(random.bounded(qint64(goals.size())))).uuid}}));
-    }
+    return device.store().call([=](bizy::LocalStore& store) -> bool {
+        const bizy::Result<QList<bizy::Task>> tasks = store.tasks();
+        const bizy::Result<QList<bizy::Goal>> goals = store.goals();
+        if (!tasks || !goals)
+            return false;
+        if (tasks->isEmpty() || choice < 3)
+            return bool(store.createTask(
+                QJsonObject{{u"title"_s, QString(u"task "_s + tag)}, {u"priority"_s, priority}}));
+        const bizy::Task& task = tasks->at(qsizetype(taskPick % quint32(tasks->size())));
+        switch (choice) {
+        case 3:
+            return bool(store.updateTask(task.uuid,
+                                         QJsonObject{{u"title"_s, QString(u"renamed "_s + tag)}}));
+        case 4:
+            return bool(
+                store.updateTask(task.uuid, QJsonObject{{u"notes"_s, QString(u"notes "_s + tag)},
+                                                        {u"priority"_s, priority}}));
+        case 5:
+            return task.isCompleted() ? bool(store.uncompleteTask(task.uuid))
+                                      : bool(store.completeTask(task.uuid, 1.5));
+        case 6:
+            if (mayDelete)
+                return bool(store.deleteTask(task.uuid));
+            return bool(store.updateTask(task.uuid, QJsonObject{{u"description"_s, tag}}));
+        case 7:
+            return bool(store.createGoal(QJsonObject{{u"title"_s, QString(u"goal "_s + tag)},
+                                                     {u"horizon"_s, u"monthly"_s}}));
+        default:
+            if (goals->isEmpty())
+                return bool(store.updateTask(task.uuid, QJsonObject{{u"category"_s, tag}}));
+            return bool(store.updateTask(
+                task.uuid,
+                QJsonObject{{u"parent_goal_uuid"_s,
+                             goals->at(qsizetype(goalPick % quint32(goals->size()))).uuid}}));
+        }
+    });
 }
 
 } // namespace
