@@ -13,7 +13,13 @@ namespace bizy {
 DashboardModel::DashboardModel(QObject* parent)
     : QObject(parent)
     // The clock the store stamps completions with, in the user's zone.
-    , m_clock([] { return IsoDateTime::nowUtc().toLocalTime(); }) {
+    , m_clock([] { return IsoDateTime::nowUtc().toLocalTime(); })
+    , m_read(
+          this,
+          [this] {
+              return [now = m_clock()](LocalStore& store) { return store.dashboardStats(now); };
+          },
+          [this](const Result<DashboardStats>& stats) { onStatsRead(stats); }) {
     m_minute.setInterval(60 * 1000);
     connect(&m_minute, &QTimer::timeout, this, &DashboardModel::refresh);
     m_minute.start();
@@ -22,16 +28,13 @@ DashboardModel::DashboardModel(QObject* parent)
 DashboardModel::~DashboardModel() = default;
 
 void DashboardModel::setStore(StoreClient* store) {
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    ++m_generation;
-    m_reading = false;
-    m_readAgain = false;
+    if (m_read.store())
+        disconnect(m_read.store(), nullptr, this, nullptr);
+    m_read.setStore(store);
     m_loaded = false;
     m_stats = {};
-    if (m_store)
-        connect(m_store, &StoreClient::changed, this, &DashboardModel::onStoreChanged);
+    if (store)
+        connect(store, &StoreClient::changed, this, &DashboardModel::onStoreChanged);
     emit changed();
     refresh();
 }
@@ -55,29 +58,18 @@ void DashboardModel::onStoreChanged(const StoreChanges& changes) {
 }
 
 void DashboardModel::refresh() {
-    if (!m_store || !m_active)
-        return;
-    if (m_reading) {
-        m_readAgain = true;
-        return;
+    if (m_active)
+        m_read.request();
+}
+
+void DashboardModel::onStatsRead(const Result<DashboardStats>& stats) {
+    if (!stats) {
+        emit errorOccurred(stats.error().message);
+    } else if (!m_loaded || *stats != m_stats) {
+        m_stats = *stats;
+        m_loaded = true;
+        emit changed();
     }
-    m_reading = true;
-    const quint64 generation = m_generation;
-    m_store->run([now = m_clock()](LocalStore& store) { return store.dashboardStats(now); })
-        .then(this, [this, generation](const Result<DashboardStats>& stats) {
-            if (generation != m_generation)
-                return;
-            m_reading = false;
-            if (!stats) {
-                emit errorOccurred(stats.error().message);
-            } else if (!m_loaded || *stats != m_stats) {
-                m_stats = *stats;
-                m_loaded = true;
-                emit changed();
-            }
-            if (std::exchange(m_readAgain, false))
-                refresh();
-        });
 }
 
 QList<DashboardModel::Count> DashboardModel::byStatus() const {

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "LatestRead.h"
 #include "store/DashboardStats.h"
 
 #include <QDateTime>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <functional>
@@ -64,15 +64,13 @@ signals:
 
 private:
     void onStoreChanged(const StoreChanges& changes);
+    void onStatsRead(const Result<DashboardStats>& stats);
 
-    QPointer<StoreClient> m_store;
     Clock m_clock;
+    LatestRead<DashboardStats> m_read;
     DashboardStats m_stats;
     bool m_loaded = false;
     bool m_active = true;
-    bool m_reading = false;
-    bool m_readAgain = false;
-    quint64 m_generation = 0; // answers for an older store are dropped
     QTimer m_minute;
 };
 

@@ -9,7 +9,25 @@ using namespace Qt::StringLiterals;
 namespace bizy {
 
 TaskViewsModel::TaskViewsModel(QObject* parent)
-    : QAbstractListModel(parent) {
+    : QAbstractListModel(parent)
+    , m_read(
+          this,
+          [this] {
+              // "Today" and "Overdue" are read against the clock of this read.
+              const QDateTime now = QDateTime::currentDateTime();
+              m_readAt = now;
+              return [now](LocalStore& store) -> Result<Counts> {
+                  Counts counts{};
+                  for (int view = 0; view < ViewCount; ++view) {
+                      const Result<qsizetype> count = store.taskCount(filterFor(View(view), now));
+                      if (!count)
+                          return count.error();
+                      counts[view] = *count;
+                  }
+                  return counts;
+              };
+          },
+          [this](const Result<Counts>& counts) { onCountsRead(counts); }) {
     m_counts.fill(-1);
     m_clock.setInterval(60 * 1000);
     connect(&m_clock, &QTimer::timeout, this, &TaskViewsModel::refresh);
@@ -64,15 +82,12 @@ QString TaskViewsModel::title(View view) {
 }
 
 void TaskViewsModel::setStore(StoreClient* store) {
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    ++m_generation;
-    m_reading = false;
-    m_readAgain = false;
+    if (m_read.store())
+        disconnect(m_read.store(), nullptr, this, nullptr);
+    m_read.setStore(store);
     m_counts.fill(-1);
-    if (m_store)
-        connect(m_store, &StoreClient::changed, this, &TaskViewsModel::onStoreChanged);
+    if (store)
+        connect(store, &StoreClient::changed, this, &TaskViewsModel::onStoreChanged);
     emit dataChanged(index(0), index(ViewCount - 1));
     refresh();
 }
@@ -83,45 +98,21 @@ void TaskViewsModel::onStoreChanged(const StoreChanges& changes) {
 }
 
 void TaskViewsModel::refresh() {
-    if (!m_store)
-        return;
-    if (m_reading) {
-        m_readAgain = true;
-        return;
+    m_read.request();
+}
+
+void TaskViewsModel::onCountsRead(const Result<Counts>& counts) {
+    if (!counts) {
+        emit errorOccurred(counts.error().message);
+    } else if (*counts != m_counts) {
+        m_counts = *counts;
+        emit dataChanged(index(0), index(ViewCount - 1), {Qt::DisplayRole, CountRole});
+        emit countsChanged();
     }
-    m_reading = true;
-    const quint64 generation = m_generation;
-    const QDateTime now = QDateTime::currentDateTime();
-    m_store
-        ->run([now](LocalStore& store) -> Result<std::array<qsizetype, ViewCount>> {
-            std::array<qsizetype, ViewCount> counts{};
-            for (int view = 0; view < ViewCount; ++view) {
-                const Result<qsizetype> count = store.taskCount(filterFor(View(view), now));
-                if (!count)
-                    return count.error();
-                counts[view] = *count;
-            }
-            return counts;
-        })
-        .then(
-            this, [this, generation, now](const Result<std::array<qsizetype, ViewCount>>& counts) {
-                if (generation != m_generation)
-                    return;
-                m_reading = false;
-                if (!counts) {
-                    emit errorOccurred(counts.error().message);
-                } else if (*counts != m_counts) {
-                    m_counts = *counts;
-                    emit dataChanged(index(0), index(ViewCount - 1), {Qt::DisplayRole, CountRole});
-                    emit countsChanged();
-                }
-                const QDate day = now.date();
-                if (m_day.isValid() && day != m_day)
-                    emit dayChanged();
-                m_day = day;
-                if (std::exchange(m_readAgain, false))
-                    refresh();
-            });
+    const QDate day = m_readAt.date();
+    if (m_day.isValid() && day != m_day)
+        emit dayChanged();
+    m_day = day;
 }
 
 int TaskViewsModel::rowCount(const QModelIndex& parent) const {

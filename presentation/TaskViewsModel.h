@@ -1,10 +1,10 @@
 #pragma once
 
+#include "LatestRead.h"
 #include "store/TaskFilter.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
-#include <QPointer>
 #include <QTimer>
 #include <array>
 
@@ -51,13 +51,13 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
+    using Counts = std::array<qsizetype, ViewCount>;
     void onStoreChanged(const StoreChanges& changes);
+    void onCountsRead(const Result<Counts>& counts);
 
-    QPointer<StoreClient> m_store;
-    std::array<qsizetype, ViewCount> m_counts;
-    bool m_reading = false;
-    bool m_readAgain = false;
-    quint64 m_generation = 0; // answers for an older store are dropped
+    LatestRead<Counts> m_read;
+    QDateTime m_readAt; // the clock of the latest read
+    Counts m_counts;
     QDate m_day;
     QTimer m_clock;
 };
