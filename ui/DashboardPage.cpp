@@ -1,5 +1,7 @@
 #include "DashboardPage.h"
 
+#include "AssistantModel.h"
+#include "BriefingCard.h"
 #include "GoalText.h"
 
 #include <QAction>
@@ -202,6 +204,7 @@ QWidget* DashboardPage::createContent() {
     layout->setSpacing(10);
     layout->addWidget(title);
     layout->addLayout(tiles);
+    m_contentLayout = layout;
     layout->addLayout(charts);
     layout->addStretch(1);
 
@@ -300,16 +303,27 @@ QWidget* DashboardPage::createGoalsBox() {
     return box;
 }
 
+void DashboardPage::setAssistant(AssistantModel* assistant) {
+    m_assistant = assistant;
+    // Under the title, above the tiles: the first thing read in the morning.
+    m_contentLayout->insertWidget(1, new BriefingCard(assistant, m_contentLayout->parentWidget()));
+    m_assistant->setBriefingWanted(isVisible());
+}
+
 void DashboardPage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     if (m_model)
         m_model->setActive(true);
+    if (m_assistant)
+        m_assistant->setBriefingWanted(true);
 }
 
 void DashboardPage::hideEvent(QHideEvent* event) {
     QWidget::hideEvent(event);
     if (m_model) // the window's children go in order, the model before this page
         m_model->setActive(false);
+    if (m_assistant)
+        m_assistant->setBriefingWanted(false);
 }
 
 void DashboardPage::changeEvent(QEvent* event) {

@@ -15,9 +15,11 @@ class QPieSeries;
 class QProgressBar;
 class QStackedWidget;
 class QValueAxis;
+class QVBoxLayout;
 
 namespace bizy {
 
+class AssistantModel;
 class DashboardModel;
 
 // How the work stands, from the local store: number tiles (open tasks
@@ -35,6 +37,9 @@ class DashboardPage : public QWidget {
 public:
     // `newTaskAction` is offered on the empty page.
     DashboardPage(DashboardModel* model, QAction* newTaskAction, QWidget* parent = nullptr);
+    // Shows the assistant's morning briefing under the title (BriefingCard),
+    // asked for while the page is shown.
+    void setAssistant(AssistantModel* assistant);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -62,6 +67,8 @@ private:
     void applyPalette();
 
     QPointer<DashboardModel> m_model;
+    QPointer<AssistantModel> m_assistant;
+    QVBoxLayout* m_contentLayout = nullptr;
     QStackedWidget* m_pages = nullptr;
     QWidget* m_content = nullptr;
     QWidget* m_empty = nullptr;

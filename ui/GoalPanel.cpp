@@ -4,6 +4,7 @@
 #include "GoalTreeModel.h"
 #include "TaskText.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -51,6 +52,10 @@ GoalPanel::GoalPanel(GoalTreeModel* goals, const QList<QAction*>& actions, QWidg
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setAutoRaise(true);
+        // A button follows its action's visibility (QToolButton does not by itself).
+        button->setVisible(action->isVisible());
+        connect(action, &QAction::visibleChanged, button,
+                [button, action] { button->setVisible(action->isVisible()); });
         buttons->addWidget(button);
     }
     buttons->addStretch(1);

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AssistantModel.h"
 #include "ConflictsDialog.h"
 #include "DashboardModel.h"
 #include "DashboardPage.h"
@@ -7,6 +8,7 @@
 #include "GoalTreeModel.h"
 #include "LoginDialog.h"
 #include "Sidebar.h"
+#include "SuggestTasksDialog.h"
 #include "SyncStatusModel.h"
 #include "SyncStatusWidget.h"
 #include "TaskPage.h"
@@ -68,15 +70,23 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     , m_goalTree(new GoalTreeModel(this))
     , m_undo(new UndoHistory(this))
     , m_syncStatus(new SyncStatusModel(this))
-    , m_dashboardModel(new DashboardModel(this)) {
+    , m_dashboardModel(new DashboardModel(this))
+    , m_assistant(new AssistantModel(this)) {
     initUiResources();
     setWindowTitle(tr("Bizy"));
     setWindowIcon(QIcon(u":/bizy/icons/bizy.svg"_s));
     m_sidebar = new Sidebar(m_taskViews, m_goalTree, this);
     m_taskPage = new TaskPage(m_goalTree, this);
+    // Offered while the server has an assistant (AssistantModel) and a goal is in scope.
+    m_suggestTasksAction = new QAction(tr("Suggest &Tasks..."), this);
+    m_suggestTasksAction->setObjectName(u"suggestTasks"_s);
+    m_suggestTasksAction->setToolTip(tr("Ask the server's assistant for tasks for this goal"));
+    m_suggestTasksAction->setVisible(false);
+    connect(m_suggestTasksAction, &QAction::triggered, this, &MainWindow::suggestTasks);
     m_goalPanel = new GoalPanel(m_goalTree,
                                 {m_sidebar->editGoalAction(), m_sidebar->newSubGoalAction(),
-                                 m_sidebar->completeGoalAction(), m_sidebar->holdGoalAction()},
+                                 m_sidebar->completeGoalAction(), m_sidebar->holdGoalAction(),
+                                 m_suggestTasksAction},
                                 this);
     auto* content = new QWidget(this);
     auto* contentLayout = new QVBoxLayout(content);
@@ -87,6 +97,7 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     content->setObjectName(u"taskContent"_s);
     m_taskContent = content;
     m_dashboard = new DashboardPage(m_dashboardModel, m_taskPage->taskActions().first(), this);
+    m_dashboard->setAssistant(m_assistant);
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(u"pages"_s);
     m_pages->addWidget(content);
@@ -115,10 +126,12 @@ MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_sidebar, &Sidebar::scopeChanged, this, &MainWindow::applyScope);
     connect(m_sidebar, &Sidebar::scopePicked, this, &MainWindow::showTasks);
+    connect(m_taskPage, &TaskPage::listWanted, this, &MainWindow::showTasks);
     connect(m_dashboardModel, &DashboardModel::errorOccurred, this, [this](const QString& message) {
         showError(tr("The dashboard could not be read."), message);
     });
     connect(m_syncStatus, &SyncStatusModel::changed, this, &MainWindow::updateSyncActions);
+    connect(m_assistant, &AssistantModel::availabilityChanged, this, &MainWindow::applyScope);
     connect(m_syncStatus, &SyncStatusModel::conflictsArrived, this, [this](int count) {
         // Said once when they arrive; the status bar button stays until they are handled.
         statusBar()->showMessage(
@@ -139,6 +152,18 @@ void MainWindow::applyScope() {
     const std::optional<Goal> goal = m_sidebar->currentGoal();
     m_goalPanel->showGoal(goal ? goal->uuid : QString());
     m_taskPage->setScope(m_sidebar->scopeFilter(), m_sidebar->scopeTitle());
+    m_suggestTasksAction->setVisible(m_assistant->isAvailable() && goal.has_value());
+}
+
+void MainWindow::suggestTasks() {
+    const std::optional<Goal> goal = m_sidebar->currentGoal();
+    if (!goal || !m_workspace || m_suggestDialog)
+        return;
+    auto* dialog =
+        new SuggestTasksDialog(*goal, m_assistant->client(), m_workspace->store(), m_undo, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_suggestDialog = dialog;
+    dialog->open();
 }
 
 MainWindow::~MainWindow() = default;
@@ -151,8 +176,11 @@ void MainWindow::setWorkspace(Workspace* workspace) {
     m_taskPage->setStore(store);
     m_dashboardModel->setStore(store);
     m_syncStatus->setWorkspace(workspace);
+    m_assistant->setWorkspace(workspace);
     if (m_conflictsDialog)
         m_conflictsDialog->close();
+    if (m_suggestDialog) // its goal and store belong to the account that went
+        m_suggestDialog->reject();
     updateSyncActions();
 }
 
@@ -258,6 +286,8 @@ void MainWindow::createToolBarAndMenus() {
     goalMenu->addActions(goalActions.mid(0, 2));
     goalMenu->addSeparator();
     goalMenu->addActions(goalActions.mid(2));
+    goalMenu->addSeparator();
+    goalMenu->addAction(m_suggestTasksAction);
     addAction(m_sidebar->newGoalAction());
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
@@ -309,6 +339,8 @@ void MainWindow::restoreSettings() {
     m_splitter->restoreState(settings.value(u"MainWindow/splitter"_s).toByteArray());
     m_sidebar->restoreSettings();
     m_taskPage->restoreSettings();
+    if (settings.value(u"MainWindow/page"_s).toString() == u"dashboard"_s)
+        showDashboard();
 }
 
 void MainWindow::saveSettings() const {
@@ -317,6 +349,8 @@ void MainWindow::saveSettings() const {
     settings.setValue(u"MainWindow/splitter"_s, m_splitter->saveState());
     m_sidebar->saveSettings();
     m_taskPage->saveSettings();
+    settings.setValue(u"MainWindow/page"_s,
+                      m_pages->currentWidget() == m_dashboard ? u"dashboard"_s : u"tasks"_s);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -362,6 +396,7 @@ void MainWindow::showConflicts() {
 void MainWindow::showDashboard() {
     m_showDashboardAction->setChecked(true);
     m_pages->setCurrentWidget(m_dashboard);
+    m_taskPage->setListShown(false);
     m_dashboard->setFocus();
 }
 
@@ -370,6 +405,7 @@ void MainWindow::showTasks() {
     if (m_pages->currentWidget() == m_taskContent)
         return;
     m_pages->setCurrentWidget(m_taskContent);
+    m_taskPage->setListShown(true);
     m_taskPage->setFocus();
 }
 

@@ -7,10 +7,12 @@ class QAction;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
+class QDialog;
 
 namespace bizy {
 
 class AccountManager;
+class AssistantModel;
 class ConflictsDialog;
 class DashboardModel;
 class DashboardPage;
@@ -60,6 +62,7 @@ private:
     void updateSyncActions();
     void showError(const QString& what, const QString& message);
     void applyScope();
+    void suggestTasks();
 
     QPointer<AccountManager> m_accounts;
     QPointer<Workspace> m_workspace;
@@ -75,9 +78,11 @@ private:
     DashboardPage* m_dashboard = nullptr;
     SyncStatusModel* m_syncStatus = nullptr;
     DashboardModel* m_dashboardModel = nullptr;
+    AssistantModel* m_assistant = nullptr;
     QLabel* m_shownLabel = nullptr;
     QLabel* m_pendingLabel = nullptr;
     QPointer<ConflictsDialog> m_conflictsDialog;
+    QPointer<QDialog> m_suggestDialog;
 
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;
@@ -89,6 +94,7 @@ private:
     QAction* m_conflictsAction = nullptr;
     QAction* m_showDashboardAction = nullptr;
     QAction* m_showTasksAction = nullptr;
+    QAction* m_suggestTasksAction = nullptr;
 };
 
 } // namespace bizy

@@ -1,5 +1,6 @@
 #include "TaskDialog.h"
 
+#include "DependencyPicker.h"
 #include "FieldErrorDisplay.h"
 #include "GoalPicker.h"
 #include "TaskEditor.h"
@@ -63,7 +64,7 @@ TaskDialog::TaskDialog(StoreClient* store, const GoalTreeModel* goals,
         m_editor->edit(*task);
     else
         m_editor->setDraft(newTask);
-    buildUi(goals);
+    buildUi(store, goals, task ? task->uuid : QString());
     setWindowTitle(task ? tr("Edit Task") : tr("New Task"));
     showDraft(m_editor->draft());
     connect(m_editor, &TaskEditor::saved, this, [this](const Task& saved) {
@@ -78,7 +79,7 @@ TaskDialog::TaskDialog(StoreClient* store, const GoalTreeModel* goals,
     });
 }
 
-void TaskDialog::buildUi(const GoalTreeModel* goals) {
+void TaskDialog::buildUi(StoreClient* store, const GoalTreeModel* goals, const QString& taskUuid) {
     setWindowIcon(QIcon(u":/bizy/icons/bizy.svg"_s));
     setMinimumWidth(480);
 
@@ -146,6 +147,8 @@ void TaskDialog::buildUi(const GoalTreeModel* goals) {
     m_goal = new GoalPicker(goals, tr("None"), this);
     m_goal->setObjectName(u"parent_goal_uuid"_s);
 
+    m_dependencies = new DependencyPicker(store, taskUuid, this);
+
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(u"notes"_s);
     m_notes->setTabChangesFocus(true);
@@ -183,6 +186,8 @@ void TaskDialog::buildUi(const GoalTreeModel* goals) {
            withError(hoursRow, nullptr, {u"estimated_hours"_s, u"actual_hours"_s}));
     addRow(tr("Ta&gs:"), m_tags, withError(nullptr, m_tags, {u"tags"_s}));
     addRow(tr("&Goal:"), m_goal, withError(nullptr, m_goal, {u"parent_goal_uuid"_s}));
+    addRow(tr("&Waits for:"), m_dependencies,
+           withError(nullptr, m_dependencies, {u"dependency_uuids"_s}));
     addRow(tr("&Notes:"), m_notes, withError(nullptr, m_notes, {u"notes"_s}));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -194,9 +199,10 @@ void TaskDialog::buildUi(const GoalTreeModel* goals) {
     layout->addLayout(form);
     layout->addWidget(m_buttons);
 
-    const QList<QWidget*> tabOrder = {
-        m_title,          m_description, m_priority, m_status, m_category, m_hasDueDate, m_dueDate,
-        m_estimatedHours, m_actualHours, m_tags,     m_goal,   m_notes,    m_buttons};
+    const QList<QWidget*> tabOrder = {m_title,       m_description, m_priority, m_status,
+                                      m_category,    m_hasDueDate,  m_dueDate,  m_estimatedHours,
+                                      m_actualHours, m_tags,        m_goal,     m_dependencies,
+                                      m_notes,       m_buttons};
     for (qsizetype i = 1; i < tabOrder.size(); ++i)
         setTabOrder(tabOrder.at(i - 1), tabOrder.at(i));
     m_title->setFocus();
@@ -214,6 +220,7 @@ void TaskDialog::showDraft(const TaskDraft& draft) {
     m_actualHours->setText(formatHours(draft.actualHours));
     m_tags->setText(draft.tags.join(u", "_s));
     m_goal->setCurrentGoalUuid(draft.parentGoalUuid.value_or(QString()));
+    m_dependencies->setUuids(draft.dependencyUuids);
     m_notes->setPlainText(draft.notes.value_or(QString()));
 }
 
@@ -248,6 +255,7 @@ TaskDraft TaskDialog::readDraft(FieldErrors* errors) const {
         if (!tag.trimmed().isEmpty())
             draft.tags << tag.trimmed();
     draft.parentGoalUuid = optionalText(m_goal->currentGoalUuid());
+    draft.dependencyUuids = m_dependencies->uuids();
     draft.notes = optionalText(m_notes->toPlainText());
     return draft;
 }

@@ -17,6 +17,7 @@ class QPlainTextEdit;
 
 namespace bizy {
 
+class DependencyPicker;
 class FieldErrorDisplay;
 class GoalPicker;
 class GoalTreeModel;
@@ -27,7 +28,8 @@ class TaskEditor;
 // TaskEditor. Saving runs on the store's worker; when the store refuses, the
 // reasons appear next to the fields and the dialog stays open with the input
 // as typed. Editors are named by their contract field ("title", "due_date",
-// ...; "has_due_date" for the due date's checkbox), error lines "error_<field>".
+// ...; "has_due_date" for the due date's checkbox; DependencyPicker's for the
+// dependencies), error lines "error_<field>".
 class TaskDialog : public QDialog {
     Q_OBJECT
 
@@ -45,7 +47,7 @@ public slots:
     void accept() override;
 
 private:
-    void buildUi(const GoalTreeModel* goals);
+    void buildUi(StoreClient* store, const GoalTreeModel* goals, const QString& taskUuid);
     void showDraft(const TaskDraft& draft);
     // The dialog's content; `errors` collects what cannot even be read
     // (e.g. "abc" as hours).
@@ -67,6 +69,7 @@ private:
     QLineEdit* m_actualHours = nullptr;
     QLineEdit* m_tags = nullptr;
     GoalPicker* m_goal = nullptr;
+    DependencyPicker* m_dependencies = nullptr;
     QPlainTextEdit* m_notes = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };

@@ -3,6 +3,7 @@
 #include "GoalTreeModel.h"
 #include "QuickAddBar.h"
 #include "TaskDialog.h"
+#include "TaskFilterBar.h"
 #include "TaskListModel.h"
 #include "TaskText.h"
 #include "UiLog.h"
@@ -11,8 +12,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QComboBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
 #include <QKeyEvent>
@@ -33,10 +32,6 @@ using namespace Qt::StringLiterals;
 namespace bizy {
 
 namespace {
-
-// Status filter entries: a status name, or one of these.
-const QString allTasksFilter = u"all"_s;
-const QString openTasksFilter = u"open"_s;
 
 QIcon themedIcon(const QString& name, QStyle::StandardPixmap fallback) {
     return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
@@ -144,15 +139,19 @@ void TaskPage::createActions() {
     m_findAction->setObjectName(u"findTasks"_s);
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
+        emit listWanted();
+        m_filterBar->searchField()->setFocus(Qt::ShortcutFocusReason);
+        m_filterBar->searchField()->selectAll();
     });
 
     m_quickAddAction = new QAction(tr("&Quick Add"), this);
     m_quickAddAction->setObjectName(u"quickAddTask"_s);
     m_quickAddAction->setShortcut(Qt::CTRL | Qt::Key_L);
     m_quickAddAction->setToolTip(tr("Type a task in one line (Ctrl+L)"));
-    connect(m_quickAddAction, &QAction::triggered, this, [this] { m_quickAdd->focusLine(); });
+    connect(m_quickAddAction, &QAction::triggered, this, [this] {
+        emit listWanted();
+        m_quickAdd->focusLine();
+    });
     addAction(m_quickAddAction); // Ctrl+L works wherever the focus is in the window
 }
 
@@ -174,25 +173,9 @@ void TaskPage::createLayout() {
             m_view->setFocus();
     });
 
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(u"search"_s);
-    m_search->setAccessibleName(tr("Search tasks"));
-    m_search->setPlaceholderText(tr("Search tasks (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 30);
-    connect(m_search, &QLineEdit::textChanged, this, &TaskPage::applyFilter);
-    m_search->installEventFilter(this);
-
-    m_statusFilter = new QComboBox(this);
-    m_statusFilter->setObjectName(u"statusFilter"_s);
-    m_statusFilter->setAccessibleName(tr("Show tasks with this status"));
-    m_statusFilter->setToolTip(tr("Show tasks with this status"));
-    m_statusFilter->addItem(tr("All tasks"), allTasksFilter);
-    m_statusFilter->addItem(tr("Open tasks"), openTasksFilter);
-    for (TaskStatus status :
-         {TaskStatus::Pending, TaskStatus::InProgress, TaskStatus::Completed, TaskStatus::Blocked})
-        m_statusFilter->addItem(TaskText::status(status), toString(status));
-    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &TaskPage::applyFilter);
+    m_filterBar = new TaskFilterBar(this);
+    connect(m_filterBar, &TaskFilterBar::changed, this, &TaskPage::applyFilter);
+    m_filterBar->searchField()->installEventFilter(this);
 
     m_view = new QTableView(this);
     m_view->setObjectName(u"taskTable"_s);
@@ -270,19 +253,13 @@ void TaskPage::createLayout() {
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_emptyLabel);
 
-    auto* bar = new QHBoxLayout;
-    // A little air between the window's edge and the search field.
-    bar->setContentsMargins(4, 4, 4, 4);
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_statusFilter);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_quickAdd);
-    layout->addLayout(bar);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_stack, 1);
-    setTabOrder(m_quickAdd, m_search);
-    setTabOrder(m_search, m_statusFilter);
-    setTabOrder(m_statusFilter, m_view);
+    setTabOrder(m_quickAdd, m_filterBar);
+    setTabOrder(m_filterBar, m_view);
     setFocusProxy(m_view);
 }
 
@@ -323,13 +300,13 @@ void TaskPage::setStore(StoreClient* store) {
         m_dialog->reject(); // its task lives in the store that went
     m_model->setStore(store);
     m_quickAdd->setStore(store);
+    m_filterBar->setStore(store);
 }
 
 void TaskPage::setScope(const TaskFilter& scope, const QString& title) {
     m_scope = scope;
     m_scopeTitle = title;
-    // A view of one status (Completed) leaves nothing for the status filter to choose.
-    m_statusFilter->setEnabled(!scope.status);
+    m_filterBar->setScope(scope);
     applyFilter();
 }
 
@@ -351,7 +328,8 @@ bool TaskPage::eventFilter(QObject* watched, QEvent* event) {
         return true;
     }
     // From the search field, Down goes to the results and Escape clears the search.
-    if (watched == m_search && event->type() == QEvent::KeyPress) {
+    QLineEdit* search = m_filterBar->searchField();
+    if (watched == search && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Down && m_model->rowCount() > 0) {
             if (!m_view->currentIndex().isValid())
@@ -359,8 +337,8 @@ bool TaskPage::eventFilter(QObject* watched, QEvent* event) {
             m_view->setFocus(Qt::ShortcutFocusReason);
             return true;
         }
-        if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
-            m_search->clear();
+        if (key->key() == Qt::Key_Escape && !search->text().isEmpty()) {
+            search->clear();
             return true;
         }
     }
@@ -369,20 +347,9 @@ bool TaskPage::eventFilter(QObject* watched, QEvent* event) {
 
 void TaskPage::applyFilter() {
     const QString uuid = currentUuid();
-    TaskFilter filter = m_scope;
+    TaskFilter filter = m_filterBar->narrowed(m_scope);
     filter.sort = m_model->filter().sort;
     filter.descending = m_model->filter().descending;
-    const QString search = m_search->text().trimmed();
-    if (!search.isEmpty())
-        filter.search = search;
-    const QString status = m_statusFilter->currentData().toString();
-    if (m_scope.status) {
-        // The scope's status stands (the filter is disabled then).
-    } else if (status == openTasksFilter) {
-        filter.includeCompleted = false;
-    } else if (status != allTasksFilter) {
-        filter.status = taskStatusFromString(status);
-    }
     // The selected task stays selected when the new list still has it.
     if (!uuid.isEmpty())
         m_selectWhenShown = uuid;
@@ -403,8 +370,14 @@ void TaskPage::selectTask(const QString& uuid) {
     m_view->scrollTo(m_model->index(row, 0));
 }
 
+void TaskPage::setListShown(bool shown) {
+    m_listShown = shown;
+    updateActions();
+}
+
 void TaskPage::updateActions() {
-    const QList<Task> tasks = selectedTasks();
+    // The selection's actions act only on what the user sees.
+    const QList<Task> tasks = m_listShown ? selectedTasks() : QList<Task>();
     const bool hasTask = !tasks.isEmpty();
     m_newAction->setEnabled(m_store != nullptr);
     m_editAction->setEnabled(tasks.size() == 1);
@@ -434,11 +407,9 @@ void TaskPage::updateShownState() {
             m_emptyLabel->setText(tr("Your tasks could not be read: %1").arg(m_model->errorText()));
         else if (m_model->storeIsEmpty())
             m_emptyLabel->setText(tr("No tasks yet. Press Ctrl+N to add one."));
-        else if (!m_search->text().trimmed().isEmpty() ||
-                 m_statusFilter->currentData().toString() != allTasksFilter)
-            m_emptyLabel->setText(tr("No tasks in \u201c%1\u201d match the search or the status "
-                                     "filter.")
-                                      .arg(m_scopeTitle));
+        else if (m_filterBar->isNarrowing())
+            m_emptyLabel->setText(
+                tr("No tasks in \u201c%1\u201d match the search and filters.").arg(m_scopeTitle));
         else
             m_emptyLabel->setText(tr("Nothing in \u201c%1\u201d.").arg(m_scopeTitle));
         m_stack->setCurrentWidget(m_emptyLabel);
@@ -515,7 +486,8 @@ QList<Task> TaskPage::selectedTasks() const {
     return tasks;
 }
 
-void TaskPage::runBulk(const QString& undoText, const QString& failure, const BulkChange& change) {
+void TaskPage::runBulk(const QString& undoText, const QString& failure, const BulkChange& change,
+                       const std::function<void()>& succeeded) {
     const QList<Task> before = selectedTasks();
     if (before.isEmpty() || !m_store)
         return;
@@ -523,7 +495,7 @@ void TaskPage::runBulk(const QString& undoText, const QString& failure, const Bu
     for (const Task& task : before)
         uuids << task.uuid;
     m_store->run([uuids, change](LocalStore& store) { return change(store, uuids); })
-        .then(this, [this, failure, undoText, before](const Result<QList<Task>>& after) {
+        .then(this, [this, failure, undoText, before, succeeded](const Result<QList<Task>>& after) {
             if (!after) {
                 emit errorOccurred(failure, after.error().message);
                 return;
@@ -532,6 +504,8 @@ void TaskPage::runBulk(const QString& undoText, const QString& failure, const Bu
             if (m_undo)
                 m_undo->recordTasks(undoText, before, *after);
             updateActions();
+            if (succeeded)
+                succeeded();
         });
 }
 
@@ -585,22 +559,29 @@ void TaskPage::deleteSelectedTasks() {
         tasks.size() == 1
             ? tr("Deleted \u201c%1\u201d. Ctrl+Z brings it back.").arg(tasks.first().title)
             : tr("Deleted %n task(s). Ctrl+Z brings them back.", nullptr, int(tasks.size()));
-    runBulk(tr("Delete"), tr("The task could not be deleted."),
-            [](LocalStore& store, const QStringList& uuids) -> Result<QList<Task>> {
-                if (Status deleted = store.deleteTasks(uuids); !deleted)
-                    return deleted.error();
-                return QList<Task>();
-            });
-    // The neighbour is selected once the rows are gone.
-    connect(
-        m_model, &QAbstractItemModel::rowsRemoved, this,
-        [this, row] {
-            if (m_model->rowCount() > 0)
-                m_view->selectRow(qMin(row, m_model->rowCount() - 1));
-            m_view->setFocus();
+    const QString firstUuid = tasks.first().uuid;
+    runBulk(
+        tr("Delete"), tr("The task could not be deleted."),
+        [](LocalStore& store, const QStringList& uuids) -> Result<QList<Task>> {
+            if (Status deleted = store.deleteTasks(uuids); !deleted)
+                return deleted.error();
+            return QList<Task>();
         },
-        Qt::SingleShotConnection);
-    emit noticed(notice);
+        [this, row, notice, firstUuid] {
+            emit noticed(notice);
+            // The neighbour is selected once the rows are gone: a large deletion
+            // is read back after the change event, a small one is gone already.
+            const auto selectNeighbour = [this, row] {
+                if (m_model->rowCount() > 0)
+                    m_view->selectRow(qMin(row, m_model->rowCount() - 1));
+                m_view->setFocus();
+            };
+            if (m_model->rowOf(firstUuid) < 0)
+                selectNeighbour();
+            else
+                connect(m_model, &QAbstractItemModel::rowsRemoved, this, selectNeighbour,
+                        Qt::SingleShotConnection);
+        });
 }
 
 } // namespace bizy

@@ -11,9 +11,7 @@
 #include <optional>
 
 class QAction;
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QMenu;
 class QStackedWidget;
 class QTableView;
@@ -25,15 +23,15 @@ class LocalStore;
 class QuickAddBar;
 class StoreClient;
 class TaskDialog;
+class TaskFilterBar;
 class UndoHistory;
 class TaskListModel;
 
-// The task list page: the quick-add line (QuickAddBar, Ctrl+L) on top, search
-// ("search") and a status filter ("statusFilter")
-// over the table of tasks ("taskTable", a TaskListModel), a hint when nothing
-// is shown ("emptyHint"), and the task actions (new, edit, complete, delete,
-// find) that the window puts in its menus and toolbar. Every change runs on
-// the store's worker; the table follows the store's change events.
+// The task list page: the quick-add line (QuickAddBar, Ctrl+L) on top, the
+// search and filters (TaskFilterBar) over the table of tasks ("taskTable", a TaskListModel), a hint
+// when nothing is shown ("emptyHint"), and the task actions (new, edit, complete, delete, find)
+// that the window puts in its menus and toolbar. Every change runs on the store's worker; the table
+// follows the store's change events.
 class TaskPage : public QWidget {
     Q_OBJECT
 public:
@@ -45,7 +43,7 @@ public:
     // Where changes made here are recorded for undo (null: nowhere).
     void setUndoHistory(UndoHistory* history);
     // Which tasks the page lists (a sidebar view or a goal), named `title`;
-    // the search and the status filter narrow it further.
+    // the search and the filters narrow it further.
     void setScope(const TaskFilter& scope, const QString& title);
     // New, Edit, Complete, Delete, in menu order.
     QList<QAction*> taskActions() const;
@@ -56,6 +54,9 @@ public:
 
     void saveSettings() const;
     void restoreSettings();
+    // Whether the list is on screen: while another page is shown, the actions
+    // on the selection are off.
+    void setListShown(bool shown);
 
 public slots:
     void newTask();
@@ -74,6 +75,8 @@ signals:
     void errorOccurred(const QString& what, const QString& message);
     // Something done that the status bar should say ("Deleted ... Ctrl+Z ...").
     void noticed(const QString& text);
+    // Find or quick add was asked for: the list should be on screen.
+    void listWanted();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -93,9 +96,10 @@ private:
     // Runs `change` over the selected tasks on the store's worker and records
     // it for undo as `undoText` (the tasks it answers are the rows after;
     // none for a deletion); `failure` heads the error shown when the store
-    // refuses.
+    // refuses; `succeeded` runs after a change the store made.
     using BulkChange = std::function<Result<QList<Task>>(LocalStore&, const QStringList&)>;
-    void runBulk(const QString& undoText, const QString& failure, const BulkChange& change);
+    void runBulk(const QString& undoText, const QString& failure, const BulkChange& change,
+                 const std::function<void()>& succeeded = {});
     // `original`: the task as it was before the dialog (none for a new one).
     void openDialog(TaskDialog* dialog, const std::optional<Task>& original);
 
@@ -109,10 +113,10 @@ private:
     QLabel* m_emptyLabel = nullptr;
     QStackedWidget* m_stack = nullptr;
     QuickAddBar* m_quickAdd = nullptr;
-    QLineEdit* m_search = nullptr;
-    QComboBox* m_statusFilter = nullptr;
+    TaskFilterBar* m_filterBar = nullptr;
     QPointer<TaskDialog> m_dialog;
     QString m_selectWhenShown; // a task just saved, selected once the table has it
+    bool m_listShown = true;
 
     QAction* m_newAction = nullptr;
     QAction* m_editAction = nullptr;

@@ -283,6 +283,14 @@ Result<TaskStats> LocalStore::taskStats(const QDateTime& now) const {
     return m_parts->queries.stats(now);
 }
 
+Result<QStringList> LocalStore::taskCategories() const {
+    return m_parts->queries.categories();
+}
+
+Result<QStringList> LocalStore::taskTags() const {
+    return m_parts->queries.tags();
+}
+
 // --- goals ---
 
 Result<Goal> LocalStore::createGoal(const GoalDraft& draft) {

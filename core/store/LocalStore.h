@@ -95,6 +95,9 @@ public:
     Result<QList<Task>> tasks(const TaskFilter& filter = {}) const;
     Result<qsizetype> taskCount(const TaskFilter& filter = {}) const;
     Result<TaskStats> taskStats(const QDateTime& now) const;
+    // The categories and tags in use, alphabetical: what the filters offer.
+    Result<QStringList> taskCategories() const;
+    Result<QStringList> taskTags() const;
     // SQLite's EXPLAIN QUERY PLAN lines for tasks(filter), for tuning.
     Result<QStringList> taskQueryPlan(const TaskFilter& filter) const;
 

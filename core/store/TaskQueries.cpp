@@ -177,4 +177,28 @@ Result<TaskStats> TaskQueries::stats(const QDateTime& now) {
     return stats;
 }
 
+Result<QStringList> TaskQueries::categories() {
+    // tasks_by_category holds every category in order: no row is read.
+    return distinct(u"SELECT DISTINCT category FROM tasks WHERE category IS NOT NULL "
+                    u"AND category <> '' ORDER BY category COLLATE NOCASE"_s);
+}
+
+Result<QStringList> TaskQueries::tags() {
+    // task_tags is keyed by tag first: a walk of its primary key.
+    return distinct(u"SELECT DISTINCT tag FROM task_tags WHERE tag <> '' "
+                    u"ORDER BY tag COLLATE NOCASE"_s);
+}
+
+Result<QStringList> TaskQueries::distinct(const QString& sql) {
+    bool ok = false;
+    QSqlQuery& q = m_db.query(sql, {}, &ok);
+    if (!ok)
+        return m_db.storageError(q, u"read the tasks' categories and tags"_s);
+    QStringList values;
+    while (q.next())
+        values << q.value(0).toString();
+    q.finish();
+    return values;
+}
+
 } // namespace bizy

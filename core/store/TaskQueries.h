@@ -24,10 +24,16 @@ public:
     Result<QList<Task>> list(const TaskFilter& filter);
     Result<qsizetype> count(const TaskFilter& filter);
     Result<TaskStats> stats(const QDateTime& now);
+    // The categories and the tags in use, each once, in alphabetical order
+    // (ASCII case folded, as the filters compare): what a filter can pick.
+    Result<QStringList> categories();
+    Result<QStringList> tags();
     // SQLite's EXPLAIN QUERY PLAN lines for list(filter), for tuning.
     Result<QStringList> plan(const TaskFilter& filter);
 
 private:
+    Result<QStringList> distinct(const QString& sql);
+
     StoreDatabase& m_db;
     TaskTable& m_tasks;
 };

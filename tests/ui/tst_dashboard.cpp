@@ -15,6 +15,7 @@
 #include <QChartView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QProgressBar>
@@ -265,6 +266,45 @@ private slots:
         QTRY_VERIFY(!empty->isVisible());
         QCOMPARE(tile(u"open"_s), u"1"_s);
         QCOMPARE(tile(u"completionRate"_s), u"0 %"_s);
+    }
+
+    void taskActionsFollowThePageAndThePageIsRemembered() {
+        // given a task, selected in the list
+        addTask({{u"title"_s, u"Plan the week"_s}});
+        openWindow();
+        auto* remove = m_window->findChild<QAction*>(u"deleteTask"_s);
+        QTRY_VERIFY(remove->isEnabled());
+
+        // when the dashboard is shown
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+
+        // then nothing acts on the hidden list's selection
+        QCOMPARE(page()->objectName(), u"dashboard"_s);
+        QVERIFY(!remove->isEnabled());
+        QVERIFY(!m_window->findChild<QAction*>(u"completeTask"_s)->isEnabled());
+
+        // when the user presses Ctrl+F there
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+
+        // then the task list is back with the search field focused, and its actions with it
+        QCOMPARE(page()->objectName(), u"taskContent"_s);
+        QTRY_VERIFY(m_window->findChild<QLineEdit*>(u"search"_s)->hasFocus());
+        QVERIFY(remove->isEnabled());
+
+        // when the window is closed on the dashboard and opened again
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        m_window->close();
+        openWindow();
+
+        // then it opens on the dashboard
+        QCOMPARE(page()->objectName(), u"dashboard"_s);
+        QVERIFY(m_window->findChild<QAction*>(u"showDashboard"_s)->isChecked());
+
+        // and on the tasks again once closed there
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        m_window->close();
+        openWindow();
+        QCOMPARE(page()->objectName(), u"taskContent"_s);
     }
 
     // Last: the German translator stays installed.

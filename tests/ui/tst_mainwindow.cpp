@@ -7,16 +7,19 @@
 #include "account/Workspace.h"
 #include "model/IsoDateTime.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QIcon>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -70,6 +73,17 @@ private:
     TaskListModel* taskModel() const { return qobject_cast<TaskListModel*>(taskView()->model()); }
     QLineEdit* searchField() const { return m_window->findChild<QLineEdit*>(u"search"_s); }
     QComboBox* statusFilter() const { return m_window->findChild<QComboBox*>(u"statusFilter"_s); }
+    QComboBox* filterBox(const QString& name) const {
+        return m_window->findChild<QComboBox*>(name);
+    }
+
+    // What a filter offers after its first entry ("any ...").
+    static QStringList offered(const QComboBox* filter) {
+        QStringList values;
+        for (int i = 1; i < filter->count(); ++i)
+            values << filter->itemText(i);
+        return values;
+    }
     QAction* action(const QString& name) const { return m_window->findChild<QAction*>(name); }
 
     // The hint in place of the table; empty while the table is shown.
@@ -287,6 +301,63 @@ private slots:
         const QList<bizy::OutboxMutation> pending = m_store.pendingMutations().value();
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.first().fields.value(u"title"_s).toString(), u"Call mom about Sunday"_s);
+    }
+
+    void dependenciesArePickedByTitle() {
+        // given a task to ship and two tasks it could wait for
+        const QString ship = addTask({{u"title"_s, u"Ship the release"_s}});
+        const QString docs = addTask({{u"title"_s, u"Write the release notes"_s}});
+        addTask({{u"title"_s, u"Test the build"_s}});
+        openWindow();
+        selectRowOf(ship);
+        QTest::keyClick(taskView(), Qt::Key_Return);
+        TaskDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        auto* field = qobject_cast<QLineEdit*>(editor(dialog, u"addDependency"_s));
+        auto* list = dialog->findChild<QListWidget*>(u"dependencies"_s);
+        QCOMPARE(list->count(), 0);
+
+        // when the user types a word that two titles share, its own and another's
+        field->setFocus();
+        QTest::keyClicks(field, u"release"_s);
+
+        // then only the other task is offered: a task never waits for itself
+        QAbstractItemModel* offered = dialog->findChild<QCompleter*>()->completionModel();
+        QTRY_COMPARE(offered->rowCount(), 1);
+        QCOMPARE(offered->index(0, 0).data().toString(), u"Write the release notes"_s);
+
+        // when she presses Enter
+        QTest::keyClick(field, Qt::Key_Return);
+
+        // then that task is listed by its title, and saving stores it as a dependency
+        QTRY_COMPARE(list->count(), 1);
+        QCOMPARE(list->item(0)->text(), u"Write the release notes"_s);
+        QTRY_COMPARE(field->text(), QString());
+        save(dialog);
+        QTRY_VERIFY(!openTaskDialog());
+        QCOMPARE(m_store.task(ship)->dependencyUuids, std::optional(QStringList{docs}));
+
+        // when the editor opens again, the dependency is read back by title and removed
+        // (the offscreen platform gives the window back its activation only when asked)
+        QTRY_VERIFY(!QApplication::activePopupWidget());
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        selectRowOf(ship);
+        QTest::keyClick(taskView(), Qt::Key_Return);
+        dialog = waitForDialog();
+        QVERIFY(dialog);
+        list = dialog->findChild<QListWidget*>(u"dependencies"_s);
+        QTRY_COMPARE(list->count(), 1);
+        QTRY_COMPARE(list->item(0)->text(), u"Write the release notes"_s);
+        list->setFocus();
+        list->setCurrentRow(0);
+        QTest::keyClick(list, Qt::Key_Delete);
+        QCOMPARE(list->count(), 0);
+        save(dialog);
+
+        // then the task waits for nothing
+        QTRY_VERIFY(!openTaskDialog());
+        QTRY_VERIFY(m_store.task(ship)->dependencyUuids.value_or(QStringList()).isEmpty());
     }
 
     void editClearsOptionalFields() {
@@ -542,8 +613,7 @@ private slots:
 
         // then the hint says the filter hides everything
         QTRY_COMPARE(shownTitles(), QStringList());
-        QTRY_COMPARE(emptyHint(),
-                     u"No tasks in \u201cAll\u201d match the search or the status filter."_s);
+        QTRY_COMPARE(emptyHint(), u"No tasks in \u201cAll\u201d match the search and filters."_s);
 
         // when the user presses Escape in the search field
         QTest::keyClick(searchField(), Qt::Key_Escape);
@@ -582,6 +652,65 @@ private slots:
 
         // then only the open one is shown
         QTRY_COMPARE(shownTitles(), QStringList{u"Open one"_s});
+    }
+
+    void filtersCombineWithSearch() {
+        // given tasks of two categories, some tagged, of different priorities
+        addTask({{u"title"_s, u"Call the bank"_s},
+                 {u"priority"_s, 1},
+                 {u"category"_s, u"home"_s},
+                 {u"tags"_s, QJsonArray{u"money"_s}}});
+        addTask({{u"title"_s, u"Call the supplier"_s},
+                 {u"priority"_s, 1},
+                 {u"category"_s, u"work"_s},
+                 {u"tags"_s, QJsonArray{u"money"_s, u"urgent"_s}}});
+        addTask({{u"title"_s, u"Call the printer"_s},
+                 {u"priority"_s, 3},
+                 {u"category"_s, u"work"_s},
+                 {u"tags"_s, QJsonArray{u"urgent"_s}}});
+        addTask({{u"title"_s, u"Water plants"_s}, {u"priority"_s, 1}, {u"category"_s, u"home"_s}});
+        openWindow();
+        QComboBox* priority = filterBox(u"priorityFilter"_s);
+        QComboBox* category = filterBox(u"categoryFilter"_s);
+        QComboBox* tag = filterBox(u"tagFilter"_s);
+
+        // then the category and tag filters offer what the tasks use, in order
+        QTRY_COMPARE(offered(category), (QStringList{u"home"_s, u"work"_s}));
+        QTRY_COMPARE(offered(tag), (QStringList{u"money"_s, u"urgent"_s}));
+
+        // when the user searches "call" and picks priority 1, then category work
+        QTest::keyClicks(searchField(), u"call"_s);
+        QTRY_COMPARE(shownTitles().size(), 3);
+        priority->setCurrentIndex(priority->findData(1));
+        // (the list's order: priority, due date, the newest first)
+        QTRY_COMPARE(shownTitles(), (QStringList{u"Call the supplier"_s, u"Call the bank"_s}));
+        category->setCurrentIndex(category->findText(u"work"_s));
+
+        // then every criterion holds at once
+        QTRY_COMPARE(shownTitles(), QStringList{u"Call the supplier"_s});
+
+        // when priority goes back to any and the tag "urgent" is picked
+        priority->setCurrentIndex(0);
+        tag->setCurrentIndex(tag->findText(u"urgent"_s));
+        QTRY_COMPARE(shownTitles(), (QStringList{u"Call the supplier"_s, u"Call the printer"_s}));
+
+        // when a task with a new category arrives (here by the store, as a sync would)
+        addTask({{u"title"_s, u"Call the office"_s}, {u"category"_s, u"errands"_s}});
+
+        // then the category filter offers it at once, the choice unchanged
+        QTRY_COMPARE(offered(category), (QStringList{u"errands"_s, u"home"_s, u"work"_s}));
+        QCOMPARE(category->currentText(), u"work"_s);
+
+        // when the last urgent tasks lose the tag
+        for (const Task& task : m_store.tasks().value())
+            if (task.tags && task.tags->contains(u"urgent"_s))
+                QVERIFY(m_store.updateTask(task.uuid, {{u"tags"_s, QJsonArray{}}}).ok());
+
+        // then the chosen tag stays chosen (the list does not widen by itself) and nothing matches
+        QTRY_COMPARE(shownTitles(), QStringList());
+        QCOMPARE(tag->currentText(), u"urgent"_s);
+        QTRY_COMPARE(emptyHint(), u"No tasks in \u201cAll\u201d match the search and filters."_s);
+        QCOMPARE(offered(tag), (QStringList{u"money"_s, u"urgent"_s}));
     }
 
     void windowSizeIsRemembered() {

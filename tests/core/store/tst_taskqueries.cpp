@@ -206,6 +206,33 @@ private slots:
         QCOMPARE(m_store->taskCount(filter).value(), 0);
     }
 
+    void categoriesAndTagsInUse() {
+        // given tasks with categories and tags, repeated, in mixed case, and one without either
+        add({{u"title"_s, u"a"_s},
+             {u"category"_s, u"work"_s},
+             {u"tags"_s, QJsonArray{u"sales"_s, u"Q3"_s}}});
+        add({{u"title"_s, u"b"_s},
+             {u"category"_s, u"Home"_s},
+             {u"tags"_s, QJsonArray{u"sales"_s}}});
+        add({{u"title"_s, u"c"_s}, {u"category"_s, u"work"_s}});
+        const Task last = add({{u"title"_s, u"d"_s},
+                               {u"category"_s, u"errands"_s},
+                               {u"tags"_s, QJsonArray{u"bank"_s}}});
+        add({{u"title"_s, u"e"_s}});
+
+        // then each is offered once, in alphabetical order whatever the case
+        QCOMPARE(m_store->taskCategories().value(),
+                 (QStringList{u"errands"_s, u"Home"_s, u"work"_s}));
+        QCOMPARE(m_store->taskTags().value(), (QStringList{u"bank"_s, u"Q3"_s, u"sales"_s}));
+
+        // when the only task of "errands" and "bank" goes
+        QVERIFY(m_store->deleteTask(last.uuid).ok());
+
+        // then neither is offered any more
+        QCOMPARE(m_store->taskCategories().value(), (QStringList{u"Home"_s, u"work"_s}));
+        QCOMPARE(m_store->taskTags().value(), (QStringList{u"Q3"_s, u"sales"_s}));
+    }
+
     void dueFilters() {
         // given tasks due yesterday, earlier today, later today, in 3 days and in 30 days,
         // and a completed one overdue
