@@ -227,10 +227,8 @@ void ApiDocsPage::writeRequestBody(QString& out, const QJsonObject& requestBody)
            u")</h4>\n"_s;
     out += prose(requestBody.value(u"description"_s).toString());
     const QJsonObject content = requestBody.value(u"content"_s).toObject();
-    for (auto type = content.begin(); type != content.end(); ++type) {
-        out += u"<p>"_s + code(type.key()) + u"</p>\n"_s;
-        writeSchema(out, type.value()[u"schema"_s].toObject());
-    }
+    for (auto type = content.begin(); type != content.end(); ++type)
+        writeSchema(out, type.value()[u"schema"_s].toObject(), code(type.key()) + u": "_s);
 }
 
 void ApiDocsPage::writeResponses(QString& out, const QJsonObject& responses) const {
@@ -248,10 +246,8 @@ void ApiDocsPage::writeResponses(QString& out, const QJsonObject& responses) con
         const QJsonObject content = response.value(u"content"_s).toObject();
         if (content.isEmpty())
             out += u"empty"_s;
-        for (auto type = content.begin(); type != content.end(); ++type) {
-            out += code(type.key()) + u": "_s;
-            writeSchema(out, type.value()[u"schema"_s].toObject());
-        }
+        for (auto type = content.begin(); type != content.end(); ++type)
+            writeSchema(out, type.value()[u"schema"_s].toObject(), code(type.key()) + u": "_s);
         out += u"</td></tr>\n"_s;
     }
     out += u"</table>\n"_s;
@@ -277,8 +273,8 @@ void ApiDocsPage::writeSchemas(QString& out) const {
     out += u"</section>\n"_s;
 }
 
-void ApiDocsPage::writeSchema(QString& out, const QJsonObject& schema) const {
-    out += u"<p>"_s + schemaText(schema) + u"</p>\n"_s;
+void ApiDocsPage::writeSchema(QString& out, const QJsonObject& schema, const QString& lead) const {
+    out += u"<p>"_s + lead + schemaText(schema) + u"</p>\n"_s;
     if (hasInlineProperties(schema))
         writeProperties(out, schema);
     else if (const QJsonObject items = schema.value(u"items"_s).toObject();

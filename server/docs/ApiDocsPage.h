@@ -39,9 +39,10 @@ private:
     void writeRequestBody(QString& out, const QJsonObject& requestBody) const;
     void writeResponses(QString& out, const QJsonObject& responses) const;
     void writeSchemas(QString& out) const;
-    // A schema as one line of text (type, limits, links to named schemas) and,
-    // for an inline object, the table of its properties below it.
-    void writeSchema(QString& out, const QJsonObject& schema) const;
+    // A schema as one line of text (type, limits, links to named schemas; after
+    // `lead`, such as its media type) and, for an inline object, the table of
+    // its properties below it.
+    void writeSchema(QString& out, const QJsonObject& schema, const QString& lead = {}) const;
     void writeProperties(QString& out, const QJsonObject& schema) const;
     QString schemaText(const QJsonObject& schema) const;
 
