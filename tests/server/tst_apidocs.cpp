@@ -1,4 +1,5 @@
 #include "BizyServer.h"
+#include "JsonSchemaCheck.h"
 #include "ServerConfig.h"
 #include "ServerFixture.h"
 
@@ -85,6 +86,35 @@ private:
                     collectRefs(entry.value(), where + u'/' + entry.key(), refs);
             }
         }
+    }
+
+    // How an answer of `method` on the documented `path` breaks the document: its
+    // status is not listed, or its body does not fit the listed schema.
+    QStringList answerProblems(const QString& method, const QString& path,
+                               const HttpResponse& response) const {
+        const QString name = u"%1 %2 -> %3"_s.arg(method, path).arg(response.status);
+        const QJsonObject operation =
+            m_document.value(u"paths"_s)[path][method.toLower()].toObject();
+        if (operation.isEmpty())
+            return {name + u": not documented"_s};
+        QJsonObject documented =
+            operation.value(u"responses"_s)[QString::number(response.status)].toObject();
+        if (documented.isEmpty())
+            return {name + u": this status is not documented"_s};
+        const JsonSchemaCheck check(m_document);
+        if (documented.contains(u"$ref"_s))
+            documented = check.pointee(documented.value(u"$ref"_s).toString()).toObject();
+        const QJsonObject content = documented.value(u"content"_s).toObject();
+        if (!content.contains(u"application/json"_s))
+            return response.body.isEmpty() ? QStringList()
+                                           : QStringList{name + u": a body none is documented"_s};
+        if (response.json.isUndefined())
+            return {name + u": the body is not JSON"_s};
+        QStringList problems = check.problems(
+            response.json, content.value(u"application/json"_s)[u"schema"_s].toObject());
+        for (QString& problem : problems)
+            problem.prepend(name + u": "_s);
+        return problems;
     }
 
     const QStringList kMethods{u"get"_s,     u"put"_s,  u"post"_s,  u"delete"_s,
@@ -233,6 +263,110 @@ private slots:
             ++checked;
         }
         QVERIFY(checked >= 15);
+    }
+
+    void realAnswers_fitTheirDocumentedStatusesAndSchemas() {
+        // given a user with a goal, a completed task, a synced task and an admin
+        HttpClient& http = m_fixture.http();
+        const HttpClient::Session alice = http.registerAndLogin(u"docs_alice"_s);
+        QVERIFY(alice.ok());
+        const HttpClient::Session root = m_fixture.makeAdmin(u"docs_root"_s);
+        QVERIFY(root.ok());
+        const QString token = alice.token;
+        QStringList problems;
+        int answers = 0;
+        const auto check = [&](const QString& method, const QString& path,
+                               const HttpResponse& response) {
+            problems << answerProblems(method, path, response);
+            ++answers;
+            return response;
+        };
+        const QString goalsPath = u"/api/goals/"_s, tasksPath = u"/api/tasks/"_s;
+        const QJsonObject goal = check(u"POST"_s, goalsPath,
+                                       http.post(goalsPath,
+                                                 {{u"title"_s, u"Ship it"_s},
+                                                  {u"horizon"_s, u"monthly"_s},
+                                                  {u"metrics"_s, QJsonObject{{u"target"_s, 3}}}},
+                                                 token))
+                                     .object();
+        const QString goalId = QString::number(goal.value(u"id"_s).toInteger());
+        const QJsonObject task = check(u"POST"_s, tasksPath,
+                                       http.post(tasksPath,
+                                                 {{u"title"_s, u"Write the notes"_s},
+                                                  {u"due_date"_s, u"2020-01-01"_s},
+                                                  {u"parent_goal_id"_s, goal.value(u"id"_s)},
+                                                  {u"tags"_s, QJsonArray{u"docs"_s}},
+                                                  {u"estimated_hours"_s, 2.5},
+                                                  {u"category"_s, u"work"_s}},
+                                                 token))
+                                     .object();
+        const QString taskId = QString::number(task.value(u"id"_s).toInteger());
+        check(u"POST"_s, u"/api/tasks/{task_id}/complete"_s,
+              http.post(tasksPath + taskId + u"/complete"_s, {{u"actual_hours"_s, 1.5}}, token));
+        check(u"POST"_s, u"/api/tasks/{task_id}/complete"_s,
+              http.post(tasksPath + taskId + u"/complete"_s, {}, token));
+        check(u"POST"_s, tasksPath, http.post(tasksPath, {{u"title"_s, QString()}}, token));
+        check(u"GET"_s, tasksPath, http.get(tasksPath + u"?limit=5"_s, token));
+        check(u"GET"_s, tasksPath, http.get(tasksPath));
+        check(u"GET"_s, u"/api/tasks/{task_id}"_s, http.get(tasksPath + u"999999"_s, token));
+        check(u"GET"_s, u"/api/tasks/{task_id}"_s, http.get(tasksPath + u"abc"_s, token));
+        check(u"GET"_s, u"/api/tasks/stats/summary"_s,
+              http.get(u"/api/tasks/stats/summary"_s, token));
+        check(u"GET"_s, u"/api/goals/{goal_id}"_s,
+              http.get(goalsPath + goalId + u"?include_counts=true"_s, token));
+        check(u"GET"_s, u"/api/goals/stats/summary"_s,
+              http.get(u"/api/goals/stats/summary"_s, token));
+        check(u"POST"_s, u"/api/goals/{goal_id}/calculate-progress"_s,
+              http.post(goalsPath + goalId + u"/calculate-progress"_s, {}, token));
+        const QJsonArray suggestions{QJsonObject{{u"title"_s, u"Draft"_s}, {u"priority"_s, 2}}};
+        check(u"POST"_s, u"/api/goals/{goal_id}/breakdown/create-tasks"_s,
+              http.send("POST", goalsPath + goalId + u"/breakdown/create-tasks"_s,
+                        QJsonDocument(suggestions).toJson(),
+                        {{"Authorization", "Bearer " + token.toUtf8()},
+                         {"Content-Type", "application/json"}}));
+        check(u"POST"_s, u"/api/goals/{goal_id}/breakdown"_s,
+              http.post(goalsPath + goalId + u"/breakdown"_s, {}, token));
+        check(u"GET"_s, u"/api/briefings/morning"_s, http.get(u"/api/briefings/morning"_s, token));
+        const QString device = u"0b5e0f7e-8a53-4c55-9a53-1b2c3d4e5f60"_s;
+        const QJsonArray mutations{
+            QJsonObject{{u"mid"_s, 1},
+                        {u"entity"_s, u"task"_s},
+                        {u"uuid"_s, u"1b5e0f7e-8a53-4c55-9a53-1b2c3d4e5f60"_s},
+                        {u"op"_s, u"upsert"_s},
+                        {u"fields"_s, QJsonObject{{u"title"_s, u"Synced"_s},
+                                                  {u"parent_goal_uuid"_s, goal.value(u"uuid"_s)}}}},
+            QJsonObject{{u"mid"_s, 2},
+                        {u"entity"_s, u"task"_s},
+                        {u"uuid"_s, u"2b5e0f7e-8a53-4c55-9a53-1b2c3d4e5f60"_s},
+                        {u"op"_s, u"upsert"_s},
+                        {u"fields"_s, QJsonObject{{u"title"_s, u"Bad"_s}, {u"priority"_s, 9}}}},
+            QJsonObject{{u"mid"_s, 3},
+                        {u"entity"_s, u"goal"_s},
+                        {u"uuid"_s, u"3b5e0f7e-8a53-4c55-9a53-1b2c3d4e5f60"_s},
+                        {u"op"_s, u"delete"_s}}};
+        check(u"POST"_s, u"/api/sync/push"_s,
+              http.post(u"/api/sync/push"_s,
+                        {{u"device_id"_s, device}, {u"mutations"_s, mutations}}, token));
+        check(u"GET"_s, u"/api/sync/pull"_s, http.get(u"/api/sync/pull?cursor=0"_s, token));
+        for (const QString& report : {u"tasks"_s, u"goals"_s, u"velocity"_s, u"trends"_s})
+            check(u"GET"_s, u"/api/analytics/"_s + report,
+                  http.get(u"/api/analytics/"_s + report, token));
+        check(u"GET"_s, u"/api/analytics/tasks"_s,
+              http.get(u"/api/analytics/tasks?days=91"_s, token));
+        check(u"POST"_s, u"/api/auth/login"_s, http.login(u"docs_alice"_s, u"Password123!"_s));
+        check(u"POST"_s, u"/api/auth/login"_s, http.login(u"docs_alice"_s, u"wrong-password"_s));
+        check(u"GET"_s, u"/api/users/me"_s, http.get(u"/api/users/me"_s, token));
+        check(u"GET"_s, u"/api/auth/profile"_s, http.get(u"/api/auth/profile"_s, token));
+        check(u"GET"_s, u"/api/auth/verify-token"_s, http.get(u"/api/auth/verify-token"_s, token));
+        check(u"GET"_s, u"/api/admin/users"_s, http.get(u"/api/admin/users"_s, token));
+        check(u"GET"_s, u"/api/admin/users"_s, http.get(u"/api/admin/users"_s, root.token));
+        check(u"GET"_s, u"/api/admin/audit"_s, http.get(u"/api/admin/audit"_s, root.token));
+        check(u"GET"_s, u"/health"_s, http.get(u"/health"_s));
+        check(u"GET"_s, u"/"_s, http.get(u"/"_s));
+        check(u"DELETE"_s, u"/api/tasks/{task_id}"_s, http.del(tasksPath + taskId, token));
+        // then every status is documented and every body fits its schema, field for field
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+        QCOMPARE(answers, 34);
     }
 
     void root_pointsAtTheDocsPage() {
