@@ -44,14 +44,8 @@ QString code(const QString& text) {
     return u"<code>"_s + escaped(text) + u"</code>"_s;
 }
 
+// A value as JSON writes it: "text" quoted, 5 rather than 5.0, containers compact.
 QString jsonText(const QJsonValue& value) {
-    if (value.isString())
-        return u'"' + value.toString() + u'"';
-    if (value.isNull())
-        return u"null"_s;
-    if (value.isBool())
-        return value.toBool() ? u"true"_s : u"false"_s;
-    // Numbers as JSON writes them (5, not 5.0); containers compact.
     const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(wrapped.mid(1).chopped(1));
 }
