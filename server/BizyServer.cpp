@@ -5,31 +5,26 @@
 #include "analytics/AnalyticsRoutes.h"
 #include "auth/AuthRoutes.h"
 #include "auth/PasswordResetRoutes.h"
+#include "docs/DocsRoutes.h"
 #include "http/GuardedTcpServer.h"
 #include "http/Reply.h"
 #include "planning/PlanningRoutes.h"
 #include "rest/RestRoutes.h"
 #include "sync/SyncRoutes.h"
 
-#include <optional>
 #include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QMetaEnum>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <cstdlib>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace bizy::server {
 
 namespace {
-
-QString methodName(QHttpServerRequest::Method method) {
-    const char* key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
-    return key ? QString::fromLatin1(key).toUpper() : u"UNKNOWN"_s;
-}
 
 // The old auth service answered {"error": ...}; its clients read that key.
 QHttpServerResponse withErrorKey(QHttpServerResponse response) {
@@ -74,12 +69,12 @@ QJsonObject healthBody(bool connected, std::optional<bool> ai = std::nullopt) {
     return body;
 }
 
-// GET /: the old backend's keys; it served documentation pages, this server
-// does not, hence the nulls.
+// GET /: the old backend's keys. Its "simple_docs" pages are not served, hence
+// the null; "docs" is the page of DocsRoutes.
 QJsonObject rootBody() {
     return {{u"message"_s, u"Bizy AI API"_s},
             {u"version"_s, QStringLiteral(BIZY_VERSION)},
-            {u"docs"_s, QJsonValue()},
+            {u"docs"_s, u"/api/docs"_s},
             {u"simple_docs"_s, QJsonValue()},
             {u"health"_s, u"/health"_s}};
 }
@@ -160,6 +155,7 @@ void BizyServer::registerRoutes() {
     registerSyncRoutes(m_router, m_context);
     registerPlanningRoutes(m_router, m_context, m_ai);
     registerAnalyticsRoutes(m_router, m_context);
+    registerDocsRoutes(m_router);
 }
 
 bool BizyServer::listen() {
@@ -244,8 +240,8 @@ void BizyServer::dispatch(const QHttpServerRequest& qtRequest, QHttpServerRespon
         const int status = int(response.statusCode());
         if (socket)
             response.write(std::move(*sharedResponder));
-        logAccess(methodName(request.method), request.path.left(200), status, timer.elapsed(),
-                  request.loggedUserId());
+        logAccess(Router::methodName(request.method), request.path.left(200), status,
+                  timer.elapsed(), request.loggedUserId());
         --m_inFlight;
         if (m_stopping)
             finishShutdownWhenIdle();

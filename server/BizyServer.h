@@ -35,6 +35,8 @@ public:
     void shutdown();
 
     ServerContext& context() { return m_context; }
+    // Every route registered; the documentation's completeness test reads it.
+    const Router& router() const { return m_router; }
 
     static constexpr int kShutdownGraceMs = 25000;
 

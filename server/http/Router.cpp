@@ -1,11 +1,26 @@
 #include "Router.h"
 
+#include <QMetaEnum>
+
 using namespace Qt::StringLiterals;
 
 namespace bizy::server {
 
 void Router::add(Method method, const QString& pattern, Handler handler) {
-    m_routes.append({method, split(pattern), std::move(handler)});
+    m_routes.append({method, pattern, split(pattern), std::move(handler)});
+}
+
+QList<Router::RouteInfo> Router::routes() const {
+    QList<RouteInfo> infos;
+    infos.reserve(m_routes.size());
+    for (const Route& route : m_routes)
+        infos.append({route.method, route.pattern});
+    return infos;
+}
+
+QString Router::methodName(Method method) {
+    const char* key = QMetaEnum::fromType<Method>().valueToKey(int(method));
+    return key ? QString::fromLatin1(key).toUpper() : u"UNKNOWN"_s;
 }
 
 QStringList Router::split(const QString& path) {

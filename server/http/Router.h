@@ -40,6 +40,17 @@ public:
 
     void add(Method method, const QString& pattern, Handler handler);
 
+    // What is routed, in the order it was added: the documentation and its
+    // completeness test read this (docs/).
+    struct RouteInfo {
+        Method method;
+        QString pattern; // as given to add(), e.g. "/api/tasks/{task_id}"
+    };
+    QList<RouteInfo> routes() const;
+
+    // "GET", "POST", ...: the access log's and the documentation's spelling.
+    static QString methodName(Method method);
+
     enum class Outcome { Found, WrongMethod, NotFound };
     struct Match {
         Outcome outcome = Outcome::NotFound;
@@ -51,6 +62,7 @@ public:
 private:
     struct Route {
         Method method;
+        QString pattern;
         QStringList segments;
         Handler handler;
     };

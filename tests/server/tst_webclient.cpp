@@ -244,7 +244,7 @@ private slots:
         QCOMPARE(root.status, 200);
         QCOMPARE(root.object(), (QJsonObject{{u"message"_s, u"Bizy AI API"_s},
                                              {u"version"_s, QStringLiteral(BIZY_VERSION)},
-                                             {u"docs"_s, QJsonValue()},
+                                             {u"docs"_s, u"/api/docs"_s},
                                              {u"simple_docs"_s, QJsonValue()},
                                              {u"health"_s, u"/health"_s}}));
         QCOMPARE(authHealth.status, 200);
