@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AdminMenu.h"
 #include "ConflictsDialog.h"
 #include "DashboardModel.h"
 #include "DashboardPage.h"
@@ -151,6 +152,7 @@ void MainWindow::setWorkspace(Workspace* workspace) {
     m_taskPage->setStore(store);
     m_dashboardModel->setStore(store);
     m_syncStatus->setWorkspace(workspace);
+    m_adminMenu->setWorkspace(workspace);
     if (m_conflictsDialog)
         m_conflictsDialog->close();
     updateSyncActions();
@@ -270,6 +272,10 @@ void MainWindow::createToolBarAndMenus() {
     syncMenu->addSeparator();
     syncMenu->addAction(m_loginAction);
     syncMenu->addAction(m_logoutAction);
+
+    m_adminMenu = new AdminMenu(this);
+    menuBar()->addMenu(m_adminMenu);
+    connect(m_adminMenu, &AdminMenu::loginRequested, this, &MainWindow::showLogin);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_aboutAction);

@@ -11,6 +11,7 @@ class QStackedWidget;
 namespace bizy {
 
 class AccountManager;
+class AdminMenu;
 class ConflictsDialog;
 class DashboardModel;
 class DashboardPage;
@@ -78,6 +79,7 @@ private:
     QLabel* m_shownLabel = nullptr;
     QLabel* m_pendingLabel = nullptr;
     QPointer<ConflictsDialog> m_conflictsDialog;
+    AdminMenu* m_adminMenu = nullptr; // shown only for admins
 
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;

@@ -72,13 +72,17 @@ QHttpServerResponse listUsers(const HttpRequest& request, DbSession& db) {
     const qint64 perPage = params.integer(u"per_page"_s, 50, 1, 100);
     if (!params.ok())
         return Reply::validation(params.errors());
-    const QString filter = u" WHERE (? = '' OR strpos(lower(u.username), lower(?)) > 0"
-                           " OR strpos(lower(u.email), lower(?)) > 0)"_s;
+    // Without q, no filter: a missing q arrives as a null string, which SQL
+    // compares as NULL (and then no row would match).
+    const QString filter = q.isEmpty() ? QString()
+                                       : u" WHERE strpos(lower(u.username), lower(?)) > 0"
+                                         " OR strpos(lower(u.email), lower(?)) > 0"_s;
+    const QVariantList filterValues = q.isEmpty() ? QVariantList{} : QVariantList{q, q};
     const qint64 total =
-        db.scalar(u"SELECT count(*) FROM users u"_s + filter, {q, q, q}).toLongLong();
+        db.scalar(u"SELECT count(*) FROM users u"_s + filter, filterValues).toLongLong();
     QSqlQuery rows = db.exec(u"SELECT "_s + UserRecord::selectColumns() + u" FROM users u"_s +
                                  filter + u" ORDER BY u.id LIMIT ? OFFSET ?"_s,
-                             {q, q, q, perPage, (page - 1) * perPage});
+                             filterValues + QVariantList{perPage, (page - 1) * perPage});
     QJsonArray items;
     while (rows.next())
         items.append(UserRecord::load(rows).user.toAdminJson());

@@ -320,6 +320,19 @@ private slots:
             QVERIFY2(actions.contains(action), qPrintable(action));
     }
 
+    void listUsers_withoutSearch_listsEveryone() {
+        const qint64 everyone =
+            m_fixture.database().scalar(u"SELECT count(*) FROM users"_s).toLongLong();
+        QVERIFY(everyone >= 2);
+        for (const QString& path : {u"/api/admin/users"_s, u"/api/admin/users?q="_s,
+                                    u"/api/admin/users?per_page=1&page=2"_s}) {
+            const HttpResponse listed = http().get(path, m_admin.token);
+            QVERIFY2(listed.status == 200, listed.describe().constData());
+            QCOMPARE(listed.object()[u"total"_s].toInteger(), everyone);
+            QVERIFY2(!listed.object()[u"items"_s].toArray().isEmpty(), qPrintable(path));
+        }
+    }
+
     void showUser_countsTheTasksAndGoalsADeleteTakes() {
         // given a user with two tasks and a goal
         const HttpClient::Session owner = http().registerAndLogin(u"counted"_s);
