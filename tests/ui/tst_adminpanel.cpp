@@ -10,6 +10,7 @@
 #include "UserDialog.h"
 #include "account/AccountManager.h"
 #include "account/SyncConnection.h"
+#include "account/Workspace.h"
 #include "auth/Session.h"
 
 #include <QAction>
@@ -426,6 +427,26 @@ private slots:
         QCOMPARE(access()->state(), AdminAccess::State::NotAdmin);
         QTRY_VERIFY(!open || !open->isVisible());
         QVERIFY(!adminMenuShown());
+    }
+
+    void forbidden_closesThePanelAtOnce() {
+        // given a third admin in the panel
+        QVERIFY(m_fixture.makeAdmin(u"third"_s, kAdminPassword).ok());
+        logInApp(u"third"_s, kAdminPassword);
+        QCOMPARE(access()->state(), AdminAccess::State::Admin);
+        adminMenu()->openAction()->trigger();
+        QTRY_VERIFY(panel() && panel()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(users()->rowCount() > 0 && !users()->isLoading(), kWait);
+        // when the rights go in the database behind the server's back (the token stays valid)
+        QVERIFY(m_fixture.database().exec(
+            u"UPDATE users SET is_admin = false WHERE username = 'third'"_s));
+        QPointer<AdminPanel> open = panel();
+        pressInTable(Qt::Key_F5);
+        // then the server's 403 closes the panel and the menu goes, without a new login
+        QTRY_COMPARE_WITH_TIMEOUT(access()->state(), AdminAccess::State::NotAdmin, kWait);
+        QTRY_VERIFY(!open || !open->isVisible());
+        QVERIFY(!adminMenuShown());
+        QVERIFY(m_accounts->workspace()->session()->isLoggedIn());
     }
 
     void offline_thePanelSaysSo_andQueuesNothing() {
