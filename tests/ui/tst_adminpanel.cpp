@@ -455,16 +455,38 @@ private slots:
         adminMenu()->openAction()->trigger();
         QTRY_VERIFY(panel() && panel()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(users()->rowCount() > 0 && !users()->isLoading(), kWait);
-        const int shown = users()->rowCount();
-        // when the server goes away and the table is refreshed
+        // when the server goes away and an edit is saved
         QCOMPARE(m_fixture.server().terminate(), 0);
-        pressInTable(Qt::Key_F5);
-        // then the panel says it cannot reach the server and offers to try again
-        QTRY_COMPARE_WITH_TIMEOUT(access()->state(), AdminAccess::State::Offline, 120000);
+        userTable()->selectRow(0);
+        const bizy::User before = users()->userAt(0).value();
+        pressInTable(Qt::Key_F2);
+        bizy::UserDialog* form = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((form = openDialog<bizy::UserDialog>()), kWait);
+        type(form->findChild<QLineEdit*>(u"full_name"_s), u"Written Offline"_s);
+        QTest::keyClick(form->findChild<QLineEdit*>(u"full_name"_s), Qt::Key_Return);
+        // then the dialog says it was not sent and nothing is queued: the row and the database
+        // keep the old name
+        QTRY_VERIFY_WITH_TIMEOUT(
+            shownText(form, u"generalError"_s).contains(u"Admin changes are not queued"_s), kWait);
+        QVERIFY(form->isVisible());
+        form->reject();
+        QCOMPARE(users()->userAt(0)->fullName, before.fullName);
+        QCOMPARE(m_fixture.database()
+                     .scalar(u"SELECT count(*) FROM users WHERE full_name = 'Written Offline'"_s)
+                     .toInt(),
+                 0);
+        // and the panel says it cannot reach the server and offers to try again
+        QTRY_COMPARE_WITH_TIMEOUT(access()->state(), AdminAccess::State::Offline, kWait);
         QVERIFY(shownText(panel(), u"adminProblem"_s).contains(u"cannot reach the server"_s));
         QVERIFY(inPanel<QPushButton>(u"adminRetry"_s)->isVisible());
-        QVERIFY(shownText(panel(), u"userStatus"_s).contains(u"cannot reach the server"_s));
-        QVERIFY(shown > 0);
+        // when the table is refreshed
+        pressInTable(Qt::Key_F5);
+        // then the table, once its own retries are over, says why it is empty
+        QTRY_VERIFY_WITH_TIMEOUT(
+            shownText(panel(), u"userStatus"_s).contains(u"cannot reach the server"_s), 120000);
+        QCOMPARE(users()->rowCount(), 0);
+        QVERIFY(inPanel<QPushButton>(u"loadMoreUsers"_s)->isVisible());
+        QCOMPARE(access()->state(), AdminAccess::State::Offline);
     }
 };
 
