@@ -17,7 +17,6 @@ namespace bizy {
 class AdminAccess;
 class AdminAuditModel;
 class AdminUsersModel;
-class AdminPagedModel;
 
 // The admin panel: the server's users (search as you type, pages loaded as
 // the table scrolls, "Load more"; new, edit, reset password, unlock, delete

@@ -178,10 +178,13 @@ private slots:
                                   qPrintable(users()->statusText()), kWait);
         QCOMPARE(users()->total(), everyone);
         QCOMPARE(shownText(panel(), u"userStatus"_s), u"50 of 62 shown"_s);
+        QVERIFY(inPanel<QPushButton>(u"loadMoreUsers"_s)->isVisible());
         // when the table scrolls to its end, the next page loads
         userTable()->scrollToBottom();
         QTRY_COMPARE_WITH_TIMEOUT(users()->rowCount(), everyone, kWait);
         QCOMPARE(shownText(panel(), u"userStatus"_s), u"62 of 62 shown"_s);
+        QVERIFY(!inPanel<QPushButton>(u"loadMoreUsers"_s)->isVisible());
+        QCOMPARE(cell(everyone - 1, AdminUsersModel::Username), u"member_59"_s);
         // when "member_1" is typed, the server searches (member_1, member_10..19)
         auto* search = inPanel<QLineEdit>(u"userSearch"_s);
         search->setFocus();
