@@ -9,7 +9,6 @@
 
 namespace bizy {
 
-
 // A table of the admin API's pages (users, audit), loaded page by page as
 // the view scrolls (fetchMore) or asks for more. Rows are only ever what the
 // server answered: a new search or filter forgets the old rows, an answer to
