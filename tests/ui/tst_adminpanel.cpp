@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -364,6 +365,35 @@ private slots:
         QCOMPARE(http().login(u"member_04"_s, kPassword).status, 401);
     }
 
+    void deleteOnTheFirstPage_thenTheNextPage_leavesNobodyOut() {
+        // given everyone listed, the first of two pages loaded
+        auto* search = inPanel<QLineEdit>(u"userSearch"_s);
+        type(search, QString());
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!users()->isLoading() && users()->total() > 0, kWait);
+        QCOMPARE(users()->rowCount(), AdminUsersModel::kPerPage);
+        // when a user of the first page is deleted
+        const qint64 id = userId(u"member_05"_s);
+        userTable()->selectRow(users()->rowOf(id));
+        pressInTable(Qt::Key_Delete);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = panel()->findChild<QMessageBox*>(u"confirmDelete"_s)),
+                                 kWait);
+        box->findChild<QPushButton*>(u"confirmDeleteButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(message(), u"member_05 was deleted."_s, kWait);
+        const qint64 everyone =
+            m_fixture.database().scalar(u"SELECT count(*) FROM users"_s).toLongLong();
+        QCOMPARE(users()->total(), everyone);
+        // then the next page, shifted by the delete, still brings every other user
+        userTable()->scrollToBottom();
+        QTRY_VERIFY_WITH_TIMEOUT(!users()->isLoading() && users()->rowCount() == everyone, kWait);
+        QSet<qint64> ids;
+        for (int row = 0; row < users()->rowCount(); ++row)
+            ids.insert(users()->userAt(row)->id);
+        QCOMPARE(ids.size(), everyone);
+        QVERIFY(!ids.contains(id));
+    }
+
     void auditLog_newestFirst_filteredByUserAndAction() {
         // when the audit log of newbie is asked for
         selectUser(u"newbie"_s);
@@ -386,16 +416,19 @@ private slots:
                                "\u201cnewbie2@example.com\u201d"_s),
                  qPrintable(text(1, bizy::AdminAuditModel::Changes)));
         QVERIFY(text(1, bizy::AdminAuditModel::Changes).contains(u"Verified: no \u2192 yes"_s));
-        // when every user is shown, only deletions
+        // when every user is shown, only deletions: member_05, then member_04
         inPanel<QPushButton>(u"clearAuditUser"_s)->click();
         auto* action = inPanel<QComboBox>(u"auditAction"_s);
         action->setCurrentIndex(action->findData(u"delete_user"_s));
-        QTRY_COMPARE_WITH_TIMEOUT(audit->rowCount(), 1, kWait);
-        QTRY_VERIFY(!audit->isLoading());
-        QCOMPARE(audit->rowCount(), 1);
-        QCOMPARE(text(0, bizy::AdminAuditModel::Target),
-                 u"#%1 (deleted)"_s.arg(audit->entryAt(0)->targetId.value()));
-        QVERIFY(text(0, bizy::AdminAuditModel::Changes).contains(u"\u201cmember_04\u201d"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->isLoading() && audit->rowCount() == 2, kWait);
+        QCOMPARE(audit->total(), 2);
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(text(row, bizy::AdminAuditModel::Action), u"Deleted user"_s);
+            QCOMPARE(text(row, bizy::AdminAuditModel::Target),
+                     u"#%1 (deleted)"_s.arg(audit->entryAt(row)->targetId.value()));
+        }
+        QVERIFY(text(0, bizy::AdminAuditModel::Changes).contains(u"\u201cmember_05\u201d"_s));
+        QVERIFY(text(1, bizy::AdminAuditModel::Changes).contains(u"\u201cmember_04\u201d"_s));
         action->setCurrentIndex(0);
         inPanel<QTabWidget>(u"adminTabs"_s)->setCurrentIndex(0);
     }
