@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AdminMenu.h"
 #include "AssistantModel.h"
 #include "ConflictsDialog.h"
 #include "DashboardModel.h"
@@ -177,6 +178,7 @@ void MainWindow::setWorkspace(Workspace* workspace) {
     m_dashboardModel->setStore(store);
     m_syncStatus->setWorkspace(workspace);
     m_assistant->setWorkspace(workspace);
+    m_adminMenu->setWorkspace(workspace);
     if (m_conflictsDialog)
         m_conflictsDialog->close();
     if (m_suggestDialog) // its goal and store belong to the account that went
@@ -300,6 +302,10 @@ void MainWindow::createToolBarAndMenus() {
     syncMenu->addSeparator();
     syncMenu->addAction(m_loginAction);
     syncMenu->addAction(m_logoutAction);
+
+    m_adminMenu = new AdminMenu(this);
+    menuBar()->addMenu(m_adminMenu);
+    connect(m_adminMenu, &AdminMenu::loginRequested, this, &MainWindow::showLogin);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_aboutAction);

@@ -13,6 +13,7 @@ namespace bizy {
 
 class AccountManager;
 class AssistantModel;
+class AdminMenu;
 class ConflictsDialog;
 class DashboardModel;
 class DashboardPage;
@@ -83,6 +84,7 @@ private:
     QLabel* m_pendingLabel = nullptr;
     QPointer<ConflictsDialog> m_conflictsDialog;
     QPointer<QDialog> m_suggestDialog;
+    AdminMenu* m_adminMenu = nullptr; // shown only for admins
 
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;

@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -71,13 +72,17 @@ QHttpServerResponse listUsers(const HttpRequest& request, DbSession& db) {
     const qint64 perPage = params.integer(u"per_page"_s, 50, 1, 100);
     if (!params.ok())
         return Reply::validation(params.errors());
-    const QString filter = u" WHERE (? = '' OR strpos(lower(u.username), lower(?)) > 0"
-                           " OR strpos(lower(u.email), lower(?)) > 0)"_s;
+    // Without q, no filter: a missing q arrives as a null string, which SQL
+    // compares as NULL (and then no row would match).
+    const QString filter = q.isEmpty() ? QString()
+                                       : u" WHERE strpos(lower(u.username), lower(?)) > 0"
+                                         " OR strpos(lower(u.email), lower(?)) > 0"_s;
+    const QVariantList filterValues = q.isEmpty() ? QVariantList{} : QVariantList{q, q};
     const qint64 total =
-        db.scalar(u"SELECT count(*) FROM users u"_s + filter, {q, q, q}).toLongLong();
+        db.scalar(u"SELECT count(*) FROM users u"_s + filter, filterValues).toLongLong();
     QSqlQuery rows = db.exec(u"SELECT "_s + UserRecord::selectColumns() + u" FROM users u"_s +
                                  filter + u" ORDER BY u.id LIMIT ? OFFSET ?"_s,
-                             {q, q, q, perPage, (page - 1) * perPage});
+                             filterValues + QVariantList{perPage, (page - 1) * perPage});
     QJsonArray items;
     while (rows.next())
         items.append(UserRecord::load(rows).user.toAdminJson());
@@ -265,30 +270,67 @@ std::optional<QHttpServerResponse> deleteUser(DbSession& db, qint64 actorId, qin
     return refusal;
 }
 
+// The user item with what a delete takes along (an addition: the admin
+// panel names it before asking to confirm).
+QHttpServerResponse showUser(const AuthenticatedUser&, DbSession& db, qint64 id) {
+    const auto record = UserRecord::byId(db, id);
+    if (!record)
+        return userNotFound(id);
+    QJsonObject item = record->user.toAdminJson();
+    item.insert(u"task_count"_s,
+                db.scalar(u"SELECT count(*) FROM tasks WHERE user_id = ?"_s, {id}).toLongLong());
+    item.insert(u"goal_count"_s,
+                db.scalar(u"SELECT count(*) FROM goals WHERE user_id = ?"_s, {id}).toLongLong());
+    return Reply::json(200, item);
+}
+
+QJsonValue nullableId(const QVariant& value) {
+    return value.isNull() ? QJsonValue() : QJsonValue(value.toLongLong());
+}
+
+QJsonValue nullableText(const QVariant& value) {
+    return value.isNull() ? QJsonValue() : QJsonValue(value.toString());
+}
+
 QHttpServerResponse listAudit(const HttpRequest& request, DbSession& db) {
     QueryParams params(request.query);
     const qint64 page = params.integer(u"page"_s, 1, 1, 1000000);
     const qint64 perPage = params.integer(u"per_page"_s, 50, 1, 100);
+    // Additions: the rows a user acted in or was the target of, and one action.
+    const std::optional<qint64> userId =
+        params.optionalInteger(u"user_id"_s, 1, std::numeric_limits<qint64>::max());
+    const std::optional<QString> action =
+        params.choice(u"action"_s, {u"create_user"_s, u"update_user"_s, u"reset_password"_s,
+                                    u"unlock_user"_s, u"delete_user"_s, u"delete_own_account"_s,
+                                    u"cli_create_admin"_s, u"cli_promote_admin"_s});
     if (!params.ok())
         return Reply::validation(params.errors());
-    const qint64 total = db.scalar(u"SELECT count(*) FROM admin_audit"_s).toLongLong();
+    const QString filter = u" WHERE (?::bigint IS NULL OR a.actor_id = ? OR a.target_id = ?)"
+                           " AND (?::text IS NULL OR a.action = ?)"_s;
+    const QVariant user = userId ? QVariant(*userId) : QVariant(QMetaType::fromType<qint64>());
+    const QVariant act = action ? QVariant(*action) : QVariant(QMetaType::fromType<QString>());
+    const QVariantList filterValues{user, user, user, act, act};
+    const qint64 total =
+        db.scalar(u"SELECT count(*) FROM admin_audit a"_s + filter, filterValues).toLongLong();
     QSqlQuery rows = db.exec(
-        u"SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS'), actor_id,"
-        " action, target_id, changes::text FROM admin_audit ORDER BY at DESC, id DESC"
-        " LIMIT ? OFFSET ?"_s,
-        {perPage, (page - 1) * perPage});
+        u"SELECT a.id, to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS'),"
+        " a.actor_id, a.action, a.target_id, a.changes::text, actor.username, target.username"
+        " FROM admin_audit a LEFT JOIN users actor ON actor.id = a.actor_id"
+        " LEFT JOIN users target ON target.id = a.target_id"_s +
+            filter + u" ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?"_s,
+        filterValues + QVariantList{perPage, (page - 1) * perPage});
     QJsonArray items;
     while (rows.next()) {
         const auto at = bizy::IsoDateTime::parse(rows.value(1).toString());
         items.append(QJsonObject{
             {u"id"_s, rows.value(0).toLongLong()},
             {u"at"_s, at ? QJsonValue(bizy::IsoDateTime::format(*at)) : QJsonValue()},
-            {u"actor_id"_s,
-             rows.value(2).isNull() ? QJsonValue() : QJsonValue(rows.value(2).toLongLong())},
+            {u"actor_id"_s, nullableId(rows.value(2))},
             {u"action"_s, rows.value(3).toString()},
-            {u"target_id"_s,
-             rows.value(4).isNull() ? QJsonValue() : QJsonValue(rows.value(4).toLongLong())},
-            {u"changes"_s, QJsonDocument::fromJson(rows.value(5).toString().toUtf8()).object()}});
+            {u"target_id"_s, nullableId(rows.value(4))},
+            {u"changes"_s, QJsonDocument::fromJson(rows.value(5).toString().toUtf8()).object()},
+            {u"actor_username"_s, nullableText(rows.value(6))},
+            {u"target_username"_s, nullableText(rows.value(7))}});
     }
     return Reply::json(200, QJsonObject{{u"items"_s, items},
                                         {u"total"_s, total},
@@ -325,6 +367,10 @@ void registerAdminRoutes(Router& router, ServerContext& context) {
             return createUser(request, admin, db);
         });
     });
+    addUserRoute(router, context, Method::Get, u"/api/admin/users/{user_id}"_s,
+                 [](const HttpRequest&, const AuthenticatedUser& admin, DbSession& db, qint64 id) {
+                     return showUser(admin, db, id);
+                 });
     addUserRoute(router, context, Method::Patch, u"/api/admin/users/{user_id}"_s, updateUser);
     addUserRoute(router, context, Method::Delete, u"/api/admin/users/{user_id}"_s,
                  [](const HttpRequest&, const AuthenticatedUser& admin, DbSession& db, qint64 id) {

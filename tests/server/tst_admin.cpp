@@ -56,6 +56,7 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::newRow("list") << "GET"_ba << u"/api/admin/users"_s;
         QTest::newRow("create") << "POST"_ba << u"/api/admin/users"_s;
+        QTest::newRow("show") << "GET"_ba << u"/api/admin/users/1"_s;
         QTest::newRow("patch") << "PATCH"_ba << u"/api/admin/users/1"_s;
         QTest::newRow("reset") << "POST"_ba << u"/api/admin/users/1/reset-password"_s;
         QTest::newRow("unlock") << "POST"_ba << u"/api/admin/users/1/unlock"_s;
@@ -317,6 +318,98 @@ private slots:
         for (const QString& action : {u"create_user"_s, u"update_user"_s, u"reset_password"_s,
                                       u"unlock_user"_s, u"delete_user"_s, u"cli_create_admin"_s})
             QVERIFY2(actions.contains(action), qPrintable(action));
+    }
+
+    void listUsers_withoutSearch_listsEveryone() {
+        const qint64 everyone =
+            m_fixture.database().scalar(u"SELECT count(*) FROM users"_s).toLongLong();
+        QVERIFY(everyone >= 2);
+        for (const QString& path : {u"/api/admin/users"_s, u"/api/admin/users?q="_s,
+                                    u"/api/admin/users?per_page=1&page=2"_s}) {
+            const HttpResponse listed = http().get(path, m_admin.token);
+            QVERIFY2(listed.status == 200, listed.describe().constData());
+            QCOMPARE(listed.object()[u"total"_s].toInteger(), everyone);
+            QVERIFY2(!listed.object()[u"items"_s].toArray().isEmpty(), qPrintable(path));
+        }
+    }
+
+    void showUser_countsTheTasksAndGoalsADeleteTakes() {
+        // given a user with two tasks and a goal
+        const HttpClient::Session owner = http().registerAndLogin(u"counted"_s);
+        for (const QString& title : {u"one"_s, u"two"_s})
+            QCOMPARE(http().post(u"/api/tasks/"_s, {{u"title"_s, title}}, owner.token).status, 201);
+        QCOMPARE(http()
+                     .post(u"/api/goals/"_s, {{u"title"_s, u"g"_s}, {u"horizon"_s, u"yearly"_s}},
+                           owner.token)
+                     .status,
+                 201);
+        // when an admin looks at them
+        const HttpResponse shown =
+            http().get(u"/api/admin/users/%1"_s.arg(owner.userId), m_admin.token);
+        // then the item carries the counts
+        QVERIFY2(shown.status == 200, shown.describe().constData());
+        QCOMPARE(shown.object()[u"username"_s].toString(), u"counted"_s);
+        QCOMPARE(shown.object()[u"task_count"_s].toInteger(), 2);
+        QCOMPARE(shown.object()[u"goal_count"_s].toInteger(), 1);
+        QCOMPARE(http().get(u"/api/admin/users/999999"_s, m_admin.token).status, 404);
+        QCOMPARE(http().get(u"/api/admin/users/abc"_s, m_admin.token).status, 422);
+    }
+
+    void audit_filtersByUserAndAction_andNamesTheUsers() {
+        // given two changes to one user and one to another
+        const HttpClient::Session first = http().registerAndLogin(u"audit_first"_s);
+        const HttpClient::Session second = http().registerAndLogin(u"audit_second"_s);
+        const QString firstPath = u"/api/admin/users/%1"_s.arg(first.userId);
+        QCOMPARE(http().patch(firstPath, {{u"full_name"_s, u"First"_s}}, m_admin.token).status,
+                 200);
+        QCOMPARE(http().post(firstPath + u"/unlock"_s, {}, m_admin.token).status, 200);
+        QCOMPARE(http()
+                     .patch(u"/api/admin/users/%1"_s.arg(second.userId),
+                            {{u"full_name"_s, u"Second"_s}}, m_admin.token)
+                     .status,
+                 200);
+        // when filtered by the first user
+        const HttpResponse byUser =
+            http().get(u"/api/admin/audit?user_id=%1"_s.arg(first.userId), m_admin.token);
+        // then only their rows come, newest first, with the names of actor and target
+        QVERIFY2(byUser.status == 200, byUser.describe().constData());
+        QCOMPARE(byUser.object()[u"total"_s].toInteger(), 2);
+        const QJsonArray rows = byUser.object()[u"items"_s].toArray();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0][u"action"_s].toString(), u"unlock_user"_s);
+        QCOMPARE(rows[1][u"action"_s].toString(), u"update_user"_s);
+        QCOMPARE(rows[0][u"target_username"_s].toString(), u"audit_first"_s);
+        QCOMPARE(rows[0][u"actor_username"_s].toString(), u"root_admin"_s);
+        // and the action filter combines with it
+        const HttpResponse both = http().get(
+            u"/api/admin/audit?user_id=%1&action=update_user"_s.arg(first.userId), m_admin.token);
+        QCOMPARE(both.object()[u"total"_s].toInteger(), 1);
+        QCOMPARE(both.object()[u"items"_s][0][u"changes"_s][u"full_name"_s][u"to"_s].toString(),
+                 u"First"_s);
+        // and the acting admin's rows include everyone they changed
+        QVERIFY(http()
+                    .get(u"/api/admin/audit?user_id=%1"_s.arg(m_admin.userId), m_admin.token)
+                    .object()[u"total"_s]
+                    .toInteger() >= 3);
+        // and bad filters are a 422 naming the parameter, never a 500
+        const HttpResponse badAction =
+            http().get(u"/api/admin/audit?action=drop_table"_s, m_admin.token);
+        QCOMPARE(badAction.status, 422);
+        QCOMPARE(badAction.object()[u"detail"_s][0][u"loc"_s],
+                 QJsonValue(QJsonArray{u"query"_s, u"action"_s}));
+        QCOMPARE(http().get(u"/api/admin/audit?user_id=abc"_s, m_admin.token).status, 422);
+        QCOMPARE(http().get(u"/api/admin/audit?user_id=0"_s, m_admin.token).status, 422);
+        // and a deleted target keeps its rows, without a name to join
+        QCOMPARE(http().del(u"/api/admin/users/%1"_s.arg(second.userId), m_admin.token).status,
+                 204);
+        const QJsonObject deleted =
+            http()
+                .get(u"/api/admin/audit?user_id=%1&action=delete_user"_s.arg(second.userId),
+                     m_admin.token)
+                .object()[u"items"_s][0]
+                .toObject();
+        QVERIFY(deleted[u"target_username"_s].isNull());
+        QCOMPARE(deleted[u"changes"_s][u"username"_s].toString(), u"audit_second"_s);
     }
 
 private:
