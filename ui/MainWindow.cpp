@@ -321,7 +321,21 @@ void MainWindow::saveSettings() const {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveSettings();
+    if (m_closesToTray) {
+        hide();
+        event->ignore();
+        emit closedToTray();
+        return;
+    }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openTask(const QString& uuid) {
+    showNormal();
+    raise();
+    activateWindow();
+    showTasks();
+    m_taskPage->editTask(uuid);
 }
 
 void MainWindow::updateSyncActions() {

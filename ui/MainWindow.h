@@ -40,6 +40,8 @@ public:
 
     // The window's size and the table's columns, kept for the next start.
     void saveSettings() const;
+    // With a tray: closing the window hides it and Bizy keeps running there.
+    void setClosesToTray(bool closes) { m_closesToTray = closes; }
 
 public slots:
     void showConflicts();
@@ -47,6 +49,12 @@ public slots:
     // The content beside the sidebar: the dashboard, or the goal panel over the task list.
     void showDashboard();
     void showTasks();
+    // Brings the window up with the task's dialog open (a reminder clicked).
+    void openTask(const QString& uuid);
+
+signals:
+    // The window was closed into the tray.
+    void closedToTray();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -78,6 +86,7 @@ private:
     QLabel* m_shownLabel = nullptr;
     QLabel* m_pendingLabel = nullptr;
     QPointer<ConflictsDialog> m_conflictsDialog;
+    bool m_closesToTray = false;
 
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;

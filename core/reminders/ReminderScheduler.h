@@ -50,6 +50,7 @@ public:
     void setStore(StoreClient* store);
     void setSettings(const ReminderSettings& settings);
     const ReminderSettings& settings() const { return m_settings; }
+    const Clock& clock() const { return m_clock; }
 
     // Holds every reminder back until `until`; they are given then. nullopt resumes.
     void pauseUntil(const std::optional<QDateTime>& until);
