@@ -78,14 +78,16 @@ void ReminderNotices::say(const Notice& notice) {
 
 void ReminderNotices::onStatusChanged() {
     // An expired login is said once, until a login succeeds.
-    const bool expired = m_status->hasSync() && !m_status->isLoggedIn() && !m_status->isLoggingIn();
-    if (expired && !m_saidLoginExpired)
+    if (m_status->isLoggedIn()) {
+        m_saidLoginExpired = false;
+    } else if (m_status->needsLogin() && !m_saidLoginExpired) {
+        m_saidLoginExpired = true;
         say({tr("Log in to sync"),
              tr("Your login has expired. Your changes are kept until you log in again."),
              {},
              {},
              false});
-    m_saidLoginExpired = expired;
+    }
 }
 
 } // namespace bizy

@@ -38,6 +38,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -162,7 +163,12 @@ void MainWindow::createActions() {
     m_quitAction->setObjectName(u"quit"_s);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_quitAction, &QAction::triggered, this, [this] {
+        const bool inTray = std::exchange(m_closesToTray, false);
+        close();
+        if (inTray) // the tray would keep Bizy running: Quit quits
+            QCoreApplication::quit();
+    });
 
     m_loginAction = new QAction(themedIcon(u"system-log-in"_s, QStyle::SP_DialogYesButton),
                                 tr("&Log In..."), this);

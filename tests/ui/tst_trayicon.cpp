@@ -1,29 +1,33 @@
 #include "BlockingStore.h"
+#include "ConflictSupport.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
 #include "QuickAddPopup.h"
+#include "ReminderNotices.h"
 #include "SettingsDialog.h"
 #include "SyncStatusModel.h"
 #include "TrayIcon.h"
 #include "account/AccountManager.h"
+#include "account/SyncConnection.h"
 #include "account/Workspace.h"
 #include "reminders/ReminderScheduler.h"
+#include "sync/SyncEngine.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QPushButton>
-#include <QSpinBox>
-#include <QTimeEdit>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeEdit>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -191,6 +195,43 @@ private slots:
         QCOMPARE(again.reminderSettings(), chosen);
         QVERIFY(!again.closesToTray());
         QSettings().clear();
+    }
+
+    void anExpiredLoginAndConflictsAreSaidOnceAndShownOnTheIcon() {
+        // an account on a server nobody can reach, whose login is gone
+        auto opened =
+            Workspace::open(m_dir->filePath(u"account.sqlite"_s),
+                            std::make_unique<SyncConnection>(QUrl(u"http://127.0.0.1:9"_s)),
+                            u"127.0.0.1-9-user42-abcdef12"_s);
+        QVERIFY(opened.ok());
+        std::unique_ptr<Workspace> workspace = std::move(opened).value();
+        m_status->setWorkspace(workspace.get());
+        ReminderNotices notices(m_reminders.get(), m_status.get());
+        QSignalSpy said(&notices, &ReminderNotices::notice);
+
+        workspace->engine()->syncNow();
+        QTRY_COMPARE(workspace->engine()->state(), SyncEngine::State::NeedsLogin);
+        QTRY_COMPARE(said.count(), 1);
+        QCOMPARE(said.at(0).at(0).value<ReminderNotices::Notice>().title, u"Log in to sync"_s);
+        QCOMPARE(m_tray->shownHealth(), SyncStatusModel::Health::NeedsAttention);
+        QVERIFY2(m_tray->icon()->toolTip().startsWith(u"Log in to sync"_s),
+                 qPrintable(m_tray->icon()->toolTip()));
+
+        // a sync journals a lost value: said once, and the login not again
+        BlockingStore(workspace->store()).call([](LocalStore& store) {
+            return conflict_support::overwrite(store, u"Plan the trip"_s,
+                                               {{u"title"_s, u"Trip"_s}});
+        });
+        QTRY_COMPARE(said.count(), 2);
+        QCOMPARE(said.at(1).at(0).value<ReminderNotices::Notice>().title, u"Sync conflicts"_s);
+        // another one later is said again; the login, still gone, is not
+        BlockingStore(workspace->store()).call([](LocalStore& store) {
+            return conflict_support::reject(store, u"Bad one"_s, u"Title is not accepted"_s);
+        });
+        QTRY_COMPARE(said.count(), 3);
+        QCOMPARE(said.at(2).at(0).value<ReminderNotices::Notice>().title, u"Sync conflicts"_s);
+        QCOMPARE(m_status->conflictCount(), 2);
+        m_status->setWorkspace(m_accounts->workspace());
     }
 
     void theStateIconDiffersForEachHealth() {
