@@ -14,6 +14,7 @@
 #include "log/Logging.h"
 #include "reminders/ReminderScheduler.h"
 #include "reminders/SystemClock.h"
+#include "sync/SyncScheduler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -108,9 +109,16 @@ int main(int argc, char* argv[]) {
     QSettings settings;
     reminders.setSettings(bizy::ReminderSettings::load(settings));
     bizy::SyncStatusModel syncStatus;
+    auto applySyncInterval = [&] {
+        const bizy::Workspace* workspace = accounts.workspace();
+        if (workspace && workspace->scheduler())
+            workspace->scheduler()->setIntervalMs(bizy::SettingsDialog::savedSyncIntervalMinutes() *
+                                                  60 * 1000);
+    };
     auto follow = [&](bizy::Workspace* workspace) {
         syncStatus.setWorkspace(workspace);
         reminders.setStore(workspace ? workspace->store() : nullptr);
+        applySyncInterval();
     };
     QObject::connect(&accounts, &bizy::AccountManager::workspaceChanged, &reminders, follow);
     follow(accounts.workspace());
@@ -147,6 +155,7 @@ int main(int argc, char* argv[]) {
                                                                bool closes) {
                                                   reminders.setSettings(chosen);
                                                   closeToTray(closes);
+                                                  applySyncInterval();
                                               });
                              dialog->show();
                          });

@@ -16,7 +16,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     , m_enabled(new QCheckBox(tr("&Remind me of tasks coming due"), this))
     , m_lead(new QSpinBox(this))
     , m_morning(new QTimeEdit(this))
-    , m_closeToTray(new QCheckBox(tr("&Keep Bizy in the tray when the window is closed"), this)) {
+    , m_closeToTray(new QCheckBox(tr("&Keep Bizy in the tray when the window is closed"), this))
+    , m_syncInterval(new QSpinBox(this)) {
     setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Preferences"));
     const QSettings settings;
@@ -37,6 +38,11 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_closeToTray->setObjectName(u"closeToTray"_s);
     m_closeToTray->setAccessibleName(tr("Keep Bizy in the tray when the window is closed"));
     m_closeToTray->setChecked(settings.value(QLatin1String(kCloseToTrayKey), true).toBool());
+    m_syncInterval->setObjectName(u"syncInterval"_s);
+    m_syncInterval->setAccessibleName(tr("Minutes between syncs"));
+    m_syncInterval->setRange(1, 24 * 60);
+    m_syncInterval->setSuffix(tr(" min"));
+    m_syncInterval->setValue(savedSyncIntervalMinutes());
     connect(m_enabled, &QCheckBox::toggled, m_lead, &QWidget::setEnabled);
     connect(m_enabled, &QCheckBox::toggled, m_morning, &QWidget::setEnabled);
     m_lead->setEnabled(reminders.enabled);
@@ -52,6 +58,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     form->addRow(tr("Remind &before a task is due:"), m_lead);
     form->addRow(tr("Remind all-day tasks &at:"), m_morning);
     form->addRow(m_closeToTray);
+    form->addRow(tr("S&ync by itself every:"), m_syncInterval);
     form->addRow(buttons);
 }
 
@@ -67,10 +74,19 @@ bool SettingsDialog::closesToTray() const {
     return m_closeToTray->isChecked();
 }
 
+int SettingsDialog::syncIntervalMinutes() const {
+    return m_syncInterval->value();
+}
+
+int SettingsDialog::savedSyncIntervalMinutes() {
+    return qBound(1, QSettings().value(QLatin1String(kSyncIntervalKey), 5).toInt(), 24 * 60);
+}
+
 void SettingsDialog::accept() {
     QSettings settings;
     reminderSettings().save(settings);
     settings.setValue(QLatin1String(kCloseToTrayKey), closesToTray());
+    settings.setValue(QLatin1String(kSyncIntervalKey), syncIntervalMinutes());
     emit applied(reminderSettings(), closesToTray());
     QDialog::accept();
 }

@@ -5,14 +5,15 @@
 #include <QDialog>
 
 class QCheckBox;
+class QSettings;
 class QSpinBox;
 class QTimeEdit;
 
 namespace bizy {
 
-// Settings > Preferences: reminders (on or off, the lead time, the morning
-// hour of all-day tasks and of the overdue summary) and whether closing the
-// window keeps Bizy in the tray. Read from and saved to QSettings; Save
+// Preferences: reminders (on or off, the lead time, the morning hour of
+// all-day tasks and of the overdue summary), whether closing the window keeps
+// Bizy in the tray, and how often sync runs by itself. Read from and saved to QSettings; Save
 // announces them (applied()) so the running app follows at once.
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -21,9 +22,13 @@ public:
 
     ReminderSettings reminderSettings() const;
     bool closesToTray() const;
+    int syncIntervalMinutes() const;
+    // The saved sync interval (SyncScheduler's five minutes by default).
+    static int savedSyncIntervalMinutes();
 
     // QSettings key of the tray choice (on by default).
     static constexpr const char* kCloseToTrayKey = "tray/closeToTray";
+    static constexpr const char* kSyncIntervalKey = "sync/intervalMinutes";
 
     void accept() override;
 
@@ -35,6 +40,7 @@ private:
     QSpinBox* m_lead;
     QTimeEdit* m_morning;
     QCheckBox* m_closeToTray;
+    QSpinBox* m_syncInterval;
 };
 
 } // namespace bizy

@@ -179,6 +179,8 @@ private slots:
         dialog.findChild<QSpinBox*>(u"reminderLeadMinutes"_s)->setValue(30);
         dialog.findChild<QTimeEdit*>(u"reminderMorning"_s)->setTime(QTime(7, 45));
         dialog.findChild<QCheckBox*>(u"closeToTray"_s)->setChecked(false);
+        QCOMPARE(dialog.findChild<QSpinBox*>(u"syncInterval"_s)->value(), 5);
+        dialog.findChild<QSpinBox*>(u"syncInterval"_s)->setValue(15);
         QSignalSpy applied(&dialog, &SettingsDialog::applied);
         dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
         QCOMPARE(applied.count(), 1);
@@ -191,9 +193,11 @@ private slots:
         const ReminderSettings saved = ReminderSettings::load(QSettings());
         QCOMPARE(saved, chosen);
         QCOMPARE(QSettings().value(u"tray/closeToTray"_s).toBool(), false);
+        QCOMPARE(SettingsDialog::savedSyncIntervalMinutes(), 15);
         SettingsDialog again;
         QCOMPARE(again.reminderSettings(), chosen);
         QVERIFY(!again.closesToTray());
+        QCOMPARE(again.syncIntervalMinutes(), 15);
         QSettings().clear();
     }
 
