@@ -1,11 +1,20 @@
 // bizy: wires the core (logging, the accounts and their workspaces) to the
 // window. The AccountManager outlives every workspace; the window follows it.
 
+#include "DesktopNotifications.h"
 #include "MainWindow.h"
+#include "ReminderNotices.h"
+#include "SettingsDialog.h"
+#include "SyncStatusModel.h"
 #include "Translations.h"
+#include "TrayIcon.h"
 #include "account/AccountManager.h"
 #include "account/SyncConnection.h"
+#include "account/Workspace.h"
 #include "log/Logging.h"
+#include "reminders/ReminderScheduler.h"
+#include "reminders/SystemClock.h"
+#include "sync/SyncScheduler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,7 +22,9 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +64,9 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption serverOption(
         u"server"_s, text(QT_TRANSLATE_NOOP("main", "Sync with the Bizy server at <url>.")),
         text(QT_TRANSLATE_NOOP("main", "url")));
+    const QCommandLineOption minimizedOption(
+        u"minimized"_s, text(QT_TRANSLATE_NOOP("main", "Start in the tray, without the window.")));
+    parser.addOption(minimizedOption);
     parser.addOption(verboseOption);
     parser.addOption(storeOption);
     parser.addOption(serverOption);
@@ -88,10 +102,93 @@ int main(int argc, char* argv[]) {
         bizy::Logging::shutdown();
         return 2;
     }
+    // Reminders, the sync status of notices and the tray follow the accounts
+    // beside the window, so they survive account switches as it does.
+    bizy::SystemClock clock;
+    bizy::ReminderScheduler reminders(clock);
+    QSettings settings;
+    reminders.setSettings(bizy::ReminderSettings::load(settings));
+    bizy::SyncStatusModel syncStatus;
+    auto applySyncInterval = [&] {
+        const bizy::Workspace* workspace = accounts.workspace();
+        if (workspace && workspace->scheduler())
+            workspace->scheduler()->setIntervalMs(bizy::SettingsDialog::savedSyncIntervalMinutes() *
+                                                  60 * 1000);
+    };
+    auto follow = [&](bizy::Workspace* workspace) {
+        syncStatus.setWorkspace(workspace);
+        reminders.setStore(workspace ? workspace->store() : nullptr);
+        applySyncInterval();
+    };
+    QObject::connect(&accounts, &bizy::AccountManager::workspaceChanged, &reminders, follow);
+    follow(accounts.workspace());
+
     bizy::MainWindow window(&accounts);
     // The icon is embedded in bizy_ui, ready once a window exists; dialogs inherit it.
     QApplication::setWindowIcon(window.windowIcon());
-    window.show();
+    bizy::ReminderNotices notices(&reminders, &syncStatus);
+
+    std::unique_ptr<bizy::TrayIcon> tray;
+    if (bizy::TrayIcon::isAvailable()) {
+        tray = std::make_unique<bizy::TrayIcon>(&accounts, &syncStatus, &window, &reminders);
+        tray->show();
+        QObject::connect(tray.get(), &bizy::TrayIcon::quitRequested, &app, &QApplication::quit);
+        QObject::connect(tray.get(), &bizy::TrayIcon::messageClicked, &window, [&] {
+            const QString uuid = notices.lastNotice().taskUuid;
+            if (uuid.isEmpty())
+                window.showNormal();
+            else
+                window.openTask(uuid);
+        });
+        auto closeToTray = [&](bool closes) {
+            window.setClosesToTray(closes);
+            QApplication::setQuitOnLastWindowClosed(!closes);
+        };
+        closeToTray(
+            settings.value(QLatin1String(bizy::SettingsDialog::kCloseToTrayKey), true).toBool());
+        QObject::connect(tray.get(), &bizy::TrayIcon::preferencesRequested, &window,
+                         [&, closeToTray] {
+                             auto* dialog = new bizy::SettingsDialog(&window);
+                             dialog->setAttribute(Qt::WA_DeleteOnClose);
+                             QObject::connect(dialog, &bizy::SettingsDialog::applied, &reminders,
+                                              [&, closeToTray](const bizy::ReminderSettings& chosen,
+                                                               bool closes) {
+                                                  reminders.setSettings(chosen);
+                                                  closeToTray(closes);
+                                                  applySyncInterval();
+                                              });
+                             dialog->show();
+                         });
+        QObject::connect(&window, &bizy::MainWindow::closedToTray, tray.get(), [&] {
+            QSettings told;
+            if (told.value(u"tray/toldAboutTray"_s, false).toBool())
+                return;
+            told.setValue(u"tray/toldAboutTray"_s, true);
+            tray->showMessage(
+                text(QT_TRANSLATE_NOOP("main", "Bizy keeps running")),
+                text(QT_TRANSLATE_NOOP("main", "Bizy stays in the tray to remind "
+                                               "you. Quit it from the tray's menu.")));
+        });
+    }
+    // Notices go to the desktop's notification service; where there is none,
+    // to the tray's balloon, or without a tray into the window.
+    bizy::DesktopNotifications desktop;
+    desktop.follow(&notices, &reminders);
+    QObject::connect(&desktop, &bizy::DesktopNotifications::openRequested, &window,
+                     &bizy::MainWindow::openTask);
+    QObject::connect(&desktop, &bizy::DesktopNotifications::unavailable, &window,
+                     [&](const bizy::ReminderNotices::Notice& notice) {
+                         if (tray) {
+                             tray->showMessage(notice.title, notice.body);
+                             return;
+                         }
+                         // Without a tray the window says it.
+                         window.statusBar()->showMessage(notice.title + u" — "_s + notice.body,
+                                                         60000);
+                         QApplication::alert(&window);
+                     });
+    if (!(tray && parser.isSet(minimizedOption)))
+        window.show();
     const int exitCode = QApplication::exec();
     qCInfo(lcApp) << "Bizy exiting with code" << exitCode;
     bizy::Logging::shutdown();

@@ -45,6 +45,10 @@ public:
     std::optional<QDateTime> lastSyncedAt() const;
 
     bool hasSync() const { return m_engine != nullptr; }
+    // Sync stopped for a login (expired or refused), not merely not yet restored.
+    bool needsLogin() const {
+        return m_engine && m_engine->state() == SyncEngine::State::NeedsLogin;
+    }
     bool isLoggedIn() const;
     bool isLoggingIn() const;
     QString username() const;

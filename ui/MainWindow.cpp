@@ -41,6 +41,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -192,7 +193,12 @@ void MainWindow::createActions() {
     m_quitAction->setObjectName(u"quit"_s);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_quitAction, &QAction::triggered, this, [this] {
+        const bool inTray = std::exchange(m_closesToTray, false);
+        close();
+        if (inTray) // the tray would keep Bizy running: Quit quits
+            QCoreApplication::quit();
+    });
 
     m_loginAction = new QAction(themedIcon(u"system-log-in"_s, QStyle::SP_DialogYesButton),
                                 tr("&Log In..."), this);
@@ -361,7 +367,21 @@ void MainWindow::saveSettings() const {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveSettings();
+    if (m_closesToTray) {
+        hide();
+        event->ignore();
+        emit closedToTray();
+        return;
+    }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openTask(const QString& uuid) {
+    showNormal();
+    raise();
+    activateWindow();
+    showTasks();
+    m_taskPage->editTask(uuid);
 }
 
 void MainWindow::updateSyncActions() {

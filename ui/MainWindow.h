@@ -43,6 +43,8 @@ public:
 
     // The window's size and the table's columns, kept for the next start.
     void saveSettings() const;
+    // With a tray: closing the window hides it and Bizy keeps running there.
+    void setClosesToTray(bool closes) { m_closesToTray = closes; }
 
 public slots:
     void showConflicts();
@@ -50,6 +52,12 @@ public slots:
     // The content beside the sidebar: the dashboard, or the goal panel over the task list.
     void showDashboard();
     void showTasks();
+    // Brings the window up with the task's dialog open (a reminder clicked).
+    void openTask(const QString& uuid);
+
+signals:
+    // The window was closed into the tray.
+    void closedToTray();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -85,6 +93,7 @@ private:
     QPointer<ConflictsDialog> m_conflictsDialog;
     QPointer<QDialog> m_suggestDialog;
     AdminMenu* m_adminMenu = nullptr; // shown only for admins
+    bool m_closesToTray = false;
 
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;

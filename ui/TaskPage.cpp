@@ -453,7 +453,10 @@ void TaskPage::newTask() {
 }
 
 void TaskPage::editCurrentTask() {
-    const QString uuid = currentUuid();
+    editTask(currentUuid());
+}
+
+void TaskPage::editTask(const QString& uuid) {
     if (uuid.isEmpty() || !m_store)
         return;
     // Read afresh: the row may be older than the store (e.g. after a sync).

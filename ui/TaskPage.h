@@ -61,6 +61,8 @@ public:
 public slots:
     void newTask();
     void editCurrentTask();
+    // Opens the task's dialog, whether or not the list shows it (a reminder's Open).
+    void editTask(const QString& uuid);
     // The actions work on every selected task, each in one store transaction.
     void toggleSelectedTasksCompleted();
     void deleteSelectedTasks();

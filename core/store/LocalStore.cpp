@@ -6,6 +6,7 @@
 #include "GoalTable.h"
 #include "GoalTree.h"
 #include "Outbox.h"
+#include "ReminderLog.h"
 #include "ServerCopies.h"
 #include "SqlValue.h"
 #include "StoreDatabase.h"
@@ -38,7 +39,8 @@ struct LocalStore::Parts {
         , queries(db, taskTable)
         , dashboard(db, queries)
         , journal(db, tasks, goals)
-        , applier(db, taskTable, goalTable, outbox, copies, journal) {}
+        , applier(db, taskTable, goalTable, outbox, copies, journal)
+        , reminders(db, taskTable) {}
 
     TaskTable taskTable;
     GoalTable goalTable;
@@ -50,6 +52,7 @@ struct LocalStore::Parts {
     DashboardQuery dashboard;
     ConflictJournal journal;
     SyncApplier applier;
+    ReminderLog reminders;
 };
 
 namespace {
@@ -472,6 +475,22 @@ Result<std::optional<QDateTime>> LocalStore::lastSyncedAt() const {
 
 Status LocalStore::setLastSyncedAt(const QDateTime& when) {
     return m_db->write([&] { return m_parts->copies.setLastSyncedAt(when); });
+}
+
+// --- reminders ---
+
+Result<ReminderCandidates> LocalStore::reminderCandidates(const QDateTime& until) const {
+    return m_parts->reminders.candidates(until);
+}
+
+Status LocalStore::markReminded(const QString& taskUuid, const QDateTime& due,
+                                const QDateTime& at) {
+    return m_db->write([&] { return m_parts->reminders.markGiven(taskUuid, due, at); });
+}
+
+Status LocalStore::snoozeReminder(const QString& taskUuid, const QDateTime& due,
+                                  const QDateTime& until) {
+    return m_db->write([&] { return m_parts->reminders.snooze(taskUuid, due, until); });
 }
 
 // --- conflict journal ---

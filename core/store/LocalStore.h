@@ -2,6 +2,7 @@
 
 #include "DashboardStats.h"
 #include "GoalStats.h"
+#include "ReminderRecord.h"
 #include "StoreChanges.h"
 #include "TaskFilter.h"
 #include "TaskStats.h"
@@ -179,6 +180,13 @@ public:
     // When a sync last completed (push and pull), kept across restarts.
     Result<std::optional<QDateTime>> lastSyncedAt() const;
     Status setLastSyncedAt(const QDateTime& when);
+
+    // Reminders (core/reminders): the open tasks due up to `until` (overdue
+    // ones too) with the reminders noted, and noting one given or snoozed.
+    // These writes change no task and publish nothing.
+    Result<ReminderCandidates> reminderCandidates(const QDateTime& until) const;
+    Status markReminded(const QString& taskUuid, const QDateTime& due, const QDateTime& at);
+    Status snoozeReminder(const QString& taskUuid, const QDateTime& due, const QDateTime& until);
 
     // The conflict journal, newest first.
     Result<QList<ConflictEntry>> conflicts() const;

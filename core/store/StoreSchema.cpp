@@ -196,8 +196,23 @@ const QStringList step5{
     u"CREATE INDEX tasks_open_by_due ON tasks(due_date) WHERE status <> 'completed'"_s,
 };
 
+// Step 6: the reminders given (core/reminders), one row per task: the due
+// time it was reminded of, or snoozed for, so a restart never repeats one and a
+// re-dated task (its due_date no longer the one noted) is reminded anew. The
+// row goes with its task.
+const QStringList step6{
+    uR"(CREATE TABLE reminders (
+        task_uuid TEXT PRIMARY KEY,
+        due_date TEXT NOT NULL,
+        reminded_at TEXT,
+        snoozed_until TEXT) WITHOUT ROWID)"_s,
+    uR"(CREATE TRIGGER reminders_of_removed_task AFTER DELETE ON tasks BEGIN
+        DELETE FROM reminders WHERE task_uuid = old.uuid;
+        END)"_s,
+};
+
 const QList<QStringList>& steps() {
-    static const QList<QStringList> all{step1, step2, step3, step4, step5};
+    static const QList<QStringList> all{step1, step2, step3, step4, step5, step6};
     return all;
 }
 
