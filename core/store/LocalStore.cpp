@@ -9,6 +9,7 @@
 #include "ServerCopies.h"
 #include "SqlValue.h"
 #include "StoreDatabase.h"
+#include "StoreImport.h"
 #include "StoreLog.h"
 #include "StoreSchema.h"
 #include "SyncApplier.h"
@@ -38,7 +39,8 @@ struct LocalStore::Parts {
         , queries(db, taskTable)
         , dashboard(db, queries)
         , journal(db, tasks, goals)
-        , applier(db, taskTable, goalTable, outbox, copies, journal) {}
+        , applier(db, taskTable, goalTable, outbox, copies, journal)
+        , importer(db, tasks, goals) {}
 
     TaskTable taskTable;
     GoalTable goalTable;
@@ -50,6 +52,7 @@ struct LocalStore::Parts {
     DashboardQuery dashboard;
     ConflictJournal journal;
     SyncApplier applier;
+    StoreImport importer;
 };
 
 namespace {
@@ -199,6 +202,21 @@ Result<QList<Task>> LocalStore::createTasks(const QList<QJsonObject>& fieldsList
     if (result)
         qCInfo(lcStore) << "created" << fieldsList.size() << "tasks in one transaction in"
                         << timer.elapsed() << "ms";
+    return result;
+}
+
+Result<ImportCounts> LocalStore::importRecords(const QList<QJsonObject>& goals,
+                                               const QList<QJsonObject>& tasks,
+                                               const ImportProgress& progress) {
+    QElapsedTimer timer;
+    timer.start();
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<ImportCounts> result = write([&](ChangeSet& changes) {
+        return m_parts->importer.run(goals, tasks, now, changes, progress);
+    });
+    if (result)
+        qCInfo(lcStore) << "imported" << result->goals << "goals and" << result->tasks
+                        << "tasks in one transaction in" << timer.elapsed() << "ms";
     return result;
 }
 
