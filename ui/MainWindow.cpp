@@ -11,6 +11,7 @@
 #include "SyncStatusWidget.h"
 #include "TaskPage.h"
 #include "TaskViewsModel.h"
+#include "TransferActions.h"
 #include "UiLog.h"
 #include "UndoHistory.h"
 #include "account/AccountManager.h"
@@ -150,6 +151,7 @@ void MainWindow::setWorkspace(Workspace* workspace) {
     m_sidebar->setStore(store);
     m_taskPage->setStore(store);
     m_dashboardModel->setStore(store);
+    m_transfer->setStore(store);
     m_syncStatus->setWorkspace(workspace);
     if (m_conflictsDialog)
         m_conflictsDialog->close();
@@ -163,6 +165,7 @@ void MainWindow::createActions() {
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_transfer = new TransferActions(this);
 
     m_loginAction = new QAction(themedIcon(u"system-log-in"_s, QStyle::SP_DialogYesButton),
                                 tr("&Log In..."), this);
@@ -235,6 +238,8 @@ void MainWindow::createToolBarAndMenus() {
     const QList<QAction*> taskActions = m_taskPage->taskActions();
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(taskActions.first());
+    fileMenu->addSeparator();
+    fileMenu->addActions({m_transfer->importAction(), m_transfer->exportAction()});
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 

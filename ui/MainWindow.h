@@ -20,6 +20,7 @@ class Sidebar;
 class SyncStatusModel;
 class TaskPage;
 class TaskViewsModel;
+class TransferActions;
 class UndoHistory;
 class Workspace;
 
@@ -78,6 +79,7 @@ private:
     QLabel* m_shownLabel = nullptr;
     QLabel* m_pendingLabel = nullptr;
     QPointer<ConflictsDialog> m_conflictsDialog;
+    TransferActions* m_transfer = nullptr;
 
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;
