@@ -170,7 +170,10 @@ Status StoreImport::checkDependencies(const QStringList& taskUuids,
 Result<ImportCounts> StoreImport::run(const QList<QJsonObject>& goals,
                                       const QList<QJsonObject>& tasks, const QDateTime& now,
                                       ChangeSet& changes, const ImportProgress& progress) {
-    const qsizetype total = goals.size() + tasks.size();
+    // One step per record checked, and the tasks' set-based write (about a
+    // third of the time, in one statement) as half a step per task, so a
+    // progress bar does not stand full while the rows are written.
+    const qsizetype total = goals.size() + tasks.size() + tasks.size() / 2;
     if (progress)
         progress(0, total);
     QStringList touchedGoals;

@@ -20,7 +20,8 @@ struct ImportCounts {
     qsizetype tasks = 0;
 };
 
-// Called on the store's thread with the records checked so far and their total.
+// Called on the store's thread with the steps done so far and their total: a
+// step per record checked, then the write of the tasks as half a step each.
 using ImportProgress = std::function<void(qsizetype done, qsizetype total)>;
 
 // Goals and tasks from a file (core/transfer), created in the caller's
