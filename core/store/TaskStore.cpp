@@ -112,10 +112,11 @@ Result<Task> TaskStore::create(const QJsonObject& fields, const QDateTime& now,
     return task;
 }
 
-Result<std::optional<qsizetype>> TaskStore::firstExisting(const QString& rowsJson) {
-    const Result<QVariant> index = m_db.scalar(
-        u"SELECT min(j.key) FROM json_each(?) j JOIN tasks t ON t.uuid = j.value ->> 'uuid'"_s,
-        {rowsJson}, u"look for tasks that exist already"_s);
+Result<std::optional<qsizetype>> TaskStore::firstExisting(const QStringList& uuids) {
+    const Result<QVariant> index =
+        m_db.scalar(u"SELECT min(j.key) FROM json_each(?) j JOIN tasks t ON t.uuid = j.value"_s,
+                    {SqlValue::jsonText(QJsonArray::fromStringList(uuids))},
+                    u"look for tasks that exist already"_s);
     if (!index)
         return index.error();
     if (index->isNull())
@@ -134,6 +135,8 @@ Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
     created.reserve(fieldsList.size());
     QSet<QString> knownGoals;
     QSet<QString> givenUuids;
+    QStringList givenInOrder; // and the index of the task of each
+    QList<qsizetype> givenIndexes;
     // Each row once in the sync shape: the columns and the outbox create are
     // both read from it, set-based, by three statements in all.
     QJsonArray rows;
@@ -152,6 +155,8 @@ Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
             if (givenUuids.contains(task->uuid))
                 return refuse(i, u"The uuid %1 is given to an earlier task too"_s.arg(task->uuid));
             givenUuids.insert(task->uuid);
+            givenInOrder << task->uuid;
+            givenIndexes << i;
         }
         QJsonObject row = syncFields(*task);
         if (Status fits = Outbox::checkSize(row); !fits) {
@@ -171,12 +176,13 @@ Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
         options.progress(fieldsList.size());
     const QString json = SqlValue::jsonText(rows);
     if (!givenUuids.isEmpty()) {
-        const Result<std::optional<qsizetype>> existing = firstExisting(json);
+        const Result<std::optional<qsizetype>> existing = firstExisting(givenInOrder);
         if (!existing)
             return existing.error();
         if (existing->has_value())
-            return refuse(**existing, u"A task with the uuid %1 exists already in this store"_s.arg(
-                                          created.at(**existing).uuid));
+            return refuse(givenIndexes.at(**existing),
+                          u"A task with the uuid %1 exists already in this store"_s.arg(
+                              givenInOrder.at(**existing)));
     }
     const Result<QVariant> lastRowBefore =
         m_db.scalar(u"SELECT coalesce(max(row_id), 0) FROM tasks"_s, {}, u"save the tasks"_s);

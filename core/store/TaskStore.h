@@ -59,8 +59,8 @@ private:
     // already checked during a bulk create.
     Result<Task> prepare(const QJsonObject& fields, const QDateTime& now, QSet<QString>* knownGoals,
                          bool keepUuid = false);
-    // The first of `rows` (sync shape with uuid) whose uuid a task has already.
-    Result<std::optional<qsizetype>> firstExisting(const QString& rowsJson);
+    // The position of the first of `uuids` that a task has already.
+    Result<std::optional<qsizetype>> firstExisting(const QStringList& uuids);
     Status checkGoal(const QString& goalUuid);
 
     StoreDatabase& m_db;
