@@ -83,7 +83,7 @@ int TransferCommand::run(const QStringList& arguments) {
         return 2;
     }
     if (!parser.isSet(verboseOption))
-        QLoggingCategory::setFilterRules(u"bizy.*.info=false"_s);
+        QLoggingCategory::setFilterRules(u"bizy.*.info=false\nbizy.*.debug=false"_s);
     const QString file = parser.value(importing ? transfer.at(0) : transfer.at(1));
     QString storePath = parser.value(storeOption);
     if (storePath.isEmpty()) {
