@@ -15,6 +15,7 @@
 #include "reminders/ReminderScheduler.h"
 #include "reminders/SystemClock.h"
 #include "sync/SyncScheduler.h"
+#include "transfer/TransferCommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,12 +38,25 @@ QString text(const char* source) {
     return QCoreApplication::translate("main", source);
 }
 
+void nameApplication() {
+    QCoreApplication::setOrganizationName(u"Bizy"_s);
+    QCoreApplication::setApplicationName(u"bizy"_s);
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    // --import and --export work without a window (and without a display).
+    if (bizy::TransferCommand::requested(arguments)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        return bizy::TransferCommand::run(QCoreApplication::arguments());
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"Bizy"_s);
-    QApplication::setApplicationName(u"bizy"_s);
+    nameApplication();
     QApplication::setApplicationDisplayName(u"Bizy"_s);
     QApplication::setApplicationVersion(QStringLiteral(BIZY_VERSION));
     QApplication::setDesktopFileName(u"bizy"_s);
@@ -70,6 +84,7 @@ int main(int argc, char* argv[]) {
     parser.addOption(verboseOption);
     parser.addOption(storeOption);
     parser.addOption(serverOption);
+    parser.addOptions(bizy::TransferCommand::options()); // handled above; listed in --help
     parser.process(app);
 
     bizy::AccountManager::Options options;

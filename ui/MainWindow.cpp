@@ -14,6 +14,7 @@
 #include "SyncStatusWidget.h"
 #include "TaskPage.h"
 #include "TaskViewsModel.h"
+#include "TransferActions.h"
 #include "UiLog.h"
 #include "UndoHistory.h"
 #include "account/AccountManager.h"
@@ -177,6 +178,7 @@ void MainWindow::setWorkspace(Workspace* workspace) {
     m_sidebar->setStore(store);
     m_taskPage->setStore(store);
     m_dashboardModel->setStore(store);
+    m_transfer->setStore(store);
     m_syncStatus->setWorkspace(workspace);
     m_assistant->setWorkspace(workspace);
     m_adminMenu->setWorkspace(workspace);
@@ -199,6 +201,7 @@ void MainWindow::createActions() {
         if (inTray) // the tray would keep Bizy running: Quit quits
             QCoreApplication::quit();
     });
+    m_transfer = new TransferActions(this);
 
     m_loginAction = new QAction(themedIcon(u"system-log-in"_s, QStyle::SP_DialogYesButton),
                                 tr("&Log In..."), this);
@@ -271,6 +274,8 @@ void MainWindow::createToolBarAndMenus() {
     const QList<QAction*> taskActions = m_taskPage->taskActions();
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(taskActions.first());
+    fileMenu->addSeparator();
+    fileMenu->addActions({m_transfer->importAction(), m_transfer->exportAction()});
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 

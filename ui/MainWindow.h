@@ -23,6 +23,7 @@ class Sidebar;
 class SyncStatusModel;
 class TaskPage;
 class TaskViewsModel;
+class TransferActions;
 class UndoHistory;
 class Workspace;
 
@@ -94,6 +95,7 @@ private:
     QPointer<QDialog> m_suggestDialog;
     AdminMenu* m_adminMenu = nullptr; // shown only for admins
     bool m_closesToTray = false;
+    TransferActions* m_transfer = nullptr;
 
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;

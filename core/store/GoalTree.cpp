@@ -71,12 +71,15 @@ Result<Goal> GoalTree::save(const Goal& before, const Goal& after, ChangeSet& ch
     return after;
 }
 
-Result<Goal> GoalTree::create(const QJsonObject& fields, const QDateTime& now, ChangeSet& changes) {
+Result<Goal> GoalTree::create(const QJsonObject& fields, const QDateTime& now, ChangeSet& changes,
+                              const QString& uuid) {
     const ValidatedFields validated =
         Goal::schema().validate(fields, EntitySchema::Mode::Create, FromSync);
     if (!validated.ok())
         return Error::validation(validated.errors);
     Goal goal = Goal::create(now);
+    if (!uuid.isEmpty())
+        goal.uuid = uuid;
     goal.applyFields(validated.fields, now);
     if (goal.parentGoalUuid) {
         const Result<bool> exists = m_goals.exists(*goal.parentGoalUuid);

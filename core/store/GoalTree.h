@@ -26,7 +26,10 @@ class GoalTree {
 public:
     GoalTree(StoreDatabase& db, GoalTable& goals, TaskStore& tasks, Outbox& outbox);
 
-    Result<Goal> create(const QJsonObject& fields, const QDateTime& now, ChangeSet& changes);
+    // `uuid` (canonical, checked by the caller) keeps a file's uuid on import;
+    // empty: a new one.
+    Result<Goal> create(const QJsonObject& fields, const QDateTime& now, ChangeSet& changes,
+                        const QString& uuid = {});
     // A partial edit; a new parent is refused with Error::Code::Cycle when it
     // is the goal itself or one of its descendants.
     Result<Goal> update(const QString& uuid, const QJsonObject& fields, const QDateTime& now,

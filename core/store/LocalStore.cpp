@@ -10,6 +10,7 @@
 #include "ServerCopies.h"
 #include "SqlValue.h"
 #include "StoreDatabase.h"
+#include "StoreImport.h"
 #include "StoreLog.h"
 #include "StoreSchema.h"
 #include "SyncApplier.h"
@@ -40,7 +41,8 @@ struct LocalStore::Parts {
         , dashboard(db, queries)
         , journal(db, tasks, goals)
         , applier(db, taskTable, goalTable, outbox, copies, journal)
-        , reminders(db, taskTable) {}
+        , reminders(db, taskTable)
+        , importer(db, tasks, goals) {}
 
     TaskTable taskTable;
     GoalTable goalTable;
@@ -53,6 +55,7 @@ struct LocalStore::Parts {
     ConflictJournal journal;
     SyncApplier applier;
     ReminderLog reminders;
+    StoreImport importer;
 };
 
 namespace {
@@ -202,6 +205,21 @@ Result<QList<Task>> LocalStore::createTasks(const QList<QJsonObject>& fieldsList
     if (result)
         qCInfo(lcStore) << "created" << fieldsList.size() << "tasks in one transaction in"
                         << timer.elapsed() << "ms";
+    return result;
+}
+
+Result<ImportCounts> LocalStore::importRecords(const QList<QJsonObject>& goals,
+                                               const QList<QJsonObject>& tasks,
+                                               const ImportProgress& progress) {
+    QElapsedTimer timer;
+    timer.start();
+    const QDateTime now = IsoDateTime::nowUtc();
+    Result<ImportCounts> result = write([&](ChangeSet& changes) {
+        return m_parts->importer.run(goals, tasks, now, changes, progress);
+    });
+    if (result)
+        qCInfo(lcStore) << "imported" << result->goals << "goals and" << result->tasks
+                        << "tasks in one transaction in" << timer.elapsed() << "ms";
     return result;
 }
 

@@ -4,6 +4,7 @@
 #include "GoalStats.h"
 #include "ReminderRecord.h"
 #include "StoreChanges.h"
+#include "StoreImport.h"
 #include "TaskFilter.h"
 #include "TaskStats.h"
 #include "model/Goal.h"
@@ -86,6 +87,12 @@ public:
     // gets its outbox mutation. All or nothing: the first invalid one is
     // returned as the error, with its index in front of every loc.
     Result<QList<Task>> createTasks(const QList<QJsonObject>& fieldsList);
+    // Goals and tasks read from a file (core/transfer), in one transaction,
+    // keeping their uuids and relations (StoreImport has the rules). Errors
+    // name the record: loc ["goals"|"tasks", index, field...].
+    Result<ImportCounts> importRecords(const QList<QJsonObject>& goals,
+                                       const QList<QJsonObject>& tasks,
+                                       const ImportProgress& progress = {});
     // The task list's bulk actions, each in one transaction: all the tasks
     // change or, at the first one that cannot, none does (its error returned).
     // One change event names them all.

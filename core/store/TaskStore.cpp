@@ -75,12 +75,19 @@ Result<Task> TaskStore::save(const Task& before, const Task& after, ChangeSet& c
 }
 
 Result<Task> TaskStore::prepare(const QJsonObject& fields, const QDateTime& now,
-                                QSet<QString>* knownGoals) {
+                                QSet<QString>* knownGoals, bool keepUuid) {
     const ValidatedFields validated =
         Task::schema().validate(fields, EntitySchema::Mode::Create, FromSync);
     if (!validated.ok())
         return Error::validation(validated.errors);
     Task task = Task::create(now);
+    if (const QJsonValue given = fields.value(u"uuid"_s);
+        keepUuid && !given.isUndefined() && !given.isNull()) {
+        QJsonValue uuid;
+        if (auto error = Task::schema().check(*Task::schema().field(u"uuid"), given, &uuid))
+            return Error::validation({*error});
+        task.uuid = uuid.toString();
+    }
     task.applyFields(validated.fields, now);
     if (task.parentGoalUuid && !(knownGoals && knownGoals->contains(*task.parentGoalUuid))) {
         if (Status s = checkGoal(*task.parentGoalUuid); !s)
@@ -105,21 +112,51 @@ Result<Task> TaskStore::create(const QJsonObject& fields, const QDateTime& now,
     return task;
 }
 
+Result<std::optional<qsizetype>> TaskStore::firstExisting(const QStringList& uuids) {
+    const Result<QVariant> index =
+        m_db.scalar(u"SELECT min(j.key) FROM json_each(?) j JOIN tasks t ON t.uuid = j.value"_s,
+                    {SqlValue::jsonText(QJsonArray::fromStringList(uuids))},
+                    u"look for tasks that exist already"_s);
+    if (!index)
+        return index.error();
+    if (index->isNull())
+        return std::optional<qsizetype>();
+    return std::optional<qsizetype>(index->toLongLong());
+}
+
 Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
-                                          const QDateTime& now, ChangeSet& changes) {
+                                          const QDateTime& now, ChangeSet& changes,
+                                          const ManyTaskOptions& options) {
+    const auto refuse = [](qsizetype index, const QString& message) {
+        return Error::validation(
+            {FieldError{QJsonArray{index, u"uuid"_s}, message, u"value_error"_s}});
+    };
     QList<Task> created;
     created.reserve(fieldsList.size());
     QSet<QString> knownGoals;
+    QSet<QString> givenUuids;
+    QStringList givenInOrder; // and the index of the task of each
+    QList<qsizetype> givenIndexes;
     // Each row once in the sync shape: the columns and the outbox create are
     // both read from it, set-based, by three statements in all.
     QJsonArray rows;
     for (qsizetype i = 0; i < fieldsList.size(); ++i) {
-        Result<Task> task = prepare(fieldsList.at(i), now, &knownGoals);
+        if (options.progress && i % 1000 == 0)
+            options.progress(i);
+        Result<Task> task = prepare(fieldsList.at(i), now, &knownGoals, options.keepUuids);
         if (!task) {
             Error error = task.error();
             for (FieldError& field : error.fields)
                 field.loc.prepend(i);
             return error;
+        }
+        if (const QJsonValue given = fieldsList.at(i).value(u"uuid"_s);
+            options.keepUuids && !given.isUndefined() && !given.isNull()) {
+            if (givenUuids.contains(task->uuid))
+                return refuse(i, u"The uuid %1 is given to an earlier task too"_s.arg(task->uuid));
+            givenUuids.insert(task->uuid);
+            givenInOrder << task->uuid;
+            givenIndexes << i;
         }
         QJsonObject row = syncFields(*task);
         if (Status fits = Outbox::checkSize(row); !fits) {
@@ -135,7 +172,18 @@ Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
     }
     if (created.isEmpty())
         return created;
+    if (options.progress)
+        options.progress(fieldsList.size());
     const QString json = SqlValue::jsonText(rows);
+    if (!givenUuids.isEmpty()) {
+        const Result<std::optional<qsizetype>> existing = firstExisting(givenInOrder);
+        if (!existing)
+            return existing.error();
+        if (existing->has_value())
+            return refuse(givenIndexes.at(**existing),
+                          u"A task with the uuid %1 exists already in this store"_s.arg(
+                              givenInOrder.at(**existing)));
+    }
     const Result<QVariant> lastRowBefore =
         m_db.scalar(u"SELECT coalesce(max(row_id), 0) FROM tasks"_s, {}, u"save the tasks"_s);
     if (!lastRowBefore)

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace bizy {
@@ -17,6 +18,15 @@ class Outbox;
 class StoreDatabase;
 class TaskTable;
 struct ChangeSet;
+
+// How TaskStore::createMany treats its input (core/transfer imports files with it).
+struct ManyTaskOptions {
+    // A `uuid` in the fields is kept (a file's relations point at it); it
+    // must not exist already nor repeat. Without one a task gets a new uuid.
+    bool keepUuids = false;
+    // Called now and then with the number of tasks checked so far.
+    std::function<void(qsizetype)> progress;
+};
 
 // Creating, editing, completing and deleting tasks: each change validated with
 // Task::schema() (sync shape, origin FromSync), written with its outbox
@@ -29,7 +39,7 @@ public:
     // Many at once, set-based (imports): all or nothing; the first invalid one
     // is the error, with its index in front of every loc.
     Result<QList<Task>> createMany(const QList<QJsonObject>& fieldsList, const QDateTime& now,
-                                   ChangeSet& changes);
+                                   ChangeSet& changes, const ManyTaskOptions& options = {});
     // A partial edit.
     Result<Task> update(const QString& uuid, const QJsonObject& fields, const QDateTime& now,
                         ChangeSet& changes);
@@ -47,8 +57,10 @@ private:
     Result<Task> save(const Task& before, const Task& after, ChangeSet& changes);
     // A validated new task, not written yet. `knownGoals` remembers parents
     // already checked during a bulk create.
-    Result<Task> prepare(const QJsonObject& fields, const QDateTime& now,
-                         QSet<QString>* knownGoals);
+    Result<Task> prepare(const QJsonObject& fields, const QDateTime& now, QSet<QString>* knownGoals,
+                         bool keepUuid = false);
+    // The position of the first of `uuids` that a task has already.
+    Result<std::optional<qsizetype>> firstExisting(const QStringList& uuids);
     Status checkGoal(const QString& goalUuid);
 
     StoreDatabase& m_db;
