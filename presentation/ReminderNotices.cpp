@@ -45,7 +45,7 @@ ReminderNotices::Notice ReminderNotices::reminderNotice(const Reminder& reminder
     notice.isReminder = true;
     const QDateTime local = reminder.due.toTimeZone(zone);
     // No counts in the words: they stay right in every language without plural forms.
-    const QString time = QLocale().toString(local.time(), QLocale::ShortFormat);
+    const QString time = QLocale().toString(local.time(), TaskText::timeFormat());
     if (reminder.allDay)
         notice.body = tr("Due today");
     else if (reminder.due > now)

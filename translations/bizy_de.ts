@@ -1143,6 +1143,64 @@
     </message>
 </context>
 <context>
+    <name>bizy::TaskFilterBar</name>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Search tasks</source>
+        <translation>Aufgaben suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Search tasks (Ctrl+F)</source>
+        <translation>Aufgaben suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Show tasks with this status</source>
+        <translation>Aufgaben mit diesem Status anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>All tasks</source>
+        <translation>Alle Aufgaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Open tasks</source>
+        <translation>Offene Aufgaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Show tasks with this priority</source>
+        <translation>Aufgaben mit dieser Priorität anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Any priority</source>
+        <translation>Jede Priorität</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Show tasks in this category</source>
+        <translation>Aufgaben dieser Kategorie anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Any category</source>
+        <translation>Jede Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Show tasks with this tag</source>
+        <translation>Aufgaben mit diesem Schlagwort anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskFilterBar.cpp"/>
+        <source>Any tag</source>
+        <translation>Jedes Schlagwort</translation>
+    </message>
+</context>
+<context>
     <name>bizy::TaskPage</name>
     <message>
         <location filename="../ui/TaskPage.cpp" line="74"/>
