@@ -1,8 +1,9 @@
 #include "TaskCsvFormat.h"
 
+#include "TransferText.h"
+
 #include <QJsonArray>
 #include <QLocale>
-#include <QStringDecoder>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -16,10 +17,6 @@ const QString kListColumns[] = {u"tags"_s, u"dependency_uuids"_s};
 bool isListColumn(const QString& column) {
     return std::find(std::begin(kListColumns), std::end(kListColumns), column) !=
            std::end(kListColumns);
-}
-
-Error lineError(qsizetype line, const QString& message) {
-    return Error::make(Error::Code::Validation, u"line %1: %2"_s.arg(line).arg(message));
 }
 
 QString cellText(const QJsonValue& value) {
@@ -83,7 +80,8 @@ Result<QList<CsvRecord>> parseRecords(const QString& text, QChar separator) {
             ++i;
             for (;;) {
                 if (i >= n)
-                    return lineError(openedOn, u"the quoted cell opened here is never closed"_s);
+                    return transferLineError(openedOn,
+                                             u"the quoted cell opened here is never closed"_s);
                 const QChar q = text.at(i);
                 if (q == u'"') {
                     if (i + 1 < n && text.at(i + 1) == u'"') {
@@ -101,7 +99,7 @@ Result<QList<CsvRecord>> parseRecords(const QString& text, QChar separator) {
             }
             cellStarted = true;
             if (i < n && text.at(i) != separator && text.at(i) != u'\n' && text.at(i) != u'\r')
-                return lineError(line, u"text after the closing quote of a cell"_s);
+                return transferLineError(line, u"text after the closing quote of a cell"_s);
             continue;
         }
         if (c == separator) {
@@ -115,7 +113,8 @@ Result<QList<CsvRecord>> parseRecords(const QString& text, QChar separator) {
             endRecord();
         } else {
             if (c == u'"')
-                return lineError(line, u"a quote inside a cell that does not start with one"_s);
+                return transferLineError(line,
+                                         u"a quote inside a cell that does not start with one"_s);
             cell += c;
             cellStarted = true;
             ++i;
@@ -124,19 +123,6 @@ Result<QList<CsvRecord>> parseRecords(const QString& text, QChar separator) {
     if (cellStarted || !record.cells.isEmpty())
         endRecord();
     return records;
-}
-
-// The first line of `bytes` that is not valid UTF-8.
-qsizetype firstBadLine(const QByteArray& bytes) {
-    const QList<QByteArray> lines = bytes.split('\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        // decode() is lazy: the text must be made for the decoder to see the bytes.
-        [[maybe_unused]] const QString text = decoder.decode(lines.at(i));
-        if (decoder.hasError())
-            return i + 1;
-    }
-    return lines.size();
 }
 
 QString columnKey(const QString& header) {
@@ -188,14 +174,10 @@ QByteArray TaskCsvFormat::write(const QList<Task>& tasks) {
 }
 
 Result<TransferRecords> TaskCsvFormat::read(const QByteArray& bytes) {
-    QByteArrayView body(bytes);
-    if (body.startsWith("\xEF\xBB\xBF"))
-        body = body.sliced(3);
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(body);
-    if (decoder.hasError())
-        return lineError(firstBadLine(body.toByteArray()),
-                         u"not UTF-8 text; save the file as CSV UTF-8"_s);
+    const Result<QString> decoded = readUtf8Text(bytes, u"save the file as CSV UTF-8"_s);
+    if (!decoded)
+        return decoded.error();
+    const QString& text = *decoded;
     // Spreadsheets set to a language with decimal commas separate cells with ";".
     const QString firstLine = text.left(text.indexOf(u'\n'));
     const QChar separator = !firstLine.contains(u',') && firstLine.contains(u';') ? u';' : u',';
@@ -210,22 +192,22 @@ Result<TransferRecords> TaskCsvFormat::read(const QByteArray& bytes) {
     for (const QString& name : header.cells) {
         const QString key = columnKey(name);
         if (!columns().contains(key))
-            return lineError(header.line,
-                             u"unknown column \"%1\"; the columns Bizy reads are %2"_s.arg(
-                                 name.trimmed(), columns().join(u", "_s)));
+            return transferLineError(header.line,
+                                     u"unknown column \"%1\"; the columns Bizy reads are %2"_s.arg(
+                                         name.trimmed(), columns().join(u", "_s)));
         if (keys.contains(key))
-            return lineError(header.line, u"the column \"%1\" appears twice"_s.arg(key));
+            return transferLineError(header.line, u"the column \"%1\" appears twice"_s.arg(key));
         keys << key;
     }
     if (!keys.contains(u"title"_s))
-        return lineError(header.line, u"there is no \"title\" column"_s);
+        return transferLineError(header.line, u"there is no \"title\" column"_s);
 
     TransferRecords records;
     records.tasks.reserve(parsed->size());
     records.taskPlaces.reserve(parsed->size());
     for (const CsvRecord& record : std::as_const(*parsed)) {
         if (record.cells.size() != keys.size())
-            return lineError(
+            return transferLineError(
                 record.line,
                 u"%1 cells where the header has %2"_s.arg(record.cells.size()).arg(keys.size()));
         QJsonObject task;

@@ -1,12 +1,12 @@
 #include "TaskICalendarFormat.h"
 
+#include "TransferText.h"
 #include "model/IsoDateTime.h"
 
 #include <QJsonArray>
 #include <QLocale>
 #include <QMultiHash>
 #include <QRegularExpression>
-#include <QStringDecoder>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -14,10 +14,6 @@ using namespace Qt::StringLiterals;
 namespace bizy {
 
 namespace {
-
-Error lineError(qsizetype line, const QString& message) {
-    return Error::make(Error::Code::Validation, u"line %1: %2"_s.arg(line).arg(message));
-}
 
 // --- writing ---
 
@@ -125,7 +121,7 @@ Result<ContentLine> parseLine(const QString& text, qsizetype line) {
         ++i;
     content.name = text.left(i).trimmed().toUpper();
     if (content.name.isEmpty() || i >= text.size())
-        return lineError(line, u"not an iCalendar content line (NAME:value)"_s);
+        return transferLineError(line, u"not an iCalendar content line (NAME:value)"_s);
     while (i < text.size() && text.at(i) == u';') {
         ++i;
         const qsizetype nameStart = i;
@@ -138,7 +134,7 @@ Result<ContentLine> parseLine(const QString& text, qsizetype line) {
             if (i < text.size() && text.at(i) == u'"') {
                 const qsizetype close = text.indexOf(u'"', i + 1);
                 if (close < 0)
-                    return lineError(line, u"a quoted parameter value is never closed"_s);
+                    return transferLineError(line, u"a quoted parameter value is never closed"_s);
                 paramValue = text.mid(i + 1, close - i - 1);
                 i = close + 1;
             } else {
@@ -151,7 +147,7 @@ Result<ContentLine> parseLine(const QString& text, qsizetype line) {
         content.params.insert(paramName, paramValue);
     }
     if (i >= text.size() || text.at(i) != u':')
-        return lineError(line, u"not an iCalendar content line (NAME:value)"_s);
+        return transferLineError(line, u"not an iCalendar content line (NAME:value)"_s);
     content.value = text.mid(i + 1);
     return content;
 }
@@ -199,8 +195,9 @@ Result<QJsonObject> taskFromTodo(const QList<ContentLine>& properties) {
         const auto timeField = [&](const QString& field) -> Status {
             const std::optional<QString> time = readTime(p);
             if (!time)
-                return lineError(p.line, u"%1: \"%2\" is not an iCalendar date or date-time"_s.arg(
-                                             p.name, p.value));
+                return transferLineError(
+                    p.line,
+                    u"%1: \"%2\" is not an iCalendar date or date-time"_s.arg(p.name, p.value));
             task.insert(field, *time);
             return Done{};
         };
@@ -227,8 +224,8 @@ Result<QJsonObject> taskFromTodo(const QList<ContentLine>& properties) {
             bool ok = false;
             const int priority = p.value.trimmed().toInt(&ok);
             if (!ok || priority < 0 || priority > 9)
-                return lineError(p.line,
-                                 u"PRIORITY: \"%1\" is not a number from 0 to 9"_s.arg(p.value));
+                return transferLineError(
+                    p.line, u"PRIORITY: \"%1\" is not a number from 0 to 9"_s.arg(p.value));
             if (priority > 0)
                 task.insert(u"priority"_s, (priority + 1) / 2); // 1-2 -> 1, ..., 9 -> 5
         } else if (p.name == u"STATUS") {
@@ -240,7 +237,8 @@ Result<QJsonObject> taskFromTodo(const QList<ContentLine>& properties) {
             else if (status == u"COMPLETED" || status == u"CANCELLED")
                 task.insert(u"status"_s, u"completed"_s); // Bizy has no "cancelled" task
             else
-                return lineError(p.line, u"STATUS: \"%1\" is not a to-do status (NEEDS-ACTION, "
+                return transferLineError(p.line,
+                                         u"STATUS: \"%1\" is not a to-do status (NEEDS-ACTION, "
                                          u"IN-PROCESS, COMPLETED or CANCELLED)"_s.arg(p.value));
         } else if (p.name == u"CATEGORIES") {
             for (const QString& item : splitTextList(p.value)) {
@@ -284,18 +282,6 @@ Result<QJsonObject> taskFromTodo(const QList<ContentLine>& properties) {
     if (!categories.isEmpty())
         task.insert(u"tags"_s, QJsonArray::fromStringList(categories));
     return task;
-}
-
-qsizetype firstBadLine(const QByteArray& bytes) {
-    const QList<QByteArray> lines = bytes.split('\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        // decode() is lazy: the text must be made for the decoder to see the bytes.
-        [[maybe_unused]] const QString text = decoder.decode(lines.at(i));
-        if (decoder.hasError())
-            return i + 1;
-    }
-    return lines.size();
 }
 
 } // namespace
@@ -362,13 +348,10 @@ QByteArray TaskICalendarFormat::write(const QList<Task>& tasks, const QDateTime&
 }
 
 Result<TransferRecords> TaskICalendarFormat::read(const QByteArray& bytes) {
-    QByteArrayView body(bytes);
-    if (body.startsWith("\xEF\xBB\xBF"))
-        body = body.sliced(3);
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(body);
-    if (decoder.hasError())
-        return lineError(firstBadLine(body.toByteArray()), u"not UTF-8 text"_s);
+    const Result<QString> decoded = readUtf8Text(bytes);
+    if (!decoded)
+        return decoded.error();
+    const QString& text = *decoded;
 
     // Unfolds: a physical line starting with a space or tab continues the one before.
     struct Logical {
@@ -403,7 +386,7 @@ Result<TransferRecords> TaskICalendarFormat::read(const QByteArray& bytes) {
             return parsed.error();
         const ContentLine& p = *parsed;
         if (open.isEmpty() && !(p.name == u"BEGIN" && p.value.trimmed().toUpper() == u"VCALENDAR"))
-            return lineError(p.line, u"an iCalendar file starts with BEGIN:VCALENDAR"_s);
+            return transferLineError(p.line, u"an iCalendar file starts with BEGIN:VCALENDAR"_s);
         if (p.name == u"BEGIN") {
             const QString component = p.value.trimmed().toUpper();
             if (component == u"VTODO" && open.size() == 1) {
@@ -414,7 +397,8 @@ Result<TransferRecords> TaskICalendarFormat::read(const QByteArray& bytes) {
         } else if (p.name == u"END") {
             const QString component = p.value.trimmed().toUpper();
             if (open.isEmpty() || open.last() != component)
-                return lineError(p.line, u"END:%1 where END:%2 was expected"_s.arg(
+                return transferLineError(p.line,
+                                         u"END:%1 where END:%2 was expected"_s.arg(
                                              component, open.isEmpty() ? u"-"_s : open.last()));
             open.removeLast();
             if (component == u"VTODO" && open.size() == 1) {
@@ -431,8 +415,8 @@ Result<TransferRecords> TaskICalendarFormat::read(const QByteArray& bytes) {
         }
     }
     if (!open.isEmpty())
-        return lineError(logical.last().line,
-                         u"the file ends inside %1 (no END:%1)"_s.arg(open.last()));
+        return transferLineError(logical.last().line,
+                                 u"the file ends inside %1 (no END:%1)"_s.arg(open.last()));
     return records;
 }
 

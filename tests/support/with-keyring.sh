@@ -6,17 +6,10 @@
 # the command's exit code is returned.
 set -eu
 
-if [ "${BIZY_IN_KEYRING_SESSION:-}" != 1 ]; then
-    command -v dbus-run-session >/dev/null || { echo "with-keyring.sh: dbus-run-session missing" >&2; exit 1; }
-    scratch=$(mktemp -d "${TMPDIR:-/tmp}/bizy-keyring.XXXXXX")
-    trap 'rm -rf "$scratch"' EXIT INT TERM
-    mkdir -p "$scratch/home" "$scratch/data" "$scratch/config" "$scratch/cache" "$scratch/runtime"
-    chmod 700 "$scratch/runtime"
-    status=0
-    HOME="$scratch/home" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
-        XDG_CACHE_HOME="$scratch/cache" XDG_RUNTIME_DIR="$scratch/runtime" \
-        BIZY_IN_KEYRING_SESSION=1 dbus-run-session -- "$0" "$@" || status=$?
-    exit "$status"
+# The private session bus and the throwaway HOME come from with-session-bus.sh,
+# which runs this script again inside them.
+if [ "${BIZY_IN_PRIVATE_SESSION:-}" != 1 ]; then
+    exec "$(dirname "$0")/with-session-bus.sh" "$0" "$@"
 fi
 
 # Inside the session bus: start the secrets component and unlock the login
