@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
+#include <QUuid>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -173,6 +174,39 @@ class TestAnalytics : public QObject {
         for (int i = 0; i < 3; ++i)
             addGoal(m_bob, {.progress = 100});
         addGoal(m_bob, {.horizon = u"weekly"_s, .targetDate = at(-kDay)});
+    }
+
+    // The caller's tasks counted by status from the rows themselves, in the
+    // report's by_status shape (only statuses with a count).
+    QJsonObject statusesInRows(const User& user) {
+        QJsonObject counts;
+        for (const QString& status :
+             {u"pending"_s, u"in_progress"_s, u"completed"_s, u"blocked"_s}) {
+            const qint64 count =
+                m_fixture.database()
+                    .scalar(u"SELECT count(*) FROM tasks WHERE user_id = ? AND status = ?"_s,
+                            {user.id, status})
+                    .toLongLong();
+            if (count > 0)
+                counts.insert(status, count);
+        }
+        return counts;
+    }
+
+#define COMPARE_STATUSES_WITH_ROWS(user)                                                           \
+    do {                                                                                           \
+        const QJsonObject tasks = report(u"/api/analytics/tasks"_s, user);                         \
+        const QJsonObject rows = statusesInRows(user);                                             \
+        COMPARE_JSON(tasks[u"by_status"_s], rows);                                                 \
+        QCOMPARE(tasks[u"tasks_pending"_s].toInt(), rows[u"pending"_s].toInt());                   \
+        QCOMPARE(tasks[u"tasks_in_progress"_s].toInt(), rows[u"in_progress"_s].toInt());           \
+        QCOMPARE(tasks[u"tasks_blocked"_s].toInt(), rows[u"blocked"_s].toInt());                   \
+    } while (false)
+
+    qint64 statusCountRows(qint64 userId) {
+        return m_fixture.database()
+            .scalar(u"SELECT count(*) FROM task_status_counts WHERE user_id = ?"_s, {userId})
+            .toLongLong();
     }
 
 private slots:
@@ -616,7 +650,8 @@ private slots:
             m_alice,
             {.priority = 1, .category = u"work"_s, .completedAt = on(u"2030-05-13T11:00:00Z"_s)});
         // active goals 70 and 71: mean 70.5, printed "70" (a tie goes to even)
-        const qint64 first = addGoal(m_alice, {.progress = 70, .title = u"Ship \"it\" \u2014 \U0001F680"_s});
+        const qint64 first =
+            addGoal(m_alice, {.progress = 70, .title = u"Ship \"it\" \u2014 \U0001F680"_s});
         const qint64 second =
             addGoal(m_alice, {.horizon = u"weekly"_s, .progress = 71, .title = u"Run"_s});
         addGoal(m_alice, {.status = u"completed"_s, .progress = 100});
@@ -731,6 +766,115 @@ private slots:
             addGoal(m_alice, {.progress = progress});
         COMPARE_JSON(report(u"/api/analytics/trends"_s, m_alice)[u"insights"_s],
                      QJsonArray::fromStringList(insights));
+    }
+
+    void tasks_statusCountsFollowEveryWriter() {
+        // The status counts come from counts the tasks table's triggers keep
+        // (migration 0008); every way a task is written must move them.
+        HttpClient& http = m_fixture.http();
+        const auto create = [&](const QString& title) {
+            return http.post(u"/api/tasks/"_s, {{u"title"_s, title}}, m_alice.token)
+                .object()[u"id"_s]
+                .toInteger();
+        };
+        const qint64 first = create(u"a"_s);
+        const qint64 second = create(u"b"_s);
+        const qint64 third = create(u"c"_s);
+        COMPARE_STATUSES_WITH_ROWS(m_alice);
+        QCOMPARE(report(u"/api/analytics/tasks"_s, m_alice)[u"tasks_pending"_s].toInt(), 3);
+
+        QCOMPARE(http.patch(u"/api/tasks/%1"_s.arg(first), {{u"status"_s, u"in_progress"_s}},
+                            m_alice.token)
+                     .status,
+                 200);
+        QCOMPARE(http.post(u"/api/tasks/%1/complete"_s.arg(second), {}, m_alice.token).status, 200);
+        QCOMPARE(http.patch(u"/api/tasks/%1"_s.arg(third), {{u"title"_s, u"c2"_s}}, m_alice.token)
+                     .status,
+                 200);
+        COMPARE_STATUSES_WITH_ROWS(m_alice);
+        QCOMPARE(http.post(u"/api/tasks/%1/uncomplete"_s.arg(second), {}, m_alice.token).status,
+                 200);
+        QCOMPARE(http.del(u"/api/tasks/%1"_s.arg(third), m_alice.token).status, 204);
+        COMPARE_STATUSES_WITH_ROWS(m_alice);
+
+        // The delta sync: a create and a status change in one batch, then a delete.
+        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString device = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const auto mutation = [&](int mid, const QString& op, qint64 base,
+                                  const QJsonObject& fields) {
+            return QJsonObject{{u"mid"_s, mid}, {u"entity"_s, u"task"_s},  {u"uuid"_s, uuid},
+                               {u"op"_s, op},   {u"base_version"_s, base}, {u"fields"_s, fields}};
+        };
+        const QJsonArray created{
+            mutation(1, u"upsert"_s, 0, {{u"title"_s, u"synced"_s}, {u"status"_s, u"blocked"_s}})};
+        QCOMPARE(http.post(u"/api/sync/push"_s,
+                           {{u"device_id"_s, device}, {u"mutations"_s, created}}, m_alice.token)
+                     .status,
+                 200);
+        COMPARE_STATUSES_WITH_ROWS(m_alice);
+        const qint64 version =
+            m_fixture.database()
+                .scalar(u"SELECT version FROM tasks WHERE uuid = ?::uuid"_s, {uuid})
+                .toLongLong();
+        const QJsonArray moved{mutation(2, u"upsert"_s, version, {{u"status"_s, u"completed"_s}})};
+        QCOMPARE(http.post(u"/api/sync/push"_s, {{u"device_id"_s, device}, {u"mutations"_s, moved}},
+                           m_alice.token)
+                     .status,
+                 200);
+        COMPARE_STATUSES_WITH_ROWS(m_alice);
+        QCOMPARE(report(u"/api/analytics/tasks"_s, m_alice)[u"by_status"_s].toObject(),
+                 (QJsonObject{{u"in_progress"_s, 1}, {u"pending"_s, 1}, {u"completed"_s, 1}}));
+        const QJsonArray deleted{mutation(3, u"delete"_s, version + 1, {})};
+        QCOMPARE(http.post(u"/api/sync/push"_s,
+                           {{u"device_id"_s, device}, {u"mutations"_s, deleted}}, m_alice.token)
+                     .status,
+                 200);
+        COMPARE_STATUSES_WITH_ROWS(m_alice);
+
+        // Set-based SQL over several users at once.
+        addTasks(m_alice, {.status = u"blocked"_s}, 5);
+        QVERIFY(m_fixture.database().exec(
+            u"UPDATE tasks SET status = 'pending' WHERE status = 'blocked'"_s));
+        COMPARE_STATUSES_WITH_ROWS(m_alice);
+        COMPARE_STATUSES_WITH_ROWS(m_bob);
+        QVERIFY(m_fixture.database().exec(
+            u"DELETE FROM tasks WHERE user_id = ? AND status = 'pending'"_s, {m_alice.id}));
+        COMPARE_STATUSES_WITH_ROWS(m_alice);
+        COMPARE_STATUSES_WITH_ROWS(m_bob);
+
+        // A deleted user's counts go with their tasks; TRUNCATE empties them all.
+        const HttpClient::Session carol = http.registerAndLogin(u"carol"_s);
+        QVERIFY(carol.ok());
+        addTasks(User{carol.userId, carol.token}, {.status = u"pending"_s}, 4);
+        QCOMPARE(statusCountRows(carol.userId), 1);
+        QVERIFY(m_fixture.database().exec(u"DELETE FROM users WHERE id = ?"_s, {carol.userId}));
+        QCOMPARE(statusCountRows(carol.userId), 0);
+        QVERIFY(m_fixture.database().exec(u"TRUNCATE tasks"_s));
+        QCOMPARE(
+            m_fixture.database().scalar(u"SELECT count(*) FROM task_status_counts"_s).toLongLong(),
+            0);
+        COMPARE_STATUSES_WITH_ROWS(m_bob);
+    }
+
+    void tasks_statusCountsOfRowsWrittenBeforeTheMigration() {
+        // A database from before migration 0008 with tasks in it: the server
+        // that migrates it counts them.
+        addTasks(m_alice, {.status = u"pending"_s}, 3);
+        addTasks(m_alice, {.status = u"blocked"_s}, 2);
+        PgCluster& db = m_fixture.database();
+        QVERIFY(db.exec(u"DROP TABLE task_status_counts"_s));
+        QVERIFY(db.exec(u"DROP FUNCTION bizy_count_task_statuses, bizy_add_task_status_counts, "
+                        u"bizy_clear_task_status_counts CASCADE"_s));
+        QVERIFY(db.exec(u"DELETE FROM schema_migrations WHERE version = 8"_s));
+        addTasks(m_alice, {.status = u"in_progress"_s}, 1); // no trigger counts this one
+
+        ServerProcess migrating(db.databaseUrl());
+        QString error;
+        QVERIFY2(migrating.start(&error), qPrintable(error));
+        COMPARE_STATUSES_WITH_ROWS(m_alice);
+        COMPARE_STATUSES_WITH_ROWS(m_bob);
+        QCOMPARE(report(u"/api/analytics/tasks"_s, m_alice)[u"by_status"_s].toObject(),
+                 (QJsonObject{{u"pending"_s, 3}, {u"blocked"_s, 2}, {u"in_progress"_s, 1}}));
     }
 };
 

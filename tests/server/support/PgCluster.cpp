@@ -193,10 +193,15 @@ QSqlDatabase PgCluster::connection() {
 
 bool PgCluster::exec(const QString& sql, const QVariantList& bindings) {
     QSqlQuery query(connection());
-    bool ok = query.prepare(sql);
-    for (const QVariant& value : bindings)
-        query.addBindValue(value);
-    ok = ok && query.exec();
+    bool ok = true;
+    if (bindings.isEmpty()) {
+        ok = query.exec(sql); // unprepared: DDL and TRUNCATE cannot be prepared
+    } else {
+        ok = query.prepare(sql);
+        for (const QVariant& value : bindings)
+            query.addBindValue(value);
+        ok = ok && query.exec();
+    }
     if (!ok)
         qWarning() << "PgCluster:" << sql << "failed:" << query.lastError().text();
     return ok;

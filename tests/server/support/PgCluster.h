@@ -33,6 +33,7 @@ public:
     // A direct connection for test set-up and checks (named per cluster).
     QSqlDatabase connection();
     // Runs one statement on the direct connection; false (and a warning) on failure.
+    // Without bindings it is not prepared, so DDL runs too.
     bool exec(const QString& sql, const QVariantList& bindings = {});
     // The first column of the first row.
     QVariant scalar(const QString& sql, const QVariantList& bindings = {});
