@@ -27,13 +27,8 @@ const QString kUpdate = taskColumns().updateSql(UpdateBy::Rest);
 
 const QStringList kStatuses{u"pending"_s, u"in_progress"_s, u"completed"_s, u"blocked"_s};
 
-QHttpServerResponse jsonAnswer(int status, const QByteArray& body) {
-    return QHttpServerResponse("application/json"_ba, body,
-                               static_cast<QHttpServerResponse::StatusCode>(status));
-}
-
 QHttpServerResponse taskAnswer(int status, const Task& task) {
-    return jsonAnswer(status, TaskJsonWriter::object(task));
+    return Reply::json(status, TaskJsonWriter::object(task));
 }
 
 QHttpServerResponse notFound(qint64 taskId) {
@@ -176,7 +171,7 @@ QHttpServerResponse TaskEndpoints::list(const HttpRequest& request) {
     tasks.reserve(limit < 100 ? limit : 100);
     while (rows.next())
         tasks.append(taskColumns().read(rows));
-    return jsonAnswer(200, TaskJsonWriter::array(tasks));
+    return Reply::json(200, TaskJsonWriter::array(tasks));
 }
 
 QHttpServerResponse TaskEndpoints::create(const HttpRequest& request) {
