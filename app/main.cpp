@@ -23,6 +23,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -144,6 +145,30 @@ int main(int argc, char* argv[]) {
     bizy::ReminderNotices notices(&reminders, &syncStatus);
 
     std::unique_ptr<bizy::TrayIcon> tray;
+    auto closeToTray = [&](bool closes) {
+        window.setClosesToTray(closes);
+        QApplication::setQuitOnLastWindowClosed(!closes);
+    };
+    // One preferences dialog, asked for by the window's Edit menu or the tray's.
+    QPointer<bizy::SettingsDialog> preferences;
+    auto showPreferences = [&] {
+        if (!preferences) {
+            preferences = new bizy::SettingsDialog(&window);
+            preferences->setAttribute(Qt::WA_DeleteOnClose);
+            preferences->setTrayAvailable(tray != nullptr);
+            QObject::connect(preferences, &bizy::SettingsDialog::applied, &reminders,
+                             [&](const bizy::ReminderSettings& chosen, bool closes) {
+                                 reminders.setSettings(chosen);
+                                 if (tray)
+                                     closeToTray(closes);
+                                 applySyncInterval();
+                             });
+        }
+        preferences->show();
+        preferences->raise();
+        preferences->activateWindow();
+    };
+    QObject::connect(&window, &bizy::MainWindow::preferencesRequested, &window, showPreferences);
     if (bizy::TrayIcon::isAvailable()) {
         tray = std::make_unique<bizy::TrayIcon>(&accounts, &syncStatus, &window, &reminders);
         tray->show();
@@ -155,25 +180,10 @@ int main(int argc, char* argv[]) {
             else
                 window.openTask(uuid);
         });
-        auto closeToTray = [&](bool closes) {
-            window.setClosesToTray(closes);
-            QApplication::setQuitOnLastWindowClosed(!closes);
-        };
         closeToTray(
             settings.value(QLatin1String(bizy::SettingsDialog::kCloseToTrayKey), true).toBool());
         QObject::connect(tray.get(), &bizy::TrayIcon::preferencesRequested, &window,
-                         [&, closeToTray] {
-                             auto* dialog = new bizy::SettingsDialog(&window);
-                             dialog->setAttribute(Qt::WA_DeleteOnClose);
-                             QObject::connect(dialog, &bizy::SettingsDialog::applied, &reminders,
-                                              [&, closeToTray](const bizy::ReminderSettings& chosen,
-                                                               bool closes) {
-                                                  reminders.setSettings(chosen);
-                                                  closeToTray(closes);
-                                                  applySyncInterval();
-                                              });
-                             dialog->show();
-                         });
+                         showPreferences);
         QObject::connect(&window, &bizy::MainWindow::closedToTray, tray.get(), [&] {
             QSettings told;
             if (told.value(u"tray/toldAboutTray"_s, false).toBool())

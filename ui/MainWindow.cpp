@@ -203,6 +203,15 @@ void MainWindow::createActions() {
     });
     m_transfer = new TransferActions(this);
 
+    m_preferencesAction =
+        new QAction(themedIcon(u"preferences-system"_s, QStyle::SP_FileDialogDetailedView),
+                    tr("Pr&eferences…"), this);
+    m_preferencesAction->setObjectName(u"preferences"_s);
+    // QKeySequence::Preferences has no binding on Linux desktops; Ctrl+, is the usual one.
+    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::preferencesRequested);
+
     m_loginAction = new QAction(themedIcon(u"system-log-in"_s, QStyle::SP_DialogYesButton),
                                 tr("&Log In..."), this);
     m_loginAction->setObjectName(u"logIn"_s);
@@ -282,6 +291,8 @@ void MainWindow::createToolBarAndMenus() {
     QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
     editMenu->addAction(m_undoAction);
     editMenu->addAction(m_redoAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_preferencesAction);
 
     QMenu* taskMenu = menuBar()->addMenu(tr("&Task"));
     taskMenu->addActions(taskActions.mid(1));

@@ -59,6 +59,8 @@ public slots:
 signals:
     // The window was closed into the tray.
     void closedToTray();
+    // Edit > Preferences; the app opens the one SettingsDialog (the tray asks too).
+    void preferencesRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -101,6 +103,7 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_preferencesAction = nullptr;
     QAction* m_loginAction = nullptr;
     QAction* m_logoutAction = nullptr;
     QAction* m_syncNowAction = nullptr;

@@ -62,6 +62,10 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     form->addRow(buttons);
 }
 
+void SettingsDialog::setTrayAvailable(bool available) {
+    m_closeToTray->setVisible(available);
+}
+
 ReminderSettings SettingsDialog::reminderSettings() const {
     ReminderSettings settings;
     settings.enabled = m_enabled->isChecked();

@@ -20,6 +20,10 @@ class SettingsDialog : public QDialog {
 public:
     explicit SettingsDialog(QWidget* parent = nullptr);
 
+    // Without a tray there is nothing to close into: the choice is hidden and
+    // the saved value stays as it was.
+    void setTrayAvailable(bool available);
+
     ReminderSettings reminderSettings() const;
     bool closesToTray() const;
     int syncIntervalMinutes() const;

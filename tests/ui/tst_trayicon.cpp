@@ -19,6 +19,7 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -199,6 +200,34 @@ private slots:
         QVERIFY(!again.closesToTray());
         QCOMPARE(again.syncIntervalMinutes(), 15);
         QSettings().clear();
+    }
+
+    void preferencesAreInTheWindowsEditMenuToo() {
+        // Edit > Preferences (Ctrl+,) asks for the same dialog as the tray's menu
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QAction* preferences = m_window->findChild<QAction*>(u"preferences"_s);
+        QVERIFY(preferences);
+        QCOMPARE(preferences->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        const QMenu* edit = nullptr;
+        for (const QMenu* menu : m_window->menuBar()->findChildren<QMenu*>()) {
+            if (menu->title() == u"&Edit"_s)
+                edit = menu;
+        }
+        QVERIFY(edit && edit->actions().contains(preferences));
+        QSignalSpy asked(m_window.get(), &MainWindow::preferencesRequested);
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        QCOMPARE(asked.count(), 1);
+        m_window->hide();
+
+        // without a tray the dialog does not offer to close into it
+        SettingsDialog dialog;
+        dialog.setTrayAvailable(false);
+        dialog.show();
+        QVERIFY(!dialog.findChild<QCheckBox*>(u"closeToTray"_s)->isVisible());
+        QVERIFY(dialog.findChild<QSpinBox*>(u"syncInterval"_s)->isVisible());
     }
 
     void anExpiredLoginAndConflictsAreSaidOnceAndShownOnTheIcon() {
