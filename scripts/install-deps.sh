@@ -16,6 +16,8 @@ packages=(
     libspdlog-dev libfmt-dev libsodium-dev libcrypt-dev libssl-dev
     # what the tests and benchmarks run against
     postgresql xvfb xauth gnome-keyring dbus dbus-x11 imagemagick wrk
+    # the accessibility check reads the real window over AT-SPI and types with xdotool
+    at-spi2-core python3-pyatspi xdotool
     # a real SMTP server for the password reset tests (aiosmtpd)
     python3-aiosmtpd
     tzdata # the quick-add and dashboard tests read times in Europe/Berlin and Asia/Tokyo

@@ -115,6 +115,8 @@ void TaskDialog::buildUi(StoreClient* store, const GoalTreeModel* goals, const Q
     m_hasDueDate->setObjectName(u"has_due_date"_s);
     m_dueDate = new QDateTimeEdit(this);
     m_dueDate->setObjectName(u"due_date"_s);
+    // The row's label is the checkbox's buddy, so the date needs its own name.
+    m_dueDate->setAccessibleName(tr("Due date"));
     m_dueDate->setCalendarPopup(true);
     m_dueDate->setDisplayFormat(TaskText::dateTimeFormat());
     m_dueDate->setEnabled(false);
