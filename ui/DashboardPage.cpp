@@ -35,6 +35,8 @@ namespace bizy {
 
 namespace {
 
+constexpr int kChartMinimumHeight = 200;
+
 // Mid-lightness hues that read on a light and on a dark background alike.
 const QList<QColor> kStatusColors{QColor(0x8a, 0x94, 0xa6), QColor(0x3d, 0x7b, 0xe0),
                                   QColor(0xd9, 0x82, 0x2b), QColor(0x2e, 0x9e, 0x5b)};
@@ -258,7 +260,7 @@ QChartView* DashboardPage::createChartView(const QString& name, const QString& t
     view->setObjectName(name);
     view->setFrameShape(QFrame::NoFrame);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(200);
+    view->setMinimumHeight(kChartMinimumHeight);
     view->setAccessibleName(title);
     return view;
 }
@@ -439,6 +441,12 @@ void DashboardPage::showCounts(QChartView* view, QBarSet* set,
         // Room beside the longest bar for its number.
         setCountRange(axis, largest + std::max<qint64>(1, largest / 8));
     view->setAccessibleDescription(counts.isEmpty() ? tr("No tasks") : description.join(u", "_s));
+    // Qt Charts elides a bar's name to "..." when its row is lower than a line of
+    // text: the chart grows with its rows (the page scrolls).
+    const int rowHeight = view->fontMetrics().height() + 8;
+    const int titleAndAxisHeight = 4 * view->fontMetrics().height() + 16;
+    view->setMinimumHeight(
+        std::max(kChartMinimumHeight, titleAndAxisHeight + int(counts.size()) * rowHeight));
 }
 
 void DashboardPage::showGoals() {
