@@ -12,29 +12,40 @@ using bizy::LocalStore;
 
 namespace SampleStore {
 
-QStringList addGoals(LocalStore& store) {
+QStringList addGoals(LocalStore& store, int count, int weeksPerMonth) {
     QStringList uuids;
-    const auto add = [&](const QJsonObject& fields) {
+    const auto add = [&](const QString& title, const QString& horizon, const QString& parent) {
+        QJsonObject fields{{u"title"_s, title}, {u"horizon"_s, horizon}};
+        if (!parent.isEmpty())
+            fields.insert(u"parent_goal_uuid"_s, parent);
         const bizy::Result<Goal> goal = store.createGoal(fields);
         if (!goal)
-            return QString();
+            return false;
         uuids << goal->uuid;
-        return goal->uuid;
+        return true;
     };
-    for (int y = 0; y < 5; ++y) {
-        const QString yearly =
-            add({{u"title"_s, u"Year goal %1"_s.arg(y)}, {u"horizon"_s, u"yearly"_s}});
-        for (int q = 0; q < 4; ++q) {
-            const QString quarterly = add({{u"title"_s, u"Quarter goal %1.%2"_s.arg(y).arg(q)},
-                                           {u"horizon"_s, u"quarterly"_s},
-                                           {u"parent_goal_uuid"_s, yearly}});
-            for (int m = 0; m < 3; ++m)
-                add({{u"title"_s, u"Month goal %1.%2.%3"_s.arg(y).arg(q).arg(m)},
-                     {u"horizon"_s, u"monthly"_s},
-                     {u"parent_goal_uuid"_s, quarterly}});
+    const auto full = [&] { return uuids.size() >= count; };
+    for (int y = 0; !full(); ++y) {
+        if (!add(u"Year goal %1"_s.arg(y), u"yearly"_s, {}))
+            return {};
+        const QString yearly = uuids.last();
+        for (int q = 0; q < 4 && !full(); ++q) {
+            if (!add(u"Quarter goal %1.%2"_s.arg(y).arg(q), u"quarterly"_s, yearly))
+                return {};
+            const QString quarterly = uuids.last();
+            for (int m = 0; m < 3 && !full(); ++m) {
+                if (!add(u"Month goal %1.%2.%3"_s.arg(y).arg(q).arg(m), u"monthly"_s, quarterly))
+                    return {};
+                const QString monthly = uuids.last();
+                for (int w = 0; w < weeksPerMonth && !full(); ++w) {
+                    if (!add(u"Week goal %1.%2.%3.%4"_s.arg(y).arg(q).arg(m).arg(w), u"weekly"_s,
+                             monthly))
+                        return {};
+                }
+            }
         }
     }
-    return uuids.size() == 85 ? uuids : QStringList();
+    return uuids;
 }
 
 QList<QJsonObject> taskFields(int count, const QStringList& goalUuids, quint32 seed) {
@@ -47,14 +58,14 @@ QList<QJsonObject> taskFields(int count, const QStringList& goalUuids, quint32 s
     return tasks;
 }
 
-bool build(const QString& path, int count, quint32 seed, QString* error) {
+bool build(const QString& path, int count, int goalCount, quint32 seed, QString* error) {
     auto opened = LocalStore::open(path);
     if (!opened) {
         *error = opened.error().message;
         return false;
     }
     LocalStore& store = *opened.value();
-    const QStringList goals = addGoals(store);
+    const QStringList goals = addGoals(store, goalCount, 4);
     if (goals.isEmpty()) {
         *error = u"a goal was refused"_s;
         return false;

@@ -171,10 +171,10 @@ QString ScenarioRunner::store() {
         QElapsedTimer timer;
         timer.start();
         QString error;
-        if (!SampleStore::build(m_store, kStoreTasks, 42, &error))
+        if (!SampleStore::build(m_store, kStoreTasks, kStoreGoals, 42, &error))
             die(u"building the store: "_s + error);
-        std::printf("built %s (%d tasks) in %.1f s\n", qPrintable(m_store), kStoreTasks,
-                    double(timer.elapsed()) / 1000);
+        std::printf("built %s (%d tasks, %d goals) in %.1f s\n", qPrintable(m_store), kStoreTasks,
+                    kStoreGoals, double(timer.elapsed()) / 1000);
     }
     std::printf("store %s: %.1f MB\n", qPrintable(m_store),
                 double(QFileInfo(m_store).size()) / 1e6);

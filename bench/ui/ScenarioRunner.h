@@ -16,6 +16,7 @@ public:
     static constexpr int kSyncTasks = 50000;
     static constexpr int kSyncGoals = 2000;
     static constexpr int kStoreTasks = 100000;
+    static constexpr int kStoreGoals = 1000;
 
     explicit ScenarioRunner(int runs);
 
