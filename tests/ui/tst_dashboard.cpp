@@ -1,7 +1,7 @@
-#include "BlockingStore.h"
 #include "MainWindow.h"
 #include "TaskListModel.h"
 #include "Translations.h"
+#include "WindowHarness.h"
 #include "account/AccountManager.h"
 #include "account/Workspace.h"
 #include "model/IsoDateTime.h"
@@ -38,45 +38,28 @@ class DashboardTest : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AccountManager> m_accounts;
-    BlockingStore m_store;
-    std::unique_ptr<MainWindow> m_window;
-
-    void openWindow() {
-        m_window = std::make_unique<MainWindow>(m_accounts.get());
-        m_window->show();
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
-
-    QString addTask(const QJsonObject& fields) {
-        const Result<Task> task = m_store.createTask(fields);
-        if (!task)
-            qFatal("cannot create a task: %s", qPrintable(task.error().message));
-        return task->uuid;
-    }
+    WindowHarness m_harness;
 
     // A task completed `daysAgo` days ago at noon, on this computer's calendar.
     void addDone(const QString& title, int priority, const QString& category, int daysAgo) {
-        const QString uuid =
-            addTask({{u"title"_s, title}, {u"priority"_s, priority}, {u"category"_s, category}});
+        const QString uuid = m_harness.addTask(
+            {{u"title"_s, title}, {u"priority"_s, priority}, {u"category"_s, category}});
         const QDateTime noon(QDate::currentDate().addDays(-daysAgo), QTime(12, 0));
-        QVERIFY(m_store
+        QVERIFY(m_harness.store()
                     .updateTask(uuid, {{u"status"_s, u"completed"_s},
                                        {u"completed_at"_s, IsoDateTime::format(noon.toUTC())}})
                     .ok());
     }
 
     QWidget* page() const {
-        return m_window->findChild<QStackedWidget*>(u"pages"_s)->currentWidget();
+        return m_harness.window()->findChild<QStackedWidget*>(u"pages"_s)->currentWidget();
     }
     QString tile(const QString& name) const {
-        return m_window->findChild<QLabel*>(name + u"Value"_s)->text();
+        return m_harness.window()->findChild<QLabel*>(name + u"Value"_s)->text();
     }
-    QChartView* chart(const QString& name) const { return m_window->findChild<QChartView*>(name); }
-    QTableView* taskView() const { return m_window->findChild<QTableView*>(u"taskTable"_s); }
-
+    QChartView* chart(const QString& name) const {
+        return m_harness.window()->findChild<QChartView*>(name);
+    }
     // The bars of the completions chart, oldest day first.
     QList<qreal> completionBars() const {
         const auto* series =
@@ -108,34 +91,13 @@ private:
     }
 
     QProgressBar* horizon(const QString& name) const {
-        return m_window->findChild<QProgressBar*>(u"horizonProgress_"_s + name);
+        return m_harness.window()->findChild<QProgressBar*>(u"horizonProgress_"_s + name);
     }
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setOrganizationName(u"BizyTest"_s);
-        QApplication::setApplicationName(u"tst_dashboard"_s);
-        QSettings().clear();
-        QVERIFY(!Translations::install(QLocale(QLocale::English)).isEmpty());
-    }
-
-    void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        AccountManager::Options options;
-        options.pinnedStore = m_dir->filePath(u"tasks.sqlite"_s);
-        m_accounts = std::make_unique<AccountManager>(options);
-        QVERIFY(m_accounts->start().ok());
-        m_store = BlockingStore(m_accounts->workspace()->store());
-    }
-
-    void cleanup() {
-        m_window.reset();
-        m_store = BlockingStore();
-        m_accounts.reset();
-        m_dir.reset();
-    }
+    void initTestCase() { QVERIFY(WindowHarness::prepareApplication(u"tst_dashboard"_s)); }
+    void init() { QVERIFY2(m_harness.start(), qPrintable(m_harness.error())); }
+    void cleanup() { m_harness.stop(); }
 
     void showsTheNumbersAndFollowsACompletion() {
         // given four done tasks (today, yesterday, 10 days ago and 40 days ago), an open one
@@ -149,21 +111,21 @@ private slots:
             return IsoDateTime::format(
                 QDateTime(QDate::currentDate().addDays(days), QTime(9, 0)).toUTC());
         };
-        const QString invoice = addTask({{u"title"_s, u"Invoice"_s},
-                                         {u"priority"_s, 1},
-                                         {u"category"_s, u"work"_s},
-                                         {u"due_date"_s, inDays(-1)}});
-        addTask({{u"title"_s, u"Read"_s},
-                 {u"priority"_s, 4},
-                 {u"status"_s, u"in_progress"_s},
-                 {u"due_date"_s, inDays(3)}});
-        const QString roses =
-            addTask({{u"title"_s, u"Roses"_s}, {u"priority"_s, 2}, {u"category"_s, u"garden"_s}});
+        const QString invoice = m_harness.addTask({{u"title"_s, u"Invoice"_s},
+                                                   {u"priority"_s, 1},
+                                                   {u"category"_s, u"work"_s},
+                                                   {u"due_date"_s, inDays(-1)}});
+        m_harness.addTask({{u"title"_s, u"Read"_s},
+                           {u"priority"_s, 4},
+                           {u"status"_s, u"in_progress"_s},
+                           {u"due_date"_s, inDays(3)}});
+        const QString roses = m_harness.addTask(
+            {{u"title"_s, u"Roses"_s}, {u"priority"_s, 2}, {u"category"_s, u"garden"_s}});
         for (const auto& [title, horizonName, status, progress] :
              {std::tuple{u"Health"_s, u"yearly"_s, u"active"_s, 40.0},
               std::tuple{u"Launch"_s, u"quarterly"_s, u"active"_s, 70.0},
               std::tuple{u"Move"_s, u"quarterly"_s, u"on_hold"_s, 10.0}})
-            QVERIFY(m_store
+            QVERIFY(m_harness.store()
                         .createGoal({{u"title"_s, title},
                                      {u"horizon"_s, horizonName},
                                      {u"status"_s, status},
@@ -171,17 +133,17 @@ private slots:
                         .ok());
 
         // when the window opens and the user presses Ctrl+1
-        openWindow();
-        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QVERIFY(m_harness.openWindow());
+        QTest::keyClick(m_harness.window(), Qt::Key_1, Qt::ControlModifier);
 
         // then the dashboard is shown: 3 open, 1 overdue, 4 of 7 done, 3 in the last 30 days
         QCOMPARE(page()->objectName(), u"dashboard"_s);
-        QVERIFY(m_window->findChild<QAction*>(u"showDashboard"_s)->isChecked());
+        QVERIFY(m_harness.window()->findChild<QAction*>(u"showDashboard"_s)->isChecked());
         QTRY_COMPARE(tile(u"completed"_s), u"3"_s);
         QCOMPARE(tile(u"open"_s), u"3"_s);
         QCOMPARE(tile(u"overdue"_s), u"1"_s);
         QCOMPARE(tile(u"completionRate"_s), u"57 %"_s);
-        QCOMPARE(m_window->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
+        QCOMPARE(m_harness.window()->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
                  u"Overdue: 1"_s);
         // and one bar a day, today last: today's, yesterday's, and the one of 10 days ago
         QList<qreal> bars(30, 0);
@@ -203,24 +165,24 @@ private slots:
         QCOMPARE(horizon(u"yearly"_s)->value(), 40);
         QCOMPARE(horizon(u"quarterly"_s)->value(), 70);
         QCOMPARE(horizon(u"monthly"_s)->isEnabled(), false);
-        QCOMPARE(m_window->findChild<QLabel*>(u"horizonDetail_quarterly"_s)->text(),
+        QCOMPARE(m_harness.window()->findChild<QLabel*>(u"horizonDetail_quarterly"_s)->text(),
                  u"1 active of 2"_s);
 
         // when the user goes to the tasks (Ctrl+2) and completes the roses with Space
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(m_harness.window(), Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(page()->objectName(), u"taskContent"_s);
-        auto* tasks = qobject_cast<TaskListModel*>(taskView()->model());
+        auto* tasks = qobject_cast<TaskListModel*>(m_harness.taskView()->model());
         QTRY_VERIFY(tasks->rowOf(roses) >= 0);
         const QModelIndex rosesTitle =
             tasks->index(tasks->rowOf(roses), TaskListModel::TitleColumn);
-        QTest::mouseClick(taskView()->viewport(), Qt::LeftButton, {},
-                          taskView()->visualRect(rosesTitle).center());
-        QCOMPARE(taskView()->selectionModel()->selectedRows().size(), 1);
-        QTest::keyClick(taskView(), Qt::Key_Space);
-        QTRY_VERIFY(m_store.task(roses).value().isCompleted());
+        QTest::mouseClick(m_harness.taskView()->viewport(), Qt::LeftButton, {},
+                          m_harness.taskView()->visualRect(rosesTitle).center());
+        QCOMPARE(m_harness.taskView()->selectionModel()->selectedRows().size(), 1);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_Space);
+        QTRY_VERIFY(m_harness.store().task(roses).value().isCompleted());
 
         // and comes back to the dashboard
-        m_window->findChild<QAction*>(u"showDashboard"_s)->trigger();
+        m_harness.window()->findChild<QAction*>(u"showDashboard"_s)->trigger();
 
         // then today has two, 5 of 7 are done, two are open
         QTRY_COMPARE(tile(u"completed"_s), u"4"_s);
@@ -229,38 +191,38 @@ private slots:
         QCOMPARE(tile(u"completionRate"_s), u"71 %"_s);
 
         // when the overdue invoice is completed elsewhere (as a sync would) while it is shown
-        QVERIFY(m_store.completeTask(invoice).ok());
+        QVERIFY(m_harness.store().completeTask(invoice).ok());
 
         // then the tiles follow at once
         QTRY_COMPARE(tile(u"overdue"_s), u"0"_s);
         QCOMPARE(tile(u"completionRate"_s), u"86 %"_s);
-        QCOMPARE(m_window->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
+        QCOMPARE(m_harness.window()->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
                  u"Overdue: 0"_s);
 
         // when the user clicks the view already selected in the sidebar
-        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QTest::keyClick(m_harness.window(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(page()->objectName(), u"dashboard"_s);
-        auto* views = m_window->findChild<QAbstractItemView*>(u"taskViews"_s);
+        auto* views = m_harness.window()->findChild<QAbstractItemView*>(u"taskViews"_s);
         QTest::mouseClick(views->viewport(), Qt::LeftButton, {},
                           views->visualRect(views->currentIndex()).center());
 
         // then the tasks are back
         QCOMPARE(page()->objectName(), u"taskContent"_s);
-        QVERIFY(m_window->findChild<QAction*>(u"showTasks"_s)->isChecked());
+        QVERIFY(m_harness.window()->findChild<QAction*>(u"showTasks"_s)->isChecked());
     }
 
     void aNewUserSeesWhereToStart() {
         // given an empty store; when the dashboard is opened
-        openWindow();
-        m_window->findChild<QAction*>(u"showDashboard"_s)->trigger();
+        QVERIFY(m_harness.openWindow());
+        m_harness.window()->findChild<QAction*>(u"showDashboard"_s)->trigger();
 
         // then it says it is empty and offers a new task
-        auto* empty = m_window->findChild<QWidget*>(u"dashboardEmpty"_s);
+        auto* empty = m_harness.window()->findChild<QWidget*>(u"dashboardEmpty"_s);
         QTRY_VERIFY(empty->isVisible());
-        QVERIFY(m_window->findChild<QWidget*>(u"dashboardNewTask"_s)->isVisible());
+        QVERIFY(m_harness.window()->findChild<QWidget*>(u"dashboardNewTask"_s)->isVisible());
 
         // when a first task exists
-        addTask({{u"title"_s, u"First"_s}});
+        m_harness.addTask({{u"title"_s, u"First"_s}});
 
         // then the numbers replace the hint
         QTRY_VERIFY(!empty->isVisible());
@@ -270,40 +232,40 @@ private slots:
 
     void taskActionsFollowThePageAndThePageIsRemembered() {
         // given a task, selected in the list
-        addTask({{u"title"_s, u"Plan the week"_s}});
-        openWindow();
-        auto* remove = m_window->findChild<QAction*>(u"deleteTask"_s);
+        m_harness.addTask({{u"title"_s, u"Plan the week"_s}});
+        QVERIFY(m_harness.openWindow());
+        auto* remove = m_harness.window()->findChild<QAction*>(u"deleteTask"_s);
         QTRY_VERIFY(remove->isEnabled());
 
         // when the dashboard is shown
-        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QTest::keyClick(m_harness.window(), Qt::Key_1, Qt::ControlModifier);
 
         // then nothing acts on the hidden list's selection
         QCOMPARE(page()->objectName(), u"dashboard"_s);
         QVERIFY(!remove->isEnabled());
-        QVERIFY(!m_window->findChild<QAction*>(u"completeTask"_s)->isEnabled());
+        QVERIFY(!m_harness.window()->findChild<QAction*>(u"completeTask"_s)->isEnabled());
 
         // when the user presses Ctrl+F there
-        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClick(m_harness.window(), Qt::Key_F, Qt::ControlModifier);
 
         // then the task list is back with the search field focused, and its actions with it
         QCOMPARE(page()->objectName(), u"taskContent"_s);
-        QTRY_VERIFY(m_window->findChild<QLineEdit*>(u"search"_s)->hasFocus());
+        QTRY_VERIFY(m_harness.window()->findChild<QLineEdit*>(u"search"_s)->hasFocus());
         QVERIFY(remove->isEnabled());
 
         // when the window is closed on the dashboard and opened again
-        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
-        m_window->close();
-        openWindow();
+        QTest::keyClick(m_harness.window(), Qt::Key_1, Qt::ControlModifier);
+        m_harness.window()->close();
+        QVERIFY(m_harness.openWindow());
 
         // then it opens on the dashboard
         QCOMPARE(page()->objectName(), u"dashboard"_s);
-        QVERIFY(m_window->findChild<QAction*>(u"showDashboard"_s)->isChecked());
+        QVERIFY(m_harness.window()->findChild<QAction*>(u"showDashboard"_s)->isChecked());
 
         // and on the tasks again once closed there
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
-        m_window->close();
-        openWindow();
+        QTest::keyClick(m_harness.window(), Qt::Key_2, Qt::ControlModifier);
+        m_harness.window()->close();
+        QVERIFY(m_harness.openWindow());
         QCOMPARE(page()->objectName(), u"taskContent"_s);
     }
 
@@ -314,14 +276,14 @@ private slots:
         QVERIFY(!Translations::install(QLocale(QLocale::German, QLocale::Germany)).isEmpty());
 
         // when the dashboard is opened
-        openWindow();
-        m_window->findChild<QAction*>(u"showDashboard"_s)->trigger();
+        QVERIFY(m_harness.openWindow());
+        m_harness.window()->findChild<QAction*>(u"showDashboard"_s)->trigger();
 
         // then its words are German
         QTRY_COMPARE(tile(u"completed"_s), u"1"_s);
-        QCOMPARE(m_window->findChild<QAction*>(u"showDashboard"_s)->toolTip(),
+        QCOMPARE(m_harness.window()->findChild<QAction*>(u"showDashboard"_s)->toolTip(),
                  u"Wie Ihre Aufgaben und Ziele stehen (Strg+1)"_s);
-        QCOMPARE(m_window->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
+        QCOMPARE(m_harness.window()->findChild<QWidget*>(u"overdueTile"_s)->accessibleName(),
                  u"Überfällig: 0"_s);
         QCOMPARE(chart(u"completionsChart"_s)->accessibleDescription().section(u';', 0, 0),
                  u"1 Aufgabe in den letzten 30 Tagen erledigt"_s);

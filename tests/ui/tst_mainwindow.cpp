@@ -1,8 +1,8 @@
-#include "BlockingStore.h"
 #include "MainWindow.h"
 #include "TaskDialog.h"
 #include "TaskListModel.h"
 #include "Translations.h"
+#include "WindowHarness.h"
 #include "account/AccountManager.h"
 #include "account/Workspace.h"
 #include "model/IsoDateTime.h"
@@ -47,34 +47,16 @@ class MainWindowTest : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AccountManager> m_accounts;
-    BlockingStore m_store;
-    std::unique_ptr<MainWindow> m_window;
+    WindowHarness m_harness;
 
-    void openWindow() {
-        m_window = std::make_unique<MainWindow>(m_accounts.get());
-        m_window->show();
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        // The tasks are read on the store's worker; the table has them once loaded.
-        QTRY_VERIFY(!taskModel()->isLoading());
-        taskView()->setFocus();
+    QLineEdit* searchField() const {
+        return m_harness.window()->findChild<QLineEdit*>(u"search"_s);
     }
-
-    QString addTask(const QJsonObject& fields) {
-        const bizy::Result<Task> task = m_store.createTask(fields);
-        if (!task)
-            qFatal("cannot create a task: %s", qPrintable(task.error().message));
-        return task->uuid;
+    QComboBox* statusFilter() const {
+        return m_harness.window()->findChild<QComboBox*>(u"statusFilter"_s);
     }
-
-    QTableView* taskView() const { return m_window->findChild<QTableView*>(u"taskTable"_s); }
-    TaskListModel* taskModel() const { return qobject_cast<TaskListModel*>(taskView()->model()); }
-    QLineEdit* searchField() const { return m_window->findChild<QLineEdit*>(u"search"_s); }
-    QComboBox* statusFilter() const { return m_window->findChild<QComboBox*>(u"statusFilter"_s); }
     QComboBox* filterBox(const QString& name) const {
-        return m_window->findChild<QComboBox*>(name);
+        return m_harness.window()->findChild<QComboBox*>(name);
     }
 
     // What a filter offers after its first entry ("any ...").
@@ -84,27 +66,21 @@ private:
             values << filter->itemText(i);
         return values;
     }
-    QAction* action(const QString& name) const { return m_window->findChild<QAction*>(name); }
-
     // The hint in place of the table; empty while the table is shown.
     QString emptyHint() const {
-        const auto* hint = m_window->findChild<QLabel*>(u"emptyHint"_s);
+        const auto* hint = m_harness.window()->findChild<QLabel*>(u"emptyHint"_s);
         return hint->isVisible() ? hint->text() : QString();
     }
-    QString shownCountText() const { return m_window->findChild<QLabel*>(u"shownCount"_s)->text(); }
-    QString pendingText() const { return m_window->findChild<QLabel*>(u"pendingCount"_s)->text(); }
-
-    QStringList shownTitles() const {
-        QStringList titles;
-        const QAbstractItemModel* model = taskView()->model();
-        for (int row = 0; row < model->rowCount(); ++row)
-            titles << model->index(row, TaskListModel::TitleColumn).data().toString();
-        return titles;
+    QString shownCountText() const {
+        return m_harness.window()->findChild<QLabel*>(u"shownCount"_s)->text();
+    }
+    QString pendingText() const {
+        return m_harness.window()->findChild<QLabel*>(u"pendingCount"_s)->text();
     }
 
     // The task dialog that is open, if any.
     TaskDialog* openTaskDialog() const {
-        TaskDialog* dialog = m_window->findChild<TaskDialog*>();
+        TaskDialog* dialog = m_harness.window()->findChild<TaskDialog*>();
         return dialog && dialog->isVisible() ? dialog : nullptr;
     }
 
@@ -145,50 +121,27 @@ private:
     QMessageBox* waitForConfirmation() const {
         QMessageBox* box = nullptr;
         (void)QTest::qWaitFor([&] {
-            box = m_window->findChild<QMessageBox*>(u"confirmDelete"_s);
+            box = m_harness.window()->findChild<QMessageBox*>(u"confirmDelete"_s);
             return box && box->isVisible();
         });
         return box;
     }
 
     void selectRowOf(const QString& uuid) {
-        QTRY_VERIFY(taskModel()->rowOf(uuid) >= 0);
-        taskView()->selectRow(taskModel()->rowOf(uuid));
-        taskView()->setFocus();
+        QTRY_VERIFY(m_harness.taskModel()->rowOf(uuid) >= 0);
+        m_harness.taskView()->selectRow(m_harness.taskModel()->rowOf(uuid));
+        m_harness.taskView()->setFocus();
     }
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setOrganizationName(u"BizyTest"_s);
-        QApplication::setApplicationName(u"tst_mainwindow"_s);
-        QSettings().clear();
-        // English plurals ("1 task shown") come from the embedded bizy_en.
-        QVERIFY(!bizy::Translations::install(QLocale(QLocale::English)).isEmpty());
-    }
-
-    void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        AccountManager::Options options;
-        options.pinnedStore = m_dir->filePath(u"tasks.sqlite"_s);
-        m_accounts = std::make_unique<AccountManager>(options);
-        const bizy::Status started = m_accounts->start();
-        QVERIFY2(started, started ? "" : qPrintable(started.error().message));
-        m_store = BlockingStore(m_accounts->workspace()->store());
-    }
-
-    void cleanup() {
-        m_window.reset();
-        m_store = BlockingStore();
-        m_accounts.reset();
-        m_dir.reset();
-    }
+    void initTestCase() { QVERIFY(WindowHarness::prepareApplication(u"tst_mainwindow"_s)); }
+    void init() { QVERIFY2(m_harness.start(), qPrintable(m_harness.error())); }
+    void cleanup() { m_harness.stop(); }
 
     void emptyStoreShowsHintAndCounts() {
         // given an empty store
         // when the window opens
-        openWindow();
+        QVERIFY(m_harness.openWindow());
 
         // then it invites to add a task and says nothing waits to sync
         QCOMPARE(emptyHint(), u"No tasks yet. Press Ctrl+N to add one."_s);
@@ -196,7 +149,7 @@ private slots:
         QCOMPARE(pendingText(), u"No changes waiting to sync"_s);
 
         // when a task arrives in the store
-        addTask({{u"title"_s, u"First"_s}});
+        m_harness.addTask({{u"title"_s, u"First"_s}});
 
         // then the table replaces the hint and the counts follow
         QTRY_COMPARE(emptyHint(), QString());
@@ -206,10 +159,10 @@ private slots:
 
     void addTaskThroughTheDialog() {
         // given the window on an empty store
-        openWindow();
+        QVERIFY(m_harness.openWindow());
 
         // when the user presses Ctrl+N and fills in every field
-        QTest::keyClick(taskView(), Qt::Key_N, Qt::ControlModifier);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_N, Qt::ControlModifier);
         TaskDialog* dialog = waitForDialog();
         QVERIFY(dialog);
         QCOMPARE(dialog->windowTitle(), u"New Task"_s);
@@ -231,9 +184,9 @@ private slots:
 
         // then the dialog closes, the task is in the table, selected, and in the store
         QTRY_VERIFY(!openTaskDialog());
-        QTRY_COMPARE(shownTitles(), QStringList{u"Buy milk"_s});
-        QTRY_COMPARE(taskView()->currentIndex().row(), 0);
-        const QList<Task> stored = m_store.tasks().value();
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Buy milk"_s});
+        QTRY_COMPARE(m_harness.taskView()->currentIndex().row(), 0);
+        const QList<Task> stored = m_harness.store().tasks().value();
         QCOMPARE(stored.size(), 1);
         const Task& task = stored.first();
         QCOMPARE(task.title, u"Buy milk"_s);
@@ -252,10 +205,10 @@ private slots:
 
     void newTaskWithoutDueDateLeavesItUnset() {
         // given the window
-        openWindow();
+        QVERIFY(m_harness.openWindow());
 
         // when only a title is typed and Enter pressed
-        action(u"newTask"_s)->trigger();
+        m_harness.action(u"newTask"_s)->trigger();
         TaskDialog* dialog = waitForDialog();
         QVERIFY(dialog);
         QTest::keyClicks(editor(dialog, u"title"_s), u"Someday"_s);
@@ -263,7 +216,7 @@ private slots:
 
         // then the task has the defaults and no due date, description or tags
         QTRY_VERIFY(!openTaskDialog());
-        const QList<Task> stored = m_store.tasks().value();
+        const QList<Task> stored = m_harness.store().tasks().value();
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().priority, 3);
         QCOMPARE(bizy::toString(stored.first().status), bizy::toString(bizy::TaskStatus::Pending));
@@ -274,14 +227,14 @@ private slots:
 
     void editTaskWithEnter() {
         // given a task with a category
-        const QString uuid = addTask({{u"title"_s, u"Call mom"_s},
-                                      {u"category"_s, u"Family"_s},
-                                      {u"due_date"_s, u"2031-01-02T10:00:00Z"_s}});
-        openWindow();
+        const QString uuid = m_harness.addTask({{u"title"_s, u"Call mom"_s},
+                                                {u"category"_s, u"Family"_s},
+                                                {u"due_date"_s, u"2031-01-02T10:00:00Z"_s}});
+        QVERIFY(m_harness.openWindow());
         selectRowOf(uuid);
 
         // when the user presses Enter on it and changes the title
-        QTest::keyClick(taskView(), Qt::Key_Return);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_Return);
         TaskDialog* dialog = waitForDialog();
         QVERIFY(dialog);
         QCOMPARE(dialog->windowTitle(), u"Edit Task"_s);
@@ -291,26 +244,26 @@ private slots:
 
         // then the row and the store show the new title; other fields are untouched
         QTRY_VERIFY(!openTaskDialog());
-        QTRY_COMPARE(shownTitles(), QStringList{u"Call mom about Sunday"_s});
-        const bizy::Result<Task> task = m_store.task(uuid);
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Call mom about Sunday"_s});
+        const bizy::Result<Task> task = m_harness.store().task(uuid);
         QVERIFY(task);
         QCOMPARE(task->title, u"Call mom about Sunday"_s);
         QCOMPARE(task->category, u"Family"_s);
         QCOMPARE(task->dueDate, bizy::IsoDateTime::parse(u"2031-01-02T10:00:00Z"_s));
         // only the title travels: the edit merges with the create in the outbox
-        const QList<bizy::OutboxMutation> pending = m_store.pendingMutations().value();
+        const QList<bizy::OutboxMutation> pending = m_harness.store().pendingMutations().value();
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.first().fields.value(u"title"_s).toString(), u"Call mom about Sunday"_s);
     }
 
     void dependenciesArePickedByTitle() {
         // given a task to ship and two tasks it could wait for
-        const QString ship = addTask({{u"title"_s, u"Ship the release"_s}});
-        const QString docs = addTask({{u"title"_s, u"Write the release notes"_s}});
-        addTask({{u"title"_s, u"Test the build"_s}});
-        openWindow();
+        const QString ship = m_harness.addTask({{u"title"_s, u"Ship the release"_s}});
+        const QString docs = m_harness.addTask({{u"title"_s, u"Write the release notes"_s}});
+        m_harness.addTask({{u"title"_s, u"Test the build"_s}});
+        QVERIFY(m_harness.openWindow());
         selectRowOf(ship);
-        QTest::keyClick(taskView(), Qt::Key_Return);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_Return);
         TaskDialog* dialog = waitForDialog();
         QVERIFY(dialog);
         auto* field = qobject_cast<QLineEdit*>(editor(dialog, u"addDependency"_s));
@@ -335,15 +288,15 @@ private slots:
         QTRY_COMPARE(field->text(), QString());
         save(dialog);
         QTRY_VERIFY(!openTaskDialog());
-        QCOMPARE(m_store.task(ship)->dependencyUuids, std::optional(QStringList{docs}));
+        QCOMPARE(m_harness.store().task(ship)->dependencyUuids, std::optional(QStringList{docs}));
 
         // when the editor opens again, the dependency is read back by title and removed
         // (the offscreen platform gives the window back its activation only when asked)
         QTRY_VERIFY(!QApplication::activePopupWidget());
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QApplication::setActiveWindow(m_harness.window());
+        QVERIFY(QTest::qWaitForWindowActive(m_harness.window()));
         selectRowOf(ship);
-        QTest::keyClick(taskView(), Qt::Key_Return);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_Return);
         dialog = waitForDialog();
         QVERIFY(dialog);
         list = dialog->findChild<QListWidget*>(u"dependencies"_s);
@@ -357,21 +310,22 @@ private slots:
 
         // then the task waits for nothing
         QTRY_VERIFY(!openTaskDialog());
-        QTRY_VERIFY(m_store.task(ship)->dependencyUuids.value_or(QStringList()).isEmpty());
+        QTRY_VERIFY(
+            m_harness.store().task(ship)->dependencyUuids.value_or(QStringList()).isEmpty());
     }
 
     void editClearsOptionalFields() {
         // given a task with a due date and tags
-        const QString uuid = addTask({{u"title"_s, u"Dentist"_s},
-                                      {u"tags"_s, QJsonArray{u"health"_s}},
-                                      {u"due_date"_s, u"2031-01-02T10:00:00Z"_s}});
-        openWindow();
+        const QString uuid = m_harness.addTask({{u"title"_s, u"Dentist"_s},
+                                                {u"tags"_s, QJsonArray{u"health"_s}},
+                                                {u"due_date"_s, u"2031-01-02T10:00:00Z"_s}});
+        QVERIFY(m_harness.openWindow());
         selectRowOf(uuid);
 
         // when the user double-clicks it, unticks the due date and empties the tags
-        const QRect cell = taskView()->visualRect(taskModel()->index(0, 0));
-        QTest::mouseClick(taskView()->viewport(), Qt::LeftButton, {}, cell.center());
-        QTest::mouseDClick(taskView()->viewport(), Qt::LeftButton, {}, cell.center());
+        const QRect cell = m_harness.taskView()->visualRect(m_harness.taskModel()->index(0, 0));
+        QTest::mouseClick(m_harness.taskView()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(m_harness.taskView()->viewport(), Qt::LeftButton, {}, cell.center());
         TaskDialog* dialog = waitForDialog();
         QVERIFY(dialog);
         QTest::mouseClick(editor(dialog, u"has_due_date"_s), Qt::LeftButton);
@@ -380,96 +334,97 @@ private slots:
 
         // then both are gone from the store
         QTRY_VERIFY(!openTaskDialog());
-        const bizy::Result<Task> task = m_store.task(uuid);
+        const bizy::Result<Task> task = m_harness.store().task(uuid);
         QVERIFY(task);
         QVERIFY(!task->dueDate);
         QVERIFY(!task->tags);
-        QTRY_COMPARE(taskModel()->index(0, TaskListModel::DueColumn).data().toString(), QString());
+        QTRY_COMPARE(m_harness.taskModel()->index(0, TaskListModel::DueColumn).data().toString(),
+                     QString());
     }
 
     void completeAndReopenWithCtrlD() {
         // given a pending task, selected
-        const QString uuid = addTask({{u"title"_s, u"Pay rent"_s}});
-        openWindow();
+        const QString uuid = m_harness.addTask({{u"title"_s, u"Pay rent"_s}});
+        QVERIFY(m_harness.openWindow());
         selectRowOf(uuid);
-        auto* complete = action(u"completeTask"_s);
+        auto* complete = m_harness.action(u"completeTask"_s);
         QCOMPARE(complete->text(), u"&Complete"_s);
 
         // when the user presses Ctrl+D
-        QTest::keyClick(taskView(), Qt::Key_D, Qt::ControlModifier);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_D, Qt::ControlModifier);
 
         // then it is completed in the store and shown as done
-        QTRY_COMPARE(bizy::toString(m_store.task(uuid)->status),
+        QTRY_COMPARE(bizy::toString(m_harness.store().task(uuid)->status),
                      bizy::toString(bizy::TaskStatus::Completed));
-        QVERIFY(m_store.task(uuid)->completedAt.has_value());
-        const QModelIndex title = taskModel()->index(0, TaskListModel::TitleColumn);
+        QVERIFY(m_harness.store().task(uuid)->completedAt.has_value());
+        const QModelIndex title = m_harness.taskModel()->index(0, TaskListModel::TitleColumn);
         QTRY_VERIFY(title.data(TaskListModel::CompletedRole).toBool());
         QVERIFY(title.data(Qt::FontRole).value<QFont>().strikeOut());
         QTRY_COMPARE(complete->text(), u"&Reopen"_s);
 
         // when Ctrl+D is pressed again
-        QTest::keyClick(taskView(), Qt::Key_D, Qt::ControlModifier);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_D, Qt::ControlModifier);
 
         // then it is open again
-        QTRY_COMPARE(bizy::toString(m_store.task(uuid)->status),
+        QTRY_COMPARE(bizy::toString(m_harness.store().task(uuid)->status),
                      bizy::toString(bizy::TaskStatus::Pending));
-        QVERIFY(!m_store.task(uuid)->completedAt.has_value());
+        QVERIFY(!m_harness.store().task(uuid)->completedAt.has_value());
         QTRY_COMPARE(complete->text(), u"&Complete"_s);
         QVERIFY(!title.data(TaskListModel::CompletedRole).toBool());
     }
 
     void deleteIsAtOnceAndUndoable() {
         // given two tasks, the first selected
-        const QString doomed = addTask({{u"title"_s, u"Old idea"_s}, {u"priority"_s, 1}});
-        addTask({{u"title"_s, u"Keeper"_s}, {u"priority"_s, 2}});
-        openWindow();
+        const QString doomed = m_harness.addTask({{u"title"_s, u"Old idea"_s}, {u"priority"_s, 1}});
+        m_harness.addTask({{u"title"_s, u"Keeper"_s}, {u"priority"_s, 2}});
+        QVERIFY(m_harness.openWindow());
         selectRowOf(doomed);
 
         // when the user presses Del
-        QTest::keyClick(taskView(), Qt::Key_Delete);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_Delete);
 
         // then the task is gone at once (no question), the neighbour is selected, and the
         // status bar says how to get it back
-        QTRY_VERIFY(!m_store.task(doomed).ok());
-        QTRY_COMPARE(shownTitles(), QStringList{u"Keeper"_s});
-        QTRY_COMPARE(taskView()->currentIndex().row(), 0);
-        QVERIFY(!m_window->findChild<QMessageBox*>(u"confirmDelete"_s));
-        QCOMPARE(m_window->statusBar()->currentMessage(),
+        QTRY_VERIFY(!m_harness.store().task(doomed).ok());
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Keeper"_s});
+        QTRY_COMPARE(m_harness.taskView()->currentIndex().row(), 0);
+        QVERIFY(!m_harness.window()->findChild<QMessageBox*>(u"confirmDelete"_s));
+        QCOMPARE(m_harness.window()->statusBar()->currentMessage(),
                  u"Deleted \u201cOld idea\u201d. Ctrl+Z brings it back."_s);
-        QCOMPARE(action(u"undo"_s)->text(), u"&Undo Delete"_s);
+        QCOMPARE(m_harness.action(u"undo"_s)->text(), u"&Undo Delete"_s);
 
         // when the user presses Ctrl+Z
-        QTest::keyClick(taskView(), Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_Z, Qt::ControlModifier);
 
         // then it is back, with its fields, as a new change that will sync
-        QTRY_COMPARE(shownTitles(), (QStringList{u"Old idea"_s, u"Keeper"_s}));
-        const QList<Task> back = m_store.tasks().value();
+        QTRY_COMPARE(m_harness.shownTitles(), (QStringList{u"Old idea"_s, u"Keeper"_s}));
+        const QList<Task> back = m_harness.store().tasks().value();
         QCOMPARE(back.first().title, u"Old idea"_s);
         QCOMPARE(back.first().priority, 1);
 
         // and Ctrl+Shift+Z deletes it again
-        QTest::keyClick(taskView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-        QTRY_COMPARE(shownTitles(), QStringList{u"Keeper"_s});
+        QTest::keyClick(m_harness.taskView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Keeper"_s});
     }
 
     void deletingTheLastTaskShowsTheHint() {
         // given one task
-        const QString uuid = addTask({{u"title"_s, u"Only one"_s}});
-        openWindow();
+        const QString uuid = m_harness.addTask({{u"title"_s, u"Only one"_s}});
+        QVERIFY(m_harness.openWindow());
         selectRowOf(uuid);
 
         // when it is deleted
-        action(u"deleteTask"_s)->trigger();
+        m_harness.action(u"deleteTask"_s)->trigger();
 
         // then the empty hint is back
         QTRY_COMPARE(emptyHint(), u"No tasks yet. Press Ctrl+N to add one."_s);
-        QCOMPARE(m_store.taskCount().value(), 0);
+        QCOMPARE(m_harness.store().taskCount().value(), 0);
     }
 
     void validationErrorKeepsTheDialogOpen() {
         // given the new-task dialog
-        openWindow();
-        action(u"newTask"_s)->trigger();
+        QVERIFY(m_harness.openWindow());
+        m_harness.action(u"newTask"_s)->trigger();
         TaskDialog* dialog = waitForDialog();
         QVERIFY(dialog);
 
@@ -492,8 +447,8 @@ private slots:
                  qPrintable(errorFor(dialog, u"title"_s)));
         QVERIFY(!errorFor(dialog, u"estimated_hours"_s).isEmpty());
         QCOMPARE(errorFor(dialog, u"notes"_s), QString());
-        QCOMPARE(m_store.taskCount().value(), 0);
-        QCOMPARE(m_store.pendingCount().value(), 0);
+        QCOMPARE(m_harness.store().taskCount().value(), 0);
+        QCOMPARE(m_harness.store().pendingCount().value(), 0);
 
         // when the user fixes both and saves again
         retype(editor(dialog, u"title"_s), u"Short title"_s);
@@ -502,14 +457,14 @@ private slots:
 
         // then the task is created
         QTRY_VERIFY(!openTaskDialog());
-        QTRY_COMPARE(shownTitles(), QStringList{u"Short title"_s});
-        QCOMPARE(m_store.tasks().value().first().estimatedHours, 2.0);
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Short title"_s});
+        QCOMPARE(m_harness.store().tasks().value().first().estimatedHours, 2.0);
     }
 
     void unreadableHoursAreRefusedInPlace() {
         // given the new-task dialog with a title
-        openWindow();
-        action(u"newTask"_s)->trigger();
+        QVERIFY(m_harness.openWindow());
+        m_harness.action(u"newTask"_s)->trigger();
         TaskDialog* dialog = waitForDialog();
         QVERIFY(dialog);
         QTest::keyClicks(editor(dialog, u"title"_s), u"Estimate me"_s);
@@ -521,24 +476,24 @@ private slots:
         // then the dialog says so next to the field and writes nothing
         QVERIFY(dialog->isVisible());
         QVERIFY(!errorFor(dialog, u"actual_hours"_s).isEmpty());
-        QCOMPARE(m_store.taskCount().value(), 0);
+        QCOMPARE(m_harness.store().taskCount().value(), 0);
     }
 
     void overdueAndDoneTasksAreMarkedInTheTable() {
         // given a task due yesterday and a completed one
         const QDateTime yesterday = bizy::IsoDateTime::nowUtc().addDays(-1);
-        addTask({{u"title"_s, u"Late"_s},
-                 {u"priority"_s, 1},
-                 {u"due_date"_s, bizy::IsoDateTime::format(yesterday)}});
-        const QString done = addTask({{u"title"_s, u"Done"_s}, {u"priority"_s, 2}});
-        QVERIFY(m_store.completeTask(done).ok());
+        m_harness.addTask({{u"title"_s, u"Late"_s},
+                           {u"priority"_s, 1},
+                           {u"due_date"_s, bizy::IsoDateTime::format(yesterday)}});
+        const QString done = m_harness.addTask({{u"title"_s, u"Done"_s}, {u"priority"_s, 2}});
+        QVERIFY(m_harness.store().completeTask(done).ok());
 
         // when the window shows them
-        openWindow();
+        QVERIFY(m_harness.openWindow());
 
         // then the late due date has an icon beside it, and so has the done status
-        const QAbstractItemModel* table = taskView()->model();
-        QTRY_COMPARE(shownTitles(), (QStringList{u"Late"_s, u"Done"_s}));
+        const QAbstractItemModel* table = m_harness.taskView()->model();
+        QTRY_COMPARE(m_harness.shownTitles(), (QStringList{u"Late"_s, u"Done"_s}));
         QVERIFY(!table->index(0, TaskListModel::DueColumn)
                      .data(Qt::DecorationRole)
                      .value<QIcon>()
@@ -558,16 +513,16 @@ private slots:
             existing.append({{u"title"_s, u"Existing %1"_s.arg(i)},
                              {u"priority"_s, 1},
                              {u"due_date"_s, bizy::IsoDateTime::format(start.addSecs(3600 * i))}});
-        QVERIFY(m_store.createTasks(existing).ok());
-        openWindow();
-        QTRY_COMPARE(shownTitles().size(), 60);
-        const int selectedRow = int(shownTitles().indexOf(u"Existing 40"_s));
-        taskView()->selectRow(selectedRow);
-        taskView()->scrollTo(taskView()->model()->index(selectedRow, 0),
-                             QAbstractItemView::PositionAtTop);
-        const int scrolled = taskView()->verticalScrollBar()->value();
+        QVERIFY(m_harness.store().createTasks(existing).ok());
+        QVERIFY(m_harness.openWindow());
+        QTRY_COMPARE(m_harness.shownTitles().size(), 60);
+        const int selectedRow = int(m_harness.shownTitles().indexOf(u"Existing 40"_s));
+        m_harness.taskView()->selectRow(selectedRow);
+        m_harness.taskView()->scrollTo(m_harness.taskView()->model()->index(selectedRow, 0),
+                                       QAbstractItemView::PositionAtTop);
+        const int scrolled = m_harness.taskView()->verticalScrollBar()->value();
         QVERIFY(scrolled > 0);
-        QSignalSpy reset(taskView()->model(), &QAbstractItemModel::modelReset);
+        QSignalSpy reset(m_harness.taskView()->model(), &QAbstractItemModel::modelReset);
 
         // when a change of a thousand tasks arrives, as a sync's page does: 30
         // of them list above the selection, the rest below
@@ -578,41 +533,41 @@ private slots:
                          {u"priority"_s, above ? 1 : 3},
                          {u"due_date"_s, bizy::IsoDateTime::format(start.addSecs(60 * i))}});
         }
-        QVERIFY(m_store.createTasks(page).ok());
+        QVERIFY(m_harness.store().createTasks(page).ok());
 
         // then the same task is still the selected one, 30 rows further down,
         // and the view was neither reset nor scrolled back to the top
-        QTRY_COMPARE(taskModel()->totalCount(), 1060);
-        QTRY_COMPARE(shownTitles().indexOf(u"Existing 40"_s), selectedRow + 30);
-        QCOMPARE(taskView()->currentIndex().data().toString(), u"Existing 40"_s);
-        const QModelIndexList selected = taskView()->selectionModel()->selectedRows();
+        QTRY_COMPARE(m_harness.taskModel()->totalCount(), 1060);
+        QTRY_COMPARE(m_harness.shownTitles().indexOf(u"Existing 40"_s), selectedRow + 30);
+        QCOMPARE(m_harness.taskView()->currentIndex().data().toString(), u"Existing 40"_s);
+        const QModelIndexList selected = m_harness.taskView()->selectionModel()->selectedRows();
         QCOMPARE(selected.size(), 1);
         QCOMPARE(selected.first().data().toString(), u"Existing 40"_s);
         QCOMPARE(reset.size(), 0);
-        QCOMPARE(taskView()->verticalScrollBar()->value(), scrolled);
+        QCOMPARE(m_harness.taskView()->verticalScrollBar()->value(), scrolled);
     }
 
     void searchFieldFilters() {
         // given three tasks
-        addTask({{u"title"_s, u"Buy milk"_s}, {u"priority"_s, 1}});
-        addTask({{u"title"_s, u"Write report"_s}, {u"priority"_s, 2}});
-        addTask({{u"title"_s, u"Buy stamps"_s}, {u"priority"_s, 3}});
-        openWindow();
+        m_harness.addTask({{u"title"_s, u"Buy milk"_s}, {u"priority"_s, 1}});
+        m_harness.addTask({{u"title"_s, u"Write report"_s}, {u"priority"_s, 2}});
+        m_harness.addTask({{u"title"_s, u"Buy stamps"_s}, {u"priority"_s, 3}});
+        QVERIFY(m_harness.openWindow());
 
         // when the user presses Ctrl+F and types a word
-        QTest::keyClick(taskView(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_F, Qt::ControlModifier);
         QVERIFY(searchField()->hasFocus());
         QTest::keyClicks(searchField(), u"buy"_s);
 
         // then only matching tasks are shown and counted
-        QTRY_COMPARE(shownTitles(), (QStringList{u"Buy milk"_s, u"Buy stamps"_s}));
+        QTRY_COMPARE(m_harness.shownTitles(), (QStringList{u"Buy milk"_s, u"Buy stamps"_s}));
         QTRY_COMPARE(shownCountText(), u"2 tasks shown"_s);
 
         // when nothing matches
         QTest::keyClicks(searchField(), u"zzz"_s);
 
         // then the hint says the filter hides everything
-        QTRY_COMPARE(shownTitles(), QStringList());
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList());
         QTRY_COMPARE(emptyHint(), u"No tasks in \u201cAll\u201d match the search and filters."_s);
 
         // when the user presses Escape in the search field
@@ -620,57 +575,58 @@ private slots:
 
         // then the search is cleared and everything is back
         QCOMPARE(searchField()->text(), QString());
-        QTRY_COMPARE(shownTitles().size(), 3);
+        QTRY_COMPARE(m_harness.shownTitles().size(), 3);
 
         // when the user types again, sees the match, and presses Down
         QTest::keyClicks(searchField(), u"report"_s);
-        QTRY_COMPARE(shownTitles(), QStringList{u"Write report"_s});
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Write report"_s});
         QTest::keyClick(searchField(), Qt::Key_Down);
 
         // then the table has the focus on the match, ready for Enter
-        QVERIFY(taskView()->hasFocus());
-        QCOMPARE(taskView()->currentIndex().data().toString(), u"Write report"_s);
+        QVERIFY(m_harness.taskView()->hasFocus());
+        QCOMPARE(m_harness.taskView()->currentIndex().data().toString(), u"Write report"_s);
     }
 
     void statusFilterShowsOneStatus() {
         // given an open and a completed task
-        addTask({{u"title"_s, u"Open one"_s}, {u"priority"_s, 1}});
-        const QString done = addTask({{u"title"_s, u"Done one"_s}, {u"priority"_s, 2}});
-        QVERIFY(m_store.completeTask(done).ok());
-        openWindow();
-        QCOMPARE(shownTitles().size(), 2);
+        m_harness.addTask({{u"title"_s, u"Open one"_s}, {u"priority"_s, 1}});
+        const QString done = m_harness.addTask({{u"title"_s, u"Done one"_s}, {u"priority"_s, 2}});
+        QVERIFY(m_harness.store().completeTask(done).ok());
+        QVERIFY(m_harness.openWindow());
+        QCOMPARE(m_harness.shownTitles().size(), 2);
 
         // when the status filter is set to "Completed"
         QComboBox* filter = statusFilter();
         filter->setCurrentIndex(filter->findData(u"completed"_s));
 
         // then only the completed task is shown
-        QTRY_COMPARE(shownTitles(), QStringList{u"Done one"_s});
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Done one"_s});
 
         // when it is set to "Open tasks"
         filter->setCurrentIndex(filter->findData(u"open"_s));
 
         // then only the open one is shown
-        QTRY_COMPARE(shownTitles(), QStringList{u"Open one"_s});
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Open one"_s});
     }
 
     void filtersCombineWithSearch() {
         // given tasks of two categories, some tagged, of different priorities
-        addTask({{u"title"_s, u"Call the bank"_s},
-                 {u"priority"_s, 1},
-                 {u"due_date"_s, u"2031-01-02T10:00:00Z"_s},
-                 {u"category"_s, u"home"_s},
-                 {u"tags"_s, QJsonArray{u"money"_s}}});
-        addTask({{u"title"_s, u"Call the supplier"_s},
-                 {u"priority"_s, 1},
-                 {u"category"_s, u"work"_s},
-                 {u"tags"_s, QJsonArray{u"money"_s, u"urgent"_s}}});
-        addTask({{u"title"_s, u"Call the printer"_s},
-                 {u"priority"_s, 3},
-                 {u"category"_s, u"work"_s},
-                 {u"tags"_s, QJsonArray{u"urgent"_s}}});
-        addTask({{u"title"_s, u"Water plants"_s}, {u"priority"_s, 1}, {u"category"_s, u"home"_s}});
-        openWindow();
+        m_harness.addTask({{u"title"_s, u"Call the bank"_s},
+                           {u"priority"_s, 1},
+                           {u"due_date"_s, u"2031-01-02T10:00:00Z"_s},
+                           {u"category"_s, u"home"_s},
+                           {u"tags"_s, QJsonArray{u"money"_s}}});
+        m_harness.addTask({{u"title"_s, u"Call the supplier"_s},
+                           {u"priority"_s, 1},
+                           {u"category"_s, u"work"_s},
+                           {u"tags"_s, QJsonArray{u"money"_s, u"urgent"_s}}});
+        m_harness.addTask({{u"title"_s, u"Call the printer"_s},
+                           {u"priority"_s, 3},
+                           {u"category"_s, u"work"_s},
+                           {u"tags"_s, QJsonArray{u"urgent"_s}}});
+        m_harness.addTask(
+            {{u"title"_s, u"Water plants"_s}, {u"priority"_s, 1}, {u"category"_s, u"home"_s}});
+        QVERIFY(m_harness.openWindow());
         QComboBox* priority = filterBox(u"priorityFilter"_s);
         QComboBox* category = filterBox(u"categoryFilter"_s);
         QComboBox* tag = filterBox(u"tagFilter"_s);
@@ -681,34 +637,36 @@ private slots:
 
         // when the user searches "call" and picks priority 1, then category work
         QTest::keyClicks(searchField(), u"call"_s);
-        QTRY_COMPARE(shownTitles().size(), 3);
+        QTRY_COMPARE(m_harness.shownTitles().size(), 3);
         priority->setCurrentIndex(priority->findData(1));
         // (the list's order: priority, then a due date before none)
-        QTRY_COMPARE(shownTitles(), (QStringList{u"Call the bank"_s, u"Call the supplier"_s}));
+        QTRY_COMPARE(m_harness.shownTitles(),
+                     (QStringList{u"Call the bank"_s, u"Call the supplier"_s}));
         category->setCurrentIndex(category->findText(u"work"_s));
 
         // then every criterion holds at once
-        QTRY_COMPARE(shownTitles(), QStringList{u"Call the supplier"_s});
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Call the supplier"_s});
 
         // when priority goes back to any and the tag "urgent" is picked
         priority->setCurrentIndex(0);
         tag->setCurrentIndex(tag->findText(u"urgent"_s));
-        QTRY_COMPARE(shownTitles(), (QStringList{u"Call the supplier"_s, u"Call the printer"_s}));
+        QTRY_COMPARE(m_harness.shownTitles(),
+                     (QStringList{u"Call the supplier"_s, u"Call the printer"_s}));
 
         // when a task with a new category arrives (here by the store, as a sync would)
-        addTask({{u"title"_s, u"Call the office"_s}, {u"category"_s, u"errands"_s}});
+        m_harness.addTask({{u"title"_s, u"Call the office"_s}, {u"category"_s, u"errands"_s}});
 
         // then the category filter offers it at once, the choice unchanged
         QTRY_COMPARE(offered(category), (QStringList{u"errands"_s, u"home"_s, u"work"_s}));
         QCOMPARE(category->currentText(), u"work"_s);
 
         // when the last urgent tasks lose the tag
-        for (const Task& task : m_store.tasks().value())
+        for (const Task& task : m_harness.store().tasks().value())
             if (task.tags && task.tags->contains(u"urgent"_s))
-                QVERIFY(m_store.updateTask(task.uuid, {{u"tags"_s, QJsonArray{}}}).ok());
+                QVERIFY(m_harness.store().updateTask(task.uuid, {{u"tags"_s, QJsonArray{}}}).ok());
 
         // then the chosen tag stays chosen (the list does not widen by itself) and nothing matches
-        QTRY_COMPARE(shownTitles(), QStringList());
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList());
         QCOMPARE(tag->currentText(), u"urgent"_s);
         QTRY_COMPARE(emptyHint(), u"No tasks in \u201cAll\u201d match the search and filters."_s);
         QCOMPARE(offered(tag), (QStringList{u"money"_s, u"urgent"_s}));
@@ -716,17 +674,17 @@ private slots:
 
     void windowSizeIsRemembered() {
         // given a window the user resized, then closed
-        openWindow();
-        m_window->resize(812, 533);
-        QTRY_COMPARE(m_window->size(), QSize(812, 533));
-        m_window->close();
-        m_window.reset();
+        QVERIFY(m_harness.openWindow());
+        m_harness.window()->resize(812, 533);
+        QTRY_COMPARE(m_harness.window()->size(), QSize(812, 533));
+        m_harness.window()->close();
+        m_harness.closeWindow();
 
         // when the window opens again
-        openWindow();
+        QVERIFY(m_harness.openWindow());
 
         // then it has the same size
-        QCOMPARE(m_window->size(), QSize(812, 533));
+        QCOMPARE(m_harness.window()->size(), QSize(812, 533));
     }
 };
 

@@ -3,12 +3,12 @@
 // worker thread. The zone is Europe/Berlin (set by CTest) and the locale
 // British English, so times read "15:00".
 
-#include "BlockingStore.h"
 #include "MainWindow.h"
 #include "QuickAddLine.h"
 #include "StoreFault.h"
 #include "TaskListModel.h"
 #include "Translations.h"
+#include "WindowHarness.h"
 #include "account/AccountManager.h"
 #include "account/Workspace.h"
 
@@ -33,34 +33,20 @@ class QuickAddTest : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AccountManager> m_accounts;
-    BlockingStore m_store;
-    std::unique_ptr<MainWindow> m_window;
-
-    void openWindow() {
-        m_window = std::make_unique<MainWindow>(m_accounts.get());
-        m_window->show();
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTRY_VERIFY(!taskModel()->isLoading());
-        taskView()->setFocus();
-    }
+    WindowHarness m_harness;
 
     // Ctrl+L from the table, as the user starts.
     void focusQuickAdd() {
-        QTest::keyClick(taskView(), Qt::Key_L, Qt::ControlModifier);
+        QTest::keyClick(m_harness.taskView(), Qt::Key_L, Qt::ControlModifier);
         QVERIFY(line()->hasFocus());
     }
 
-    QTableView* taskView() const { return m_window->findChild<QTableView*>(u"taskTable"_s); }
-    TaskListModel* taskModel() const { return qobject_cast<TaskListModel*>(taskView()->model()); }
     bizy::QuickAddLine* line() const {
-        return m_window->findChild<bizy::QuickAddLine*>(u"quickAdd"_s);
+        return m_harness.window()->findChild<bizy::QuickAddLine*>(u"quickAdd"_s);
     }
 
     QString shownText(const QString& name) const {
-        const auto* label = m_window->findChild<QLabel*>(name);
+        const auto* label = m_harness.window()->findChild<QLabel*>(name);
         return label && label->isVisible() ? label->text() : QString();
     }
     QString previewTitle() const { return shownText(u"quickAddTitle"_s); }
@@ -68,22 +54,15 @@ private:
     QString notes() const { return shownText(u"quickAddNotes"_s); }
     QStringList chips() const {
         QStringList texts;
-        for (const QLabel* chip : m_window->findChildren<QLabel*>(u"quickAddChip"_s)) {
+        for (const QLabel* chip : m_harness.window()->findChildren<QLabel*>(u"quickAddChip"_s)) {
             if (chip->isVisible())
                 texts << chip->text();
         }
         return texts;
     }
 
-    QStringList shownTitles() const {
-        QStringList titles;
-        for (int row = 0; row < taskModel()->rowCount(); ++row)
-            titles << taskModel()->index(row, TaskListModel::TitleColumn).data().toString();
-        return titles;
-    }
-
     QString selectedTitle() const {
-        return taskView()
+        return m_harness.taskView()
             ->currentIndex()
             .siblingAtColumn(TaskListModel::TitleColumn)
             .data()
@@ -91,7 +70,7 @@ private:
     }
 
     QString addGoal(const QString& title, const QString& targetDate) {
-        const bizy::Result<bizy::Goal> goal = m_store.createGoal(
+        const bizy::Result<bizy::Goal> goal = m_harness.store().createGoal(
             {{u"title"_s, title}, {u"horizon"_s, u"yearly"_s}, {u"target_date"_s, targetDate}});
         if (!goal)
             qFatal("cannot create a goal: %s", qPrintable(goal.error().message));
@@ -100,36 +79,16 @@ private:
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setOrganizationName(u"BizyTest"_s);
-        QApplication::setApplicationName(u"tst_quickadd"_s);
-        QSettings().clear();
+        QVERIFY(WindowHarness::prepareApplication(u"tst_quickadd"_s));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-        QVERIFY(!bizy::Translations::install(QLocale(QLocale::English)).isEmpty());
         QCOMPARE(QTimeZone::systemTimeZoneId(), QByteArray("Europe/Berlin"));
     }
-
-    void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        AccountManager::Options options;
-        options.pinnedStore = m_dir->filePath(u"tasks.sqlite"_s);
-        m_accounts = std::make_unique<AccountManager>(options);
-        const bizy::Status started = m_accounts->start();
-        QVERIFY2(started, started ? "" : qPrintable(started.error().message));
-        m_store = BlockingStore(m_accounts->workspace()->store());
-    }
-
-    void cleanup() {
-        m_window.reset();
-        m_store = BlockingStore();
-        m_accounts.reset();
-        m_dir.reset();
-    }
+    void init() { QVERIFY2(m_harness.start(), qPrintable(m_harness.error())); }
+    void cleanup() { m_harness.stop(); }
 
     void exampleLandsInTheStoreAndTheList() {
         // given the window on an empty store, the quick-add line focused with Ctrl+L
-        openWindow();
+        QVERIFY(m_harness.openWindow());
         focusQuickAdd();
         QCOMPARE(line()->accessibleName(), u"Quick add a task"_s);
 
@@ -141,7 +100,7 @@ private slots:
         QCOMPARE(chips(), (QStringList{u"Due Tomorrow, 15:00"_s, u"Priority 1 - Highest"_s,
                                        u"Tag: sales"_s, u"Category: work"_s}));
         QCOMPARE(problems(), QString());
-        QCOMPARE(m_store.taskCount().value(), 0);
+        QCOMPARE(m_harness.store().taskCount().value(), 0);
         // and the words it understood are underlined in the line: tomorrow, 3pm, p1, #sales, @work
         QList<QPair<qsizetype, qsizetype>> marked;
         for (const bizy::QuickAddLine::Mark& mark : line()->marks())
@@ -153,8 +112,8 @@ private slots:
         QTest::keyClick(line(), Qt::Key_Return);
 
         // then the task is stored with every field, due tomorrow 15:00 Berlin time in UTC
-        QTRY_COMPARE(m_store.taskCount().value(), 1);
-        const Task task = m_store.tasks().value().first();
+        QTRY_COMPARE(m_harness.store().taskCount().value(), 1);
+        const Task task = m_harness.store().tasks().value().first();
         QCOMPARE(task.title, u"Call Alice"_s);
         QCOMPARE(task.priority, 1);
         QCOMPARE(task.tags, QStringList{u"sales"_s});
@@ -167,7 +126,7 @@ private slots:
         QVERIFY(!task.parentGoalUuid);
 
         // and the list shows it, selected; the line is empty for the next one and keeps the focus
-        QTRY_COMPARE(shownTitles(), QStringList{u"Call Alice"_s});
+        QTRY_COMPARE(m_harness.shownTitles(), QStringList{u"Call Alice"_s});
         QTRY_COMPARE(selectedTitle(), u"Call Alice"_s);
         QCOMPARE(line()->text(), QString());
         QVERIFY(line()->hasFocus());
@@ -178,7 +137,7 @@ private slots:
         // given two goals whose titles start with "Fit"
         addGoal(u"Fitness 2027"_s, u"2027-12-31T00:00:00Z"_s);
         addGoal(u"Fit in a suit"_s, u"2027-06-30T00:00:00Z"_s);
-        openWindow();
+        QVERIFY(m_harness.openWindow());
         focusQuickAdd();
 
         // when the user names "+fit"
@@ -195,7 +154,7 @@ private slots:
 
         // then nothing is created and the text stays to be fixed
         QTest::qWait(200);
-        QCOMPARE(m_store.taskCount().value(), 0);
+        QCOMPARE(m_harness.store().taskCount().value(), 0);
         QCOMPARE(line()->text(), u"Stretch +fit"_s);
 
         // when the user types more of the title and presses Enter
@@ -205,17 +164,17 @@ private slots:
         QTest::keyClick(line(), Qt::Key_Return);
 
         // then the task is created under that goal
-        QTRY_COMPARE(m_store.taskCount().value(), 1);
-        const Task task = m_store.tasks().value().first();
+        QTRY_COMPARE(m_harness.store().taskCount().value(), 1);
+        const Task task = m_harness.store().tasks().value().first();
         QCOMPARE(task.title, u"Stretch"_s);
-        QCOMPARE(m_store.goal(*task.parentGoalUuid)->title, u"Fitness 2027"_s);
+        QCOMPARE(m_harness.store().goal(*task.parentGoalUuid)->title, u"Fitness 2027"_s);
         QCOMPARE(line()->text(), QString());
     }
 
     void escapeClearsThenLeaves() {
         // given a task in the list and a typed line
-        QVERIFY(m_store.createTask({{u"title"_s, u"Existing"_s}}).ok());
-        openWindow();
+        QVERIFY(m_harness.store().createTask({{u"title"_s, u"Existing"_s}}).ok());
+        QVERIFY(m_harness.openWindow());
         focusQuickAdd();
         QTest::keyClicks(line(), u"Half a thought p2 feb 31"_s);
         QCOMPARE(previewTitle(), u"Half a thought feb 31"_s);
@@ -233,19 +192,19 @@ private slots:
         QCOMPARE(notes(), QString());
         QVERIFY(line()->marks().isEmpty());
         QVERIFY(line()->hasFocus());
-        QCOMPARE(m_store.taskCount().value(), 1);
+        QCOMPARE(m_harness.store().taskCount().value(), 1);
 
         // when Escape is pressed on the empty line
         QTest::keyClick(line(), Qt::Key_Escape);
 
         // then the focus goes back to the list
-        QTRY_VERIFY(taskView()->hasFocus());
+        QTRY_VERIFY(m_harness.taskView()->hasFocus());
     }
 
     void storeErrorKeepsTheText() {
         // given a store whose disk is full
-        openWindow();
-        QCOMPARE(refuseWrites(m_store.path(), u"tasks"_s, u"INSERT"_s), QString());
+        QVERIFY(m_harness.openWindow());
+        QCOMPARE(refuseWrites(m_harness.store().path(), u"tasks"_s, u"INSERT"_s), QString());
         focusQuickAdd();
 
         // when a task is typed and Enter pressed
@@ -257,15 +216,15 @@ private slots:
                      qPrintable(problems()));
         QCOMPARE(line()->text(), u"Pay rent friday #home"_s);
         QCOMPARE(previewTitle(), u"Pay rent"_s);
-        QCOMPARE(m_store.taskCount().value(), 0);
+        QCOMPARE(m_harness.store().taskCount().value(), 0);
 
         // when the disk has room again and Enter is pressed once more
-        QCOMPARE(allowWrites(m_store.path()), QString());
+        QCOMPARE(allowWrites(m_harness.store().path()), QString());
         QTest::keyClick(line(), Qt::Key_Return);
 
         // then the task is created and the line cleared
-        QTRY_COMPARE(m_store.taskCount().value(), 1);
-        QCOMPARE(m_store.tasks().value().first().tags, QStringList{u"home"_s});
+        QTRY_COMPARE(m_harness.store().taskCount().value(), 1);
+        QCOMPARE(m_harness.store().tasks().value().first().tags, QStringList{u"home"_s});
         QTRY_COMPARE(line()->text(), QString());
         QCOMPARE(problems(), QString());
         QCOMPARE(shownText(u"quickAddHint"_s),

@@ -1,5 +1,5 @@
-#include "BlockingStore.h"
 #include "MainWindow.h"
+#include "WindowHarness.h"
 #include "account/AccountManager.h"
 #include "account/Workspace.h"
 
@@ -25,13 +25,10 @@ class TransferMenuTest : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AccountManager> m_accounts;
-    BlockingStore m_store;
-    std::unique_ptr<MainWindow> m_window;
+    WindowHarness m_harness;
 
     QAction* fileMenuAction(const QString& name) const {
-        for (QAction* menu : m_window->menuBar()->actions()) {
+        for (QAction* menu : m_harness.window()->menuBar()->actions()) {
             if (menu->menu() && menu->text() == u"&File"_s) {
                 for (QAction* action : menu->menu()->actions()) {
                     if (action->objectName() == name)
@@ -52,7 +49,7 @@ private:
         entry->trigger();
         QFileDialog* dialog = nullptr;
         if (!QTest::qWaitFor([&] {
-                dialog = m_window->findChild<QFileDialog*>(dialogName);
+                dialog = m_harness.window()->findChild<QFileDialog*>(dialogName);
                 return dialog && dialog->isVisible();
             }))
             return u"no file dialog"_s;
@@ -61,7 +58,7 @@ private:
         QMessageBox* box = nullptr;
         if (!QTest::qWaitFor(
                 [&] {
-                    box = m_window->findChild<QMessageBox*>(u"transferResult"_s);
+                    box = m_harness.window()->findChild<QMessageBox*>(u"transferResult"_s);
                     return box && box->isVisible();
                 },
                 30000))
@@ -72,32 +69,16 @@ private:
     }
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
+    void initTestCase() { QVERIFY(WindowHarness::prepareApplication(u"tst_transfermenu"_s)); }
     void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        AccountManager::Options options;
-        options.pinnedStore = m_dir->filePath(u"tasks.sqlite"_s);
-        m_accounts = std::make_unique<AccountManager>(options);
-        const bizy::Status started = m_accounts->start();
-        QVERIFY2(started, started ? "" : qPrintable(started.error().message));
-        m_store = BlockingStore(m_accounts->workspace()->store());
-        m_window = std::make_unique<MainWindow>(m_accounts.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY2(m_harness.start(), qPrintable(m_harness.error()));
+        QVERIFY(m_harness.openWindow());
     }
-
-    void cleanup() {
-        m_window.reset();
-        m_store = BlockingStore();
-        m_accounts.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_harness.stop(); }
 
     void importThenExportThroughTheFileMenu() {
         // given a CSV file from a spreadsheet
-        const QString csv = m_dir->filePath(u"from-sheet.csv"_s);
+        const QString csv = m_harness.filePath(u"from-sheet.csv"_s);
         QFile file(csv);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("title,priority,due_date\nPay rent,1,2026-12-01\nCall Ana,2,\n");
@@ -107,10 +88,10 @@ private slots:
         // then the window says so and the tasks are in the store
         QVERIFY2(imported.startsWith(u"Imported from from-sheet.csv: tasks 2, goals 0."_s),
                  qPrintable(imported));
-        QCOMPARE(m_store.taskCount().value(), 2);
+        QCOMPARE(m_harness.store().taskCount().value(), 2);
 
         // when everything is exported through File > Export...
-        const QString json = m_dir->filePath(u"backup.json"_s);
+        const QString json = m_harness.filePath(u"backup.json"_s);
         const QString exported = runThroughDialog(u"exportTasks"_s, u"exportFileDialog"_s, json);
         QVERIFY2(exported.startsWith(u"Exported to backup.json: tasks 2, goals 0."_s),
                  qPrintable(exported));
@@ -122,7 +103,7 @@ private slots:
     }
 
     void aBadFileIsExplainedAndChangesNothing() {
-        const QString csv = m_dir->filePath(u"bad.csv"_s);
+        const QString csv = m_harness.filePath(u"bad.csv"_s);
         QFile file(csv);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("title,priority\nFine,1\nToo urgent,0\n");
@@ -132,7 +113,7 @@ private slots:
             words.startsWith(u"Nothing was imported from bad.csv.\nCannot import bad.csv: "
                              u"line 3: priority: Input should be greater than or equal to 1"_s),
             qPrintable(words));
-        QCOMPARE(m_store.taskCount().value(), 0);
+        QCOMPARE(m_harness.store().taskCount().value(), 0);
         // and the menu works again afterwards
         QVERIFY(fileMenuAction(u"importTasks"_s)->isEnabled());
     }
