@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ActionIcons.h"
 #include "AdminMenu.h"
 #include "AssistantModel.h"
 #include "ConflictsDialog.h"
@@ -37,7 +38,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -58,13 +58,7 @@ static void initUiResources() {
 
 namespace bizy {
 
-namespace {
-
-QIcon themedIcon(const QString& name, QStyle::StandardPixmap fallback) {
-    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
-}
-
-} // namespace
+namespace {} // namespace
 
 MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     : QMainWindow(parent)
@@ -190,8 +184,7 @@ void MainWindow::setWorkspace(Workspace* workspace) {
 }
 
 void MainWindow::createActions() {
-    m_quitAction = new QAction(themedIcon(u"application-exit"_s, QStyle::SP_DialogCloseButton),
-                               tr("&Quit"), this);
+    m_quitAction = new QAction(ActionIcons::icon(u"application-exit"_s), tr("&Quit"), this);
     m_quitAction->setObjectName(u"quit"_s);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -204,27 +197,23 @@ void MainWindow::createActions() {
     m_transfer = new TransferActions(this);
 
     m_preferencesAction =
-        new QAction(themedIcon(u"preferences-system"_s, QStyle::SP_FileDialogDetailedView),
-                    tr("Pr&eferences…"), this);
+        new QAction(ActionIcons::icon(u"preferences-system"_s), tr("Pr&eferences…"), this);
     m_preferencesAction->setObjectName(u"preferences"_s);
     // QKeySequence::Preferences has no binding on Linux desktops; Ctrl+, is the usual one.
     m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::preferencesRequested);
 
-    m_loginAction = new QAction(themedIcon(u"system-log-in"_s, QStyle::SP_DialogYesButton),
-                                tr("&Log In..."), this);
+    m_loginAction = new QAction(ActionIcons::icon(u"system-log-in"_s), tr("&Log In..."), this);
     m_loginAction->setObjectName(u"logIn"_s);
     m_loginAction->setToolTip(tr("Log in to a Bizy server to sync your tasks"));
     connect(m_loginAction, &QAction::triggered, this, &MainWindow::showLogin);
 
-    m_logoutAction = new QAction(themedIcon(u"system-log-out"_s, QStyle::SP_DialogNoButton),
-                                 tr("Log &Out"), this);
+    m_logoutAction = new QAction(ActionIcons::icon(u"system-log-out"_s), tr("Log &Out"), this);
     m_logoutAction->setObjectName(u"logOut"_s);
     connect(m_logoutAction, &QAction::triggered, m_accounts, &AccountManager::logOut);
 
-    m_syncNowAction =
-        new QAction(themedIcon(u"view-refresh"_s, QStyle::SP_BrowserReload), tr("&Sync Now"), this);
+    m_syncNowAction = new QAction(ActionIcons::icon(u"view-refresh"_s), tr("&Sync Now"), this);
     m_syncNowAction->setObjectName(u"syncNow"_s);
     m_syncNowAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
     // Logged out, "Sync Now" is the way to log in rather than a dead button.
@@ -244,12 +233,12 @@ void MainWindow::createActions() {
     m_undoAction = m_undo->stack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(u"undo"_s);
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_undoAction->setIcon(themedIcon(u"edit-undo"_s, QStyle::SP_ArrowBack));
+    m_undoAction->setIcon(ActionIcons::icon(u"edit-undo"_s));
     m_redoAction = m_undo->stack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(u"redo"_s);
     m_redoAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    m_redoAction->setIcon(themedIcon(u"edit-redo"_s, QStyle::SP_ArrowForward));
+    m_redoAction->setIcon(ActionIcons::icon(u"edit-redo"_s));
     m_showDashboardAction = new QAction(tr("&Dashboard"), this);
     m_showDashboardAction->setObjectName(u"showDashboard"_s);
     m_showDashboardAction->setShortcut(Qt::CTRL | Qt::Key_1);

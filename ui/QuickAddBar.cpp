@@ -1,5 +1,6 @@
 #include "QuickAddBar.h"
 
+#include "ActionIcons.h"
 #include "FlowLayout.h"
 #include "QuickAddEditor.h"
 #include "QuickAddLine.h"
@@ -43,8 +44,7 @@ QuickAddBar::QuickAddBar(QWidget* parent)
     m_line->setAccessibleName(tr("Quick add a task"));
     m_line->setPlaceholderText(QuickAddText::placeholder());
     m_line->setClearButtonEnabled(true);
-    if (const QIcon add = QIcon::fromTheme(u"list-add"_s); !add.isNull())
-        m_line->addAction(add, QLineEdit::LeadingPosition);
+    m_line->addAction(ActionIcons::icon(u"list-add"_s), QLineEdit::LeadingPosition);
     m_line->installEventFilter(this);
     setFocusProxy(m_line);
 

@@ -1,5 +1,6 @@
 #include "Sidebar.h"
 
+#include "ActionIcons.h"
 #include "CountDelegate.h"
 #include "GoalDialog.h"
 #include "GoalText.h"
@@ -10,14 +11,12 @@
 #include "store/StoreClient.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QStyle>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -27,13 +26,7 @@ using namespace Qt::StringLiterals;
 
 namespace bizy {
 
-namespace {
-
-QIcon themedIcon(const QString& name, QStyle::StandardPixmap fallback) {
-    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
-}
-
-} // namespace
+namespace {} // namespace
 
 Sidebar::Sidebar(TaskViewsModel* views, GoalTreeModel* goals, QWidget* parent)
     : QWidget(parent)
@@ -76,26 +69,24 @@ void Sidebar::createActions() {
         connect(action, &QAction::triggered, this, slot);
         return action;
     };
-    m_newGoalAction =
-        make(u"newGoal"_s, themedIcon(u"folder-new"_s, QStyle::SP_FileDialogNewFolder),
-             tr("New &Goal..."), tr("Add a top-level goal (Ctrl+Shift+G)"), &Sidebar::newGoal);
+    m_newGoalAction = make(u"newGoal"_s, ActionIcons::icon(u"folder-new"_s), tr("New &Goal..."),
+                           tr("Add a top-level goal (Ctrl+Shift+G)"), &Sidebar::newGoal);
     m_newGoalAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_G);
     m_newSubGoalAction =
-        make(u"newSubGoal"_s, themedIcon(u"list-add"_s, QStyle::SP_FileDialogNewFolder),
-             tr("New &Sub-goal..."), tr("Add a goal under the selected one"), &Sidebar::newSubGoal);
+        make(u"newSubGoal"_s, ActionIcons::icon(u"list-add"_s), tr("New &Sub-goal..."),
+             tr("Add a goal under the selected one"), &Sidebar::newSubGoal);
     m_editGoalAction =
-        make(u"editGoal"_s, themedIcon(u"document-edit"_s, QStyle::SP_FileDialogDetailedView),
-             tr("&Edit Goal..."), tr("Edit the selected goal"), &Sidebar::editCurrentGoal);
+        make(u"editGoal"_s, ActionIcons::icon(u"document-edit"_s), tr("&Edit Goal..."),
+             tr("Edit the selected goal"), &Sidebar::editCurrentGoal);
     m_completeGoalAction =
-        make(u"completeGoal"_s, themedIcon(u"checkbox"_s, QStyle::SP_DialogApplyButton),
-             tr("&Complete Goal"), tr("Mark the selected goal as achieved"),
-             &Sidebar::toggleCurrentGoalCompleted);
+        make(u"completeGoal"_s, ActionIcons::icon(u"checkbox"_s), tr("&Complete Goal"),
+             tr("Mark the selected goal as achieved"), &Sidebar::toggleCurrentGoalCompleted);
     m_holdGoalAction =
-        make(u"holdGoal"_s, themedIcon(u"media-playback-pause"_s, QStyle::SP_MediaPause),
-             tr("Put on &Hold"), tr("Pause the selected goal"), &Sidebar::toggleCurrentGoalOnHold);
-    m_deleteGoalAction = make(
-        u"deleteGoal"_s, themedIcon(u"edit-delete"_s, QStyle::SP_TrashIcon), tr("&Delete Goal..."),
-        tr("Delete the selected goal (Del in the tree)"), &Sidebar::deleteCurrentGoal);
+        make(u"holdGoal"_s, ActionIcons::icon(u"media-playback-pause"_s), tr("Put on &Hold"),
+             tr("Pause the selected goal"), &Sidebar::toggleCurrentGoalOnHold);
+    m_deleteGoalAction =
+        make(u"deleteGoal"_s, ActionIcons::icon(u"edit-delete"_s), tr("&Delete Goal..."),
+             tr("Delete the selected goal (Del in the tree)"), &Sidebar::deleteCurrentGoal);
     // Del deletes a goal only while the tree has focus; the task list has its own.
     m_deleteGoalAction->setShortcut(QKeySequence::Delete);
     m_deleteGoalAction->setShortcutContext(Qt::WidgetShortcut);

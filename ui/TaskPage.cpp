@@ -1,5 +1,6 @@
 #include "TaskPage.h"
 
+#include "ActionIcons.h"
 #include "GoalTreeModel.h"
 #include "QuickAddBar.h"
 #include "TaskDialog.h"
@@ -31,13 +32,7 @@ using namespace Qt::StringLiterals;
 
 namespace bizy {
 
-namespace {
-
-QIcon themedIcon(const QString& name, QStyle::StandardPixmap fallback) {
-    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
-}
-
-} // namespace
+namespace {} // namespace
 
 TaskPage::TaskPage(const GoalTreeModel* goals, QWidget* parent)
     : QWidget(parent)
@@ -67,15 +62,13 @@ TaskPage::TaskPage(const GoalTreeModel* goals, QWidget* parent)
 }
 
 void TaskPage::createActions() {
-    m_newAction =
-        new QAction(themedIcon(u"document-new"_s, QStyle::SP_FileIcon), tr("&New Task..."), this);
+    m_newAction = new QAction(ActionIcons::icon(u"document-new"_s), tr("&New Task..."), this);
     m_newAction->setObjectName(u"newTask"_s);
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setToolTip(tr("Add a task (Ctrl+N)"));
     connect(m_newAction, &QAction::triggered, this, &TaskPage::newTask);
 
-    m_editAction = new QAction(themedIcon(u"document-edit"_s, QStyle::SP_FileDialogDetailedView),
-                               tr("&Edit Task..."), this);
+    m_editAction = new QAction(ActionIcons::icon(u"document-edit"_s), tr("&Edit Task..."), this);
     m_editAction->setObjectName(u"editTask"_s);
     // Enter edits only while the table has focus; elsewhere it belongs to the editor.
     m_editAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
@@ -83,14 +76,12 @@ void TaskPage::createActions() {
     m_editAction->setToolTip(tr("Edit the selected task (Enter)"));
     connect(m_editAction, &QAction::triggered, this, &TaskPage::editCurrentTask);
 
-    m_completeAction =
-        new QAction(themedIcon(u"checkbox"_s, QStyle::SP_DialogApplyButton), tr("&Complete"), this);
+    m_completeAction = new QAction(ActionIcons::icon(u"checkbox"_s), tr("&Complete"), this);
     m_completeAction->setObjectName(u"completeTask"_s);
     m_completeAction->setShortcut(Qt::CTRL | Qt::Key_D);
     connect(m_completeAction, &QAction::triggered, this, &TaskPage::toggleSelectedTasksCompleted);
 
-    m_deleteAction = new QAction(themedIcon(u"edit-delete"_s, QStyle::SP_TrashIcon),
-                                 tr("&Delete Task..."), this);
+    m_deleteAction = new QAction(ActionIcons::icon(u"edit-delete"_s), tr("&Delete Task..."), this);
     m_deleteAction->setObjectName(u"deleteTask"_s);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     // Del in the search field deletes characters, not tasks.
