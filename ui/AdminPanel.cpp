@@ -4,6 +4,7 @@
 #include "AdminAuditModel.h"
 #include "AdminText.h"
 #include "AdminUsersModel.h"
+#include "ClearButton.h"
 #include "ResetPasswordDialog.h"
 #include "UserDialog.h"
 
@@ -176,7 +177,7 @@ QWidget* AdminPanel::createUsersPage() {
     m_search->setObjectName(u"userSearch"_s);
     m_search->setAccessibleName(tr("Search users by username or email"));
     m_search->setPlaceholderText(tr("Search username or email"));
-    m_search->setClearButtonEnabled(true);
+    ClearButton::enable(m_search);
     m_search->setMaxLength(200);
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);

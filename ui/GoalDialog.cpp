@@ -1,5 +1,6 @@
 #include "GoalDialog.h"
 
+#include "ClearButton.h"
 #include "FieldErrorDisplay.h"
 #include "GoalEditor.h"
 #include "GoalPicker.h"
@@ -80,7 +81,7 @@ void GoalDialog::buildUi(const GoalTreeModel* tree) {
     m_title = new QLineEdit(this);
     m_title->setObjectName(u"title"_s);
     m_title->setPlaceholderText(tr("What do you want to achieve?"));
-    m_title->setClearButtonEnabled(true);
+    ClearButton::enable(m_title);
 
     m_description = new QPlainTextEdit(this);
     m_description->setObjectName(u"description"_s);

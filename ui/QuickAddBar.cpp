@@ -1,6 +1,7 @@
 #include "QuickAddBar.h"
 
 #include "ActionIcons.h"
+#include "ClearButton.h"
 #include "FlowLayout.h"
 #include "QuickAddEditor.h"
 #include "QuickAddLine.h"
@@ -43,8 +44,10 @@ QuickAddBar::QuickAddBar(QWidget* parent)
     m_line->setObjectName(u"quickAdd"_s);
     m_line->setAccessibleName(tr("Quick add a task"));
     m_line->setPlaceholderText(QuickAddText::placeholder());
-    m_line->setClearButtonEnabled(true);
-    m_line->addAction(ActionIcons::icon(u"list-add"_s), QLineEdit::LeadingPosition);
+    ClearButton::enable(m_line);
+    // The icon's button is read by screen readers too: it is named after the line.
+    QAction* mark = m_line->addAction(ActionIcons::icon(u"list-add"_s), QLineEdit::LeadingPosition);
+    mark->setText(tr("Quick add a task"));
     m_line->installEventFilter(this);
     setFocusProxy(m_line);
 

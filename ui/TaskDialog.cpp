@@ -1,5 +1,6 @@
 #include "TaskDialog.h"
 
+#include "ClearButton.h"
 #include "DependencyPicker.h"
 #include "FieldErrorDisplay.h"
 #include "GoalPicker.h"
@@ -86,7 +87,7 @@ void TaskDialog::buildUi(StoreClient* store, const GoalTreeModel* goals, const Q
     m_title = new QLineEdit(this);
     m_title->setObjectName(u"title"_s);
     m_title->setPlaceholderText(tr("What needs doing?"));
-    m_title->setClearButtonEnabled(true);
+    ClearButton::enable(m_title);
 
     m_description = new QPlainTextEdit(this);
     m_description->setObjectName(u"description"_s);

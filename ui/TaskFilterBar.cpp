@@ -1,5 +1,6 @@
 #include "TaskFilterBar.h"
 
+#include "ClearButton.h"
 #include "TaskFacets.h"
 #include "TaskText.h"
 
@@ -29,7 +30,7 @@ TaskFilterBar::TaskFilterBar(QWidget* parent)
     m_search->setObjectName(u"search"_s);
     m_search->setAccessibleName(tr("Search tasks"));
     m_search->setPlaceholderText(tr("Search tasks (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
+    ClearButton::enable(m_search);
     m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 24);
     connect(m_search, &QLineEdit::textChanged, this, &TaskFilterBar::changed);
 

@@ -149,6 +149,15 @@ def main():
 
         # Keyboard only from here: each screen comes up from a shortcut.
         focus_main_window()
+        # With text in them the fields show their clear buttons, which need names too.
+        key("ctrl+l")
+        subprocess.run(["xdotool", "type", "--delay", "30", "Call Alice tomorrow p1"], check=True)
+        key("ctrl+f")
+        subprocess.run(["xdotool", "type", "--delay", "30", "call"], check=True)
+        time.sleep(0.6)
+        check_names("main window with a search and a quick add typed", main_window)
+        key("Escape")
+        key("ctrl+l", "ctrl+a", "BackSpace", "Escape")
         key("ctrl+1")
         check_names("dashboard", main_window)
         key("ctrl+2")

@@ -492,7 +492,9 @@ private slots:
         QTRY_VERIFY(panel() && panel()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(users()->rowCount() > 0 && !users()->isLoading(), kWait);
         // when the server goes away and an edit is saved
-        QCOMPARE(m_fixture.server().terminate(), 0);
+        const int exitCode = m_fixture.server().terminate();
+        QVERIFY2(exitCode == 0, qPrintable(u"the server exited with %1:\n"_s.arg(exitCode) +
+                                           m_fixture.server().output().right(4000)));
         userTable()->selectRow(0);
         const bizy::User before = users()->userAt(0).value();
         pressInTable(Qt::Key_F2);
