@@ -9,6 +9,7 @@ with-session-bus.sh xvfb-run ... accessibility_check.py BIZY SAMPLE_DATA).
 Needs python3-pyatspi and xdotool (scripts/install-deps.sh)."""
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -155,6 +156,10 @@ def main():
         key("ctrl+f")
         subprocess.run(["xdotool", "type", "--delay", "30", "call"], check=True)
         time.sleep(0.6)
+        search = find(main_window, pyatspi.ROLE_TEXT, "Search tasks")
+        typed = search.queryText().getText(0, -1) if search else ""
+        if typed != "call":
+            fail(f"the search field holds '{typed}' after typing 'call'")
         check_names("main window with a search and a quick add typed", main_window)
         key("Escape")
         key("ctrl+l", "ctrl+a", "BackSpace", "Escape")
@@ -184,6 +189,7 @@ def main():
     finally:
         app.terminate()
         app.wait(timeout=20)
+        shutil.rmtree(scratch, ignore_errors=True)
     if failures:
         print(f"{len(failures)} accessibility failures", flush=True)
         return 1
