@@ -1279,32 +1279,6 @@
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/TaskPage.cpp" line="153"/>
-        <source>Search tasks</source>
-        <translation>Aufgaben suchen</translation>
-    </message>
-    <message>
-        <location filename="../ui/TaskPage.cpp" line="154"/>
-        <source>Search tasks (Ctrl+F)</source>
-        <translation>Aufgaben suchen (Strg+F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/TaskPage.cpp" line="162"/>
-        <location filename="../ui/TaskPage.cpp" line="163"/>
-        <source>Show tasks with this status</source>
-        <translation>Aufgaben mit diesem Status anzeigen</translation>
-    </message>
-    <message>
-        <location filename="../ui/TaskPage.cpp" line="164"/>
-        <source>All tasks</source>
-        <translation>Alle Aufgaben</translation>
-    </message>
-    <message>
-        <location filename="../ui/TaskPage.cpp" line="165"/>
-        <source>Open tasks</source>
-        <translation>Offene Aufgaben</translation>
-    </message>
-    <message>
         <location filename="../ui/TaskPage.cpp" line="173"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>

@@ -58,8 +58,6 @@ static void initUiResources() {
 
 namespace bizy {
 
-namespace {} // namespace
-
 MainWindow::MainWindow(AccountManager* accounts, QWidget* parent)
     : QMainWindow(parent)
     , m_accounts(accounts)

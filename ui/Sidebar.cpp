@@ -26,8 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace bizy {
 
-namespace {} // namespace
-
 Sidebar::Sidebar(TaskViewsModel* views, GoalTreeModel* goals, QWidget* parent)
     : QWidget(parent)
     , m_views(views)

@@ -32,8 +32,6 @@ using namespace Qt::StringLiterals;
 
 namespace bizy {
 
-namespace {} // namespace
-
 TaskPage::TaskPage(const GoalTreeModel* goals, QWidget* parent)
     : QWidget(parent)
     , m_goals(goals)

@@ -67,12 +67,6 @@ bool WindowHarness::openWindow() {
     return true;
 }
 
-void WindowHarness::closeWindow() {
-    if (m_window)
-        m_window->close();
-    m_window.reset();
-}
-
 QString WindowHarness::addTask(const QJsonObject& fields) {
     const bizy::Result<bizy::Task> task = m_store.createTask(fields);
     if (!task)

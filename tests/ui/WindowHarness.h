@@ -42,10 +42,10 @@ public:
     void stop();
     QString error() const { return m_error; }
 
-    // Shows the window, makes it active and waits for the first page of tasks,
-    // with the focus in the task table; false when any of that did not happen.
+    // A new window (in place of the one open, if any), shown and active, with
+    // the first page of tasks loaded and the focus in the task table; false
+    // when any of that did not happen.
     bool openWindow();
-    void closeWindow();
 
     bizy::MainWindow* window() const { return m_window.get(); }
     bizy::AccountManager* accounts() const { return m_accounts.get(); }

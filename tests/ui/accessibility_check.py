@@ -128,6 +128,10 @@ def key(*keys):
     time.sleep(0.6)
 
 
+def type_text(text):
+    subprocess.run(["xdotool", "type", "--delay", "30", text], check=True)
+
+
 def main():
     scratch = tempfile.mkdtemp(prefix="bizy-a11y-")
     store = os.path.join(scratch, "tasks.sqlite")
@@ -152,9 +156,9 @@ def main():
         focus_main_window()
         # With text in them the fields show their clear buttons, which need names too.
         key("ctrl+l")
-        subprocess.run(["xdotool", "type", "--delay", "30", "Call Alice tomorrow p1"], check=True)
+        type_text("Call Alice tomorrow p1")
         key("ctrl+f")
-        subprocess.run(["xdotool", "type", "--delay", "30", "call"], check=True)
+        type_text("call")
         time.sleep(0.6)
         search = find(main_window, pyatspi.ROLE_TEXT, "Search tasks")
         typed = search.queryText().getText(0, -1) if search else ""

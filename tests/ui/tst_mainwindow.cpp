@@ -678,7 +678,6 @@ private slots:
         m_harness.window()->resize(812, 533);
         QTRY_COMPARE(m_harness.window()->size(), QSize(812, 533));
         m_harness.window()->close();
-        m_harness.closeWindow();
 
         // when the window opens again
         QVERIFY(m_harness.openWindow());
