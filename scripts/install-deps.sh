@@ -10,7 +10,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     qt6-charts-dev libqt6opengl6-dev # the dashboard's charts (Qt6Charts' CMake files need Qt6OpenGL's)
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
-    libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qtkeychain-qt6-dev libgl-dev
+    libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libqt6svg6 qtkeychain-qt6-dev libgl-dev
     libqt6dbus6 # reminders through the desktop's notification service (Qt6::DBus, in qt6-base-dev)
     # libraries
     libspdlog-dev libfmt-dev libsodium-dev libcrypt-dev libssl-dev

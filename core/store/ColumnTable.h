@@ -142,6 +142,24 @@ public:
         return expressions.join(QStringLiteral(", "));
     }
 
+    // A JSON object of `fields` (contract names) built by SQLite from this
+    // table's columns, as the sync shape has them: lists and objects as JSON,
+    // NULL as null. Fields without a column are left out.
+    QString jsonObject(const QList<QString>& fields) const {
+        QStringList pairs;
+        for (const QString& field : fields) {
+            const Column<Row>* column = byField(field);
+            if (!column)
+                continue;
+            const bool json =
+                column->type == ColumnType::JsonArray || column->type == ColumnType::JsonObject;
+            pairs << QStringLiteral("'%1', %2")
+                         .arg(field,
+                              json ? QStringLiteral("json(%1)").arg(column->name) : column->name);
+        }
+        return QStringLiteral("json_object(%1)").arg(pairs.join(QStringLiteral(", ")));
+    }
+
     // The columns read out of a JSON array `source` holding values() in order.
     QString arrayProjection(QStringView source) const {
         QStringList expressions;

@@ -7,6 +7,7 @@
 #include "StoreLog.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -21,10 +22,11 @@ const QString kSelect = u"SELECT seq, mid, entity, uuid, op, base_version, field
 Outbox::Outbox(StoreDatabase& db)
     : m_db(db) {}
 
-Status Outbox::checkSize(const QJsonObject& fields) {
-    const qsizetype size = SqlValue::jsonText(fields).toUtf8().size();
+Result<QByteArray> Outbox::fieldsText(const QJsonObject& fields) {
+    QByteArray text = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    const qsizetype size = text.size();
     if (size <= kMaxMutationBytes)
-        return Done{};
+        return text;
     QString largest;
     qsizetype largestSize = -1;
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
@@ -43,12 +45,34 @@ Status Outbox::checkSize(const QJsonObject& fields) {
 
 Status Outbox::recordCreate(EntityKind kind, const QString& uuid, const QJsonObject& fields,
                             ChangeSet& changes) {
-    if (Status fits = checkSize(fields); !fits)
-        return fits;
+    const Result<QByteArray> text = fieldsText(fields);
+    if (!text)
+        return text.error();
     changes.outbox = true;
     return m_db.exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
                      u"VALUES (?, ?, 'upsert', 0, ?)"_s,
-                     {entityName(kind), uuid, SqlValue::jsonText(fields)}, u"write the outbox"_s);
+                     {entityName(kind), uuid, QString::fromUtf8(*text)}, u"write the outbox"_s);
+}
+
+Status Outbox::recordTaskCreatesAfter(qint64 lastRowBefore, ChangeSet& changes) {
+    changes.outbox = true;
+    static const QString sql = [] {
+        QStringList fields;
+        for (const FieldSpec& spec : Task::schema().fields()) {
+            if (spec.origins & FromSync)
+                fields << spec.name;
+        }
+        return u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
+               u"SELECT 'task', uuid, 'upsert', 0, %1 FROM tasks WHERE row_id > ? "
+               u"ORDER BY row_id"_s.arg(TaskTable::columns().jsonObject(fields));
+    }();
+    return m_db.exec(sql, {lastRowBefore}, u"write the outbox"_s);
+}
+
+bool Outbox::mayBeTooLarge(qsizetype textLength) {
+    // A UTF-16 unit becomes at most 6 bytes of JSON (\uXXXX); the fields
+    // that are not text (numbers, times, uuids, the names) take less than 4 kB.
+    return textLength * 6 + 4000 > kMaxMutationBytes;
 }
 
 Status Outbox::recordEdit(EntityKind kind, const QString& uuid, const QJsonObject& fields,
@@ -76,19 +100,21 @@ Status Outbox::recordEdit(EntityKind kind, const QString& uuid, const QJsonObjec
         if (*canMerge) {
             for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
                 merged.insert(it.key(), it.value());
-            if (Status fits = checkSize(merged); !fits)
-                return fits;
+            const Result<QByteArray> text = fieldsText(merged);
+            if (!text)
+                return text.error();
             return m_db.exec(u"UPDATE outbox SET fields = ? WHERE seq = ?"_s,
-                             {SqlValue::jsonText(merged), seq}, u"update the outbox"_s);
+                             {QString::fromUtf8(*text), seq}, u"update the outbox"_s);
         }
     } else {
         latest.finish();
     }
-    if (Status fits = checkSize(fields); !fits)
-        return fits;
+    const Result<QByteArray> text = fieldsText(fields);
+    if (!text)
+        return text.error();
     return m_db.exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
                      u"VALUES (?, ?, 'upsert', ?, ?)"_s,
-                     {entity, uuid, rowVersion, SqlValue::jsonText(fields)}, u"write the outbox"_s);
+                     {entity, uuid, rowVersion, QString::fromUtf8(*text)}, u"write the outbox"_s);
 }
 
 Result<bool> Outbox::referencesAreOlderThan(const QJsonObject& fields, qint64 seq) {

@@ -25,12 +25,20 @@ public:
     // request): a change whose fields are larger could never be sent and
     // would hold back every change after it.
     static constexpr qsizetype kMaxMutationBytes = 900 * 1000;
-    // Refuses fields too large to sync, naming the largest field.
-    static Status checkSize(const QJsonObject& fields);
+    // The fields as a mutation keeps them (compact JSON, UTF-8); fields too
+    // large to sync are refused, naming the largest field.
+    static Result<QByteArray> fieldsText(const QJsonObject& fields);
 
     // A new row's create: nothing can be queued for its uuid yet.
     Status recordCreate(EntityKind kind, const QString& uuid, const QJsonObject& fields,
                         ChangeSet& changes);
+    // The creates of the tasks after row `lastRowBefore` (a bulk insert's),
+    // set-based: SQLite writes each row's fields in the sync shape. The caller
+    // has made sure each fits (mayBeTooLarge()).
+    Status recordTaskCreatesAfter(qint64 lastRowBefore, ChangeSet& changes);
+    // Whether fields whose texts are `textLength` UTF-16 units in all might
+    // not fit in a mutation once JSON escapes them; when false they surely fit.
+    static bool mayBeTooLarge(qsizetype textLength);
     // An edit of `fields`; `rowVersion` is the row's server version before it.
     Status recordEdit(EntityKind kind, const QString& uuid, const QJsonObject& fields,
                       qint64 rowVersion, ChangeSet& changes);

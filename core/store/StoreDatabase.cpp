@@ -8,7 +8,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -115,6 +117,7 @@ StoreDatabase::StoreDatabase(QSqlDatabase db, QString path)
 
 StoreDatabase::~StoreDatabase() {
     m_statements.clear();
+    m_directStatements.clear();
     {
         // Keeps the planner's statistics fresh for the next start; cheap.
         QSqlQuery optimize(m_db);
@@ -173,6 +176,20 @@ QSqlQuery& StoreDatabase::prepared(const QString& sql) {
     return *it->second;
 }
 
+SqliteStatement& StoreDatabase::direct(const QString& sql) {
+    auto it = m_directStatements.find(sql);
+    if (it == m_directStatements.end()) {
+        // QSQLITE hands out its connection as "sqlite3*" (QSqlDriver::handle()).
+        const QVariant handle = m_db.driver()->handle();
+        sqlite3* connection = qstrcmp(handle.typeName(), "sqlite3*") == 0
+                                  ? *static_cast<sqlite3* const*>(handle.constData())
+                                  : nullptr;
+        it = m_directStatements.emplace(sql, std::make_unique<SqliteStatement>(connection, sql))
+                 .first;
+    }
+    return *it->second;
+}
+
 bool StoreDatabase::run(QSqlQuery& query, const QVariantList& values) {
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(int(i), values.at(i));
@@ -220,7 +237,14 @@ Result<QStringList> StoreDatabase::strings(const QString& sql, const QVariantLis
 }
 
 Error StoreDatabase::storageError(const QSqlQuery& query, const QString& what) const {
-    const QString reason = query.lastError().text();
+    return storageError(what, query.lastError().text());
+}
+
+Error StoreDatabase::storageError(const SqliteStatement& statement, const QString& what) const {
+    return storageError(what, statement.errorMessage());
+}
+
+Error StoreDatabase::storageError(const QString& what, const QString& reason) const {
     qCWarning(lcStore) << what << "failed:" << reason << "in" << m_path;
     return Error::make(Error::Code::Storage,
                        u"The local database could not %1 (%2). Check free disk space and "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SqliteStatement.h"
 #include "model/Result.h"
 
 #include <QSqlDatabase>
@@ -40,6 +41,9 @@ public:
     QSqlQuery& prepared(const QString& sql);
     // Binds `values` by position and executes; false on an SQL error.
     static bool run(QSqlQuery& query, const QVariantList& values);
+    // A statement on the SQLite connection itself, kept for the life of the
+    // store: for writes repeated over thousands of rows (SqliteStatement).
+    SqliteStatement& direct(const QString& sql);
     // prepared() + run(); `ok` tells whether it ran. The caller finishes it.
     QSqlQuery& query(const QString& sql, const QVariantList& values, bool* ok);
     // A statement without rows; the error says what could not be done.
@@ -52,6 +56,7 @@ public:
 
     // The storage error for a failed query, logged once, in words that say what to do.
     Error storageError(const QSqlQuery& query, const QString& what) const;
+    Error storageError(const SqliteStatement& statement, const QString& what) const;
 
     // Runs `body` (returning a Result or Status) in one IMMEDIATE transaction:
     // all of it or none of it.
@@ -74,6 +79,7 @@ public:
 
 private:
     StoreDatabase(QSqlDatabase db, QString path);
+    Error storageError(const QString& what, const QString& reason) const;
     Status begin();
     Status commit();
     void rollback();
@@ -82,6 +88,7 @@ private:
     QString m_connectionName;
     QString m_path;
     std::map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    std::map<QString, std::unique_ptr<SqliteStatement>> m_directStatements;
 };
 
 } // namespace bizy

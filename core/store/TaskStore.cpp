@@ -19,6 +19,17 @@ QJsonObject syncFields(const Task& task) {
     return Task::schema().writableFields(task.toSyncJson(), FromSync);
 }
 
+// The UTF-16 length of a task's free texts, which decide whether it can be
+// too large to sync.
+qsizetype textLength(const Task& task) {
+    qsizetype length = task.title.size() + task.description.value_or(QString()).size() +
+                       task.notes.value_or(QString()).size() +
+                       task.category.value_or(QString()).size();
+    for (const QString& tag : task.tags.value_or(QStringList()))
+        length += tag.size() + 3;
+    return length;
+}
+
 // What an edit changed, in the sync-writable fields only.
 QJsonObject changedFields(const QJsonObject& before, const QJsonObject& after) {
     QJsonObject changed;
@@ -137,9 +148,6 @@ Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
     QSet<QString> givenUuids;
     QStringList givenInOrder; // and the index of the task of each
     QList<qsizetype> givenIndexes;
-    // Each row once in the sync shape: the columns and the outbox create are
-    // both read from it, set-based, by three statements in all.
-    QJsonArray rows;
     for (qsizetype i = 0; i < fieldsList.size(); ++i) {
         if (options.progress && i % 1000 == 0)
             options.progress(i);
@@ -158,15 +166,14 @@ Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
             givenInOrder << task->uuid;
             givenIndexes << i;
         }
-        QJsonObject row = syncFields(*task);
-        if (Status fits = Outbox::checkSize(row); !fits) {
-            Error error = fits.error();
-            for (FieldError& field : error.fields)
-                field.loc.prepend(i);
-            return error;
+        if (Outbox::mayBeTooLarge(textLength(*task))) {
+            if (Result<QByteArray> fits = Outbox::fieldsText(syncFields(*task)); !fits) {
+                Error error = fits.error();
+                for (FieldError& field : error.fields)
+                    field.loc.prepend(i);
+                return error;
+            }
         }
-        row.insert(u"uuid"_s, task->uuid);
-        rows.append(row);
         changes.tasks << task->uuid;
         created << std::move(task).value();
     }
@@ -174,7 +181,6 @@ Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
         return created;
     if (options.progress)
         options.progress(fieldsList.size());
-    const QString json = SqlValue::jsonText(rows);
     if (!givenUuids.isEmpty()) {
         const Result<std::optional<qsizetype>> existing = firstExisting(givenInOrder);
         if (!existing)
@@ -184,29 +190,10 @@ Result<QList<Task>> TaskStore::createMany(const QList<QJsonObject>& fieldsList,
                           u"A task with the uuid %1 exists already in this store"_s.arg(
                               givenInOrder.at(**existing)));
     }
-    const Result<QVariant> lastRowBefore =
-        m_db.scalar(u"SELECT coalesce(max(row_id), 0) FROM tasks"_s, {}, u"save the tasks"_s);
+    const Result<qint64> lastRowBefore = m_tasks.insertMany(created);
     if (!lastRowBefore)
         return lastRowBefore.error();
-    static const QString insert =
-        u"INSERT INTO tasks (%1) SELECT %2 FROM json_each(?) ORDER BY key"_s.arg(
-            TaskTable::columns().selectList(),
-            TaskTable::columns().jsonProjection(
-                u"value", {{u"version"_s, u"0"_s}, {u"updated_at"_s, u"?"_s}}));
-    if (Status s = m_db.exec(insert, {SqlValue::from(now), json}, u"save the tasks"_s); !s)
-        return s.error();
-    if (Status s = m_db.exec(u"INSERT OR IGNORE INTO task_tags (tag, task_id) "
-                             u"SELECT j.value, t.row_id FROM tasks t, json_each(t.tags) j "
-                             u"WHERE t.row_id > ? AND t.tags IS NOT NULL"_s,
-                             {*lastRowBefore}, u"save the tasks' tags"_s);
-        !s)
-        return s.error();
-    changes.outbox = true;
-    if (Status s = m_db.exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
-                             u"SELECT 'task', value ->> 'uuid', 'upsert', 0, "
-                             u"json_remove(value, '$.uuid') FROM json_each(?) ORDER BY key"_s,
-                             {json}, u"write the outbox"_s);
-        !s)
+    if (Status s = m_outbox.recordTaskCreatesAfter(*lastRowBefore, changes); !s)
         return s.error();
     return created;
 }

@@ -28,6 +28,10 @@ public:
 
     // `pushed`: the server may know the row (rows written from server data).
     Status insert(const Task& task, bool pushed = false);
+    // New rows in one statement (imports): each is bound into a staging
+    // table first, so SQLite's full-text index takes them all at once. The
+    // new rows are those after the row_id it returns.
+    Result<qint64> insertMany(const QList<Task>& tasks);
     // A row once marked pushed stays so.
     Status update(const Task& task, bool tagsChanged, bool pushed = false);
 

@@ -1,6 +1,7 @@
 #include "SqliteIntegrity.h"
 #include "model/IsoDateTime.h"
 #include "store/LocalStore.h"
+#include "store/StoreDatabase.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -204,6 +205,66 @@ private slots:
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, Error::Code::Storage);
         QCOMPARE(fileHash(path), before);
+    }
+
+    void directStatementsBindEveryKindAndSayWhyTheyFail() {
+        // given an open store database
+        auto db = StoreDatabase::open(m_dir.filePath(u"direct.sqlite"_s)).value();
+        QVERIFY(db->exec(u"CREATE TABLE kinds (k TEXT PRIMARY KEY, v)"_s, {}, u"set up"_s).ok());
+        SqliteStatement& insert = db->direct(u"INSERT INTO kinds (k, v) VALUES (?, ?)"_s);
+        QVERIFY(insert.isValid());
+
+        // when values of every kind are bound and run, inside a transaction
+        const QList<std::pair<QString, QVariant>> values{
+            {u"null"_s, QVariant()},
+            {u"integer"_s, QVariant(qint64(1) << 40)},
+            {u"real"_s, QVariant(2.5)},
+            {u"text"_s, QVariant(u"Grüße, 東京 ✓"_s)},
+            {u"empty"_s, QVariant(QString(u""_s))},
+        };
+        const Status written = db->write([&]() -> Status {
+            for (const auto& [key, value] : values) {
+                insert.bind(1, key);
+                insert.bind(2, value);
+                if (!insert.run())
+                    return db->storageError(insert, u"write the kinds"_s);
+            }
+            return Done{};
+        });
+        QVERIFY(written.ok());
+
+        // then each reads back as it was bound, with SQLite's type for it
+        for (const auto& [key, value] : values) {
+            const Result<QStringList> read = db->strings(
+                u"SELECT typeof(v) || ':' || coalesce(v, '') FROM kinds WHERE k = ?"_s, {key},
+                u"read"_s);
+            QVERIFY(read.ok());
+            const QString expectedType = value.isNull()                           ? u"null"_s
+                                         : value.typeId() == QMetaType::LongLong ? u"integer"_s
+                                         : value.typeId() == QMetaType::Double   ? u"real"_s
+                                                                                 : u"text"_s;
+            QCOMPARE(read->value(0), expectedType + u":"_s + value.toString());
+        }
+
+        // when a row breaks a constraint
+        insert.bind(1, u"text"_s);
+        insert.bind(2, 1);
+        QVERIFY(!insert.run());
+
+        // then the statement says why, and the store's error says what could not be done
+        QVERIFY2(insert.errorMessage().contains(u"UNIQUE constraint failed"_s),
+                 qPrintable(insert.errorMessage()));
+        const Error error = db->storageError(insert, u"write the kinds"_s);
+        QCOMPARE(error.code, Error::Code::Storage);
+        QVERIFY2(error.message.contains(u"could not write the kinds (UNIQUE constraint failed"_s),
+                 qPrintable(error.message));
+
+        // and a statement that cannot be prepared says why instead of running
+        SqliteStatement& broken = db->direct(u"INSERT INTO no_such_table VALUES (?)"_s);
+        QVERIFY(!broken.isValid());
+        QVERIFY(!broken.run());
+        QVERIFY2(broken.errorMessage().contains(u"no such table"_s),
+                 qPrintable(broken.errorMessage()));
     }
 
     void createAtVersionRefusesUnknownVersions() {

@@ -1,4 +1,5 @@
 #include "StoreChangeLog.h"
+#include "StoreFault.h"
 #include "model/IsoDateTime.h"
 #include "store/LocalStore.h"
 
@@ -259,6 +260,35 @@ private slots:
         // then both tasks exist, each with its create in the outbox
         QVERIFY(ok.ok());
         QCOMPARE(m_store->taskCount().value(), 2);
+        QCOMPARE(m_store->pendingCount().value(), 2);
+    }
+
+    void bulkCreateThatTheDiskRefusesLeavesNothing() {
+        // given a store whose file refuses new outbox rows, as a full disk would
+        const QList<QJsonObject> batch{{{u"title"_s, u"A"_s}, {u"tags"_s, QJsonArray{u"t"_s}}},
+                                       {{u"title"_s, u"B"_s}}};
+        QCOMPARE(refuseWrites(storePath(), u"outbox"_s, u"INSERT"_s), QString());
+
+        // when a batch is created
+        const Result<QList<Task>> refused = m_store->createTasks(batch);
+
+        // then it is a storage error in words, and no task, tag or search entry is left
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, Error::Code::Storage);
+        QVERIFY2(refused.error().message.contains(u"could not write the outbox"_s),
+                 qPrintable(refused.error().message));
+        QCOMPARE(m_store->taskCount().value(), 0);
+        TaskFilter tagged;
+        tagged.tag = u"t"_s;
+        QCOMPARE(m_store->taskCount(tagged).value(), 0);
+        TaskFilter found;
+        found.search = u"A"_s;
+        QCOMPARE(m_store->taskCount(found).value(), 0);
+
+        // when the disk takes writes again, then the same batch is created whole
+        QCOMPARE(allowWrites(storePath()), QString());
+        QCOMPARE(m_store->createTasks(batch).value().size(), 2);
+        QCOMPARE(m_store->taskCount(tagged).value(), 1);
         QCOMPARE(m_store->pendingCount().value(), 2);
     }
 
