@@ -19,6 +19,9 @@ class TaskTable;
 // search over title, description and notes, counts and the summary stats.
 class TaskQueries {
 public:
+    // How a full-text search meets the rest of the query.
+    enum class SearchPlan { Join, WalkInOrder };
+
     TaskQueries(StoreDatabase& db, TaskTable& tasks);
 
     Result<QList<Task>> list(const TaskFilter& filter);
@@ -32,6 +35,8 @@ public:
     Result<QStringList> plan(const TaskFilter& filter);
 
 private:
+    // `inListOrder`: for rows in the filter's order, not a count.
+    Result<SearchPlan> searchPlan(const TaskFilter& filter, bool inListOrder);
     Result<QStringList> distinct(const QString& sql);
 
     StoreDatabase& m_db;

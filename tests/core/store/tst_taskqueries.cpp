@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace bizy;
@@ -277,6 +278,65 @@ private slots:
         QCOMPARE(titles(m_store->tasks(filter).value()), QStringList{u"Misc"_s});
         filter.search = u"cafe"_s;
         QCOMPARE(titles(m_store->tasks(filter).value()), QStringList{u"Café visit"_s});
+    }
+
+    void aCommonSearchPagesAndCountsLikeARareOne() {
+        // given 21,000 tasks of which 20,500 say "Cafe", each due at its own
+        // minute so the list order has no ties, every 7th done
+        QList<QJsonObject> batch;
+        const QDateTime base(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
+        for (int i = 0; i < 21000; ++i) {
+            batch << QJsonObject{
+                {u"title"_s, (i % 42 == 0 ? u"Tea %1"_s : u"Cafe order %1"_s).arg(i)},
+                {u"priority"_s, 1 + i % 5},
+                {u"status"_s, i % 7 == 0 ? u"completed"_s : u"pending"_s},
+                {u"due_date"_s,
+                 IsoDateTime::format(base.addSecs(qint64((i * 7919) % 21000) * 60))}};
+        }
+        const QList<Task> created = m_store->createTasks(batch).value();
+        const auto expected = [&](bool includeCompleted) {
+            QList<Task> matching;
+            for (const Task& task : created) {
+                if (task.title.startsWith(u"Cafe"_s) && (includeCompleted || !task.isCompleted()))
+                    matching << task;
+            }
+            std::sort(matching.begin(), matching.end(), &TaskFilter::listsBefore);
+            return matching;
+        };
+
+        for (const bool includeCompleted : {true, false}) {
+            const QList<Task> all = expected(includeCompleted);
+            TaskFilter filter;
+            filter.search = u"caf"_s;
+            filter.includeCompleted = includeCompleted;
+
+            // when pages of a prefix that matches nearly everything are read
+            for (const int offset : {0, 1000, int(all.size()) - 50}) {
+                filter.limit = 100;
+                filter.offset = offset;
+                const QList<Task> page = m_store->tasks(filter).value();
+
+                // then each is the slice of the list order that a join and sort gives
+                QCOMPARE(titles(page), titles(all.mid(offset, 100)));
+            }
+            // and the count is every match
+            filter.limit = -1;
+            filter.offset = 0;
+            QCOMPARE(m_store->taskCount(filter).value(), all.size());
+        }
+
+        // and the list is read by walking its index in order, not by sorting
+        // 20,500 matches (a search with few matches, by contrast, is joined)
+        TaskFilter common;
+        common.search = u"cafe"_s;
+        common.limit = 100;
+        QVERIFY2(m_store->taskQueryPlan(common).value().join(u" | "_s).contains(
+                     u"SCAN tasks USING INDEX tasks_in_order"_s),
+                 qPrintable(m_store->taskQueryPlan(common).value().join(u" | "_s)));
+        TaskFilter rare = common;
+        rare.search = u"tea"_s;
+        QCOMPARE(titles(m_store->tasks(rare).value()).size(), 100);
+        QVERIFY(!m_store->taskQueryPlan(rare).value().join(u" | "_s).contains(u"tasks_in_order"_s));
     }
 
     void searchUpdatesWithEditsAndDeletes() {
