@@ -120,6 +120,8 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
         readInteger(variables, u"BIZY_ACCESS_TOKEN_MINUTES"_s, 15, 1, 24 * 60, &error);
     const auto refreshDays =
         readInteger(variables, u"BIZY_REFRESH_TOKEN_DAYS"_s, 30, 1, 3650, &error);
+    const auto refreshGrace =
+        readInteger(variables, u"BIZY_REFRESH_GRACE_SECONDS"_s, 30, 0, 300, &error);
     const auto legacyLoginHours =
         readInteger(variables, u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s, 24, 1, 30 * 24, &error);
     const auto idleSeconds =
@@ -131,6 +133,7 @@ bizy::Result<ServerConfig> ServerConfig::fromVariables(const QHash<QString, QStr
     config.authRateLimit = int(*rate);
     config.accessTokenSeconds = *accessMinutes * 60;
     config.refreshTokenSeconds = *refreshDays * 24 * 3600;
+    config.refreshGraceSeconds = *refreshGrace;
     config.legacyLoginTokenSeconds = *legacyLoginHours * 3600;
     config.idleTimeoutSeconds = int(*idleSeconds);
     auto ai = AiSettings::fromVariables(variables);

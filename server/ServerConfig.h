@@ -27,6 +27,9 @@ struct ServerConfig {
     int authRateLimit = 10; // login/register/refresh/reset per minute per address; 0 = off
     qint64 accessTokenSeconds = 15 * 60;
     qint64 refreshTokenSeconds = 30LL * 24 * 3600;
+    // A just-rotated refresh token presented again this soon answers the same
+    // successor pair, so a lost answer does not end the session; 0 = off.
+    qint64 refreshGraceSeconds = 30;
     // Access tokens issued through the old auth service's /login: its web
     // client cannot refresh, so they live as long as that service's did.
     qint64 legacyLoginTokenSeconds = 24 * 3600;
@@ -43,7 +46,7 @@ struct ServerConfig {
 
     // Reads DATABASE_URL (or PG*), JWT_SECRET, BIZY_HOST, BIZY_PORT (one port or a
     // comma-separated list), BIZY_WORKERS, BIZY_AUTH_RATE_LIMIT,
-    // BIZY_ACCESS_TOKEN_MINUTES, BIZY_REFRESH_TOKEN_DAYS,
+    // BIZY_ACCESS_TOKEN_MINUTES, BIZY_REFRESH_TOKEN_DAYS, BIZY_REFRESH_GRACE_SECONDS,
     // BIZY_LEGACY_LOGIN_TOKEN_HOURS, BIZY_CORS_ORIGINS, BIZY_IDLE_TIMEOUT_SECONDS,
     // BIZY_SMTP_URL, BIZY_MAIL_FROM and AiSettings' variables.
     static bizy::Result<ServerConfig> fromVariables(const QHash<QString, QString>& variables);

@@ -53,6 +53,7 @@ int main(int argc, char* argv[]) {
         "BIZY_HOST, BIZY_PORT (8000; a comma-separated list serves every route on each,\n"
         "e.g. 8000,4567), BIZY_WORKERS, BIZY_AUTH_RATE_LIMIT (per minute, 0 = off),\n"
         "BIZY_ACCESS_TOKEN_MINUTES (15), BIZY_REFRESH_TOKEN_DAYS (30),\n"
+        "BIZY_REFRESH_GRACE_SECONDS (30: a retried refresh answers the same pair),\n"
         "BIZY_LEGACY_LOGIN_TOKEN_HOURS (24: access tokens issued through /login),\n"
         "BIZY_CORS_ORIGINS (* by default; comma-separated origins, or none),\n"
         "BIZY_IDLE_TIMEOUT_SECONDS (120: silent connections are closed),\n"

@@ -142,6 +142,52 @@ QFuture<QHttpServerResponse> login(ServerContext& context, const HttpRequest& re
     });
 }
 
+// The refresh of `token`, in the caller's transaction (section 2.4).
+QHttpServerResponse rotate(DbSession& db, ServerContext& context, const HttpRequest& request,
+                           const QString& token) {
+    QSqlQuery row = db.exec(u"SELECT id, user_id, family_id::text, used_at IS NOT NULL,"
+                            " revoked_at IS NOT NULL, expires_at <= now(),"
+                            " used_at > clock_timestamp() - make_interval(secs => ?)"
+                            " FROM refresh_tokens WHERE token_hash = ? FOR UPDATE"_s,
+                            {double(context.config.refreshGraceSeconds), OpaqueToken::hash(token)});
+    if (!row.next())
+        return Reply::unauthorized(u"Invalid refresh token"_s);
+    const qint64 tokenId = row.value(0).toLongLong();
+    const qint64 userId = row.value(1).toLongLong();
+    const QString family = row.value(2).toString();
+    const bool used = row.value(3).toBool();
+    const bool withinGrace = row.value(6).toBool();
+    if (row.value(4).toBool())
+        return Reply::unauthorized(u"Invalid refresh token: it has been revoked"_s);
+    if (row.value(5).toBool())
+        return Reply::unauthorized(u"Refresh token has expired"_s);
+    auto reuse = [&] {
+        SessionTokens::revokeFamily(db, family);
+        qCWarning(lcServer) << "Refresh token reuse for user" << userId
+                            << "- its session was revoked";
+        return Reply::unauthorized(
+            u"Invalid refresh token: it was already used, so the session was revoked"_s);
+    };
+    if (used && !withinGrace)
+        return reuse();
+
+    const auto record = UserRecord::byId(db, userId);
+    if (!record || !record->user.isActive)
+        return Reply::unauthorized(u"Invalid refresh token: the account is not active"_s);
+    const QString successor = SessionTokens::successorOf(context, token);
+    std::optional<SessionTokens::Issued> issued;
+    if (used) // a retry: only while its successor is still the family's newest token
+        issued = SessionTokens::reissue(db, context, *record, family, successor);
+    else {
+        db.exec(u"UPDATE refresh_tokens SET used_at = now() WHERE id = ?"_s, {tokenId});
+        issued = SessionTokens::issue(db, context, *record, family, 0, successor);
+    }
+    if (!issued)
+        return reuse();
+    request.noteUserId(userId);
+    return Reply::json(200, SessionTokens::loginBody(u"Token refreshed"_s, *issued, record->user));
+}
+
 QFuture<QHttpServerResponse> refresh(ServerContext& context, const HttpRequest& request) {
     if (auto limited = rateLimited(context, u"refresh"_s, request))
         return Reply::ready(std::move(*limited));
@@ -154,46 +200,12 @@ QFuture<QHttpServerResponse> refresh(ServerContext& context, const HttpRequest& 
         return Reply::ready(Reply::validation(errors));
 
     return context.db.run([&context, token, request](DbSession& db) -> QHttpServerResponse {
-        QSqlQuery row = db.exec(u"SELECT id, user_id, family_id::text, used_at IS NOT NULL,"
-                                " revoked_at IS NOT NULL, expires_at <= now()"
-                                " FROM refresh_tokens WHERE token_hash = ?"_s,
-                                {OpaqueToken::hash(token)});
-        if (!row.next())
-            return Reply::unauthorized(u"Invalid refresh token"_s);
-        const qint64 tokenId = row.value(0).toLongLong();
-        const qint64 userId = row.value(1).toLongLong();
-        const QString family = row.value(2).toString();
-        if (row.value(4).toBool())
-            return Reply::unauthorized(u"Invalid refresh token: it has been revoked"_s);
-        if (row.value(5).toBool())
-            return Reply::unauthorized(u"Refresh token has expired"_s);
-        auto reuse = [&] {
-            SessionTokens::revokeFamily(db, family);
-            qCWarning(lcServer) << "Refresh token reuse for user" << userId
-                                << "- its session was revoked";
-            return Reply::unauthorized(
-                u"Invalid refresh token: it was already used, so the session was revoked"_s);
-        };
-        if (row.value(3).toBool())
-            return reuse();
-
-        const auto record = UserRecord::byId(db, userId);
-        if (!record || !record->user.isActive)
-            return Reply::unauthorized(u"Invalid refresh token: the account is not active"_s);
-        std::optional<SessionTokens::Issued> issued;
-        db.transaction([&] {
-            QSqlQuery claimed =
-                db.exec(u"UPDATE refresh_tokens SET used_at = now() WHERE id = ?"
-                        " AND used_at IS NULL AND revoked_at IS NULL RETURNING id"_s,
-                        {tokenId});
-            if (claimed.next())
-                issued = SessionTokens::issue(db, context, *record, family);
-        });
-        if (!issued) // a concurrent use won the race: that is a reuse too
-            return reuse();
-        request.noteUserId(userId);
-        return Reply::json(200,
-                           SessionTokens::loginBody(u"Token refreshed"_s, *issued, record->user));
+        std::optional<QHttpServerResponse> answer;
+        // One transaction with the token's row locked: of two uses at the same
+        // moment the second waits, then sees the first one's rotation and
+        // gets its pair through the grace period.
+        db.transaction([&] { answer = rotate(db, context, request, token); });
+        return std::move(*answer);
     });
 }
 

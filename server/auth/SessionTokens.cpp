@@ -4,7 +4,10 @@
 #include "auth/Jwt.h"
 #include "auth/OpaqueToken.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QMessageAuthenticationCode>
+#include <QSqlQuery>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -13,20 +16,29 @@ namespace bizy::server {
 
 namespace SessionTokens {
 
-Issued issue(DbSession& db, const ServerContext& context, const UserRecord& record,
-             const QString& familyId, qint64 accessTokenSeconds) {
-    const qint64 lifetime =
-        accessTokenSeconds > 0 ? accessTokenSeconds : context.config.accessTokenSeconds;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+namespace {
+
+JwtClaims claimsOf(const UserRecord& record, qint64 issuedAt, qint64 lifetime) {
     JwtClaims claims;
     claims.userId = record.user.id;
     claims.username = record.user.username;
     claims.email = record.user.email;
     claims.isAdmin = record.user.isAdmin;
+    claims.issuedAt = issuedAt;
+    claims.expiresAt = issuedAt + lifetime;
+    return claims;
+}
+
+} // namespace
+
+Issued issue(DbSession& db, const ServerContext& context, const UserRecord& record,
+             const QString& familyId, qint64 accessTokenSeconds, const QString& refreshToken) {
+    const qint64 lifetime =
+        accessTokenSeconds > 0 ? accessTokenSeconds : context.config.accessTokenSeconds;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     // Never below tokens_valid_after: a login right after a revocation in the
     // same second must not be born revoked.
-    claims.issuedAt = qMax(now, record.tokensValidAfter);
-    claims.expiresAt = claims.issuedAt + lifetime;
+    JwtClaims claims = claimsOf(record, qMax(now, record.tokensValidAfter), lifetime);
     // Named here so the refresh token row can say which access token came with
     // it: a logout with only that access token ends the family too.
     claims.jti = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -34,14 +46,39 @@ Issued issue(DbSession& db, const ServerContext& context, const UserRecord& reco
     Issued issued;
     issued.accessToken = context.jwt.sign(claims);
     issued.expiresIn = lifetime;
-    issued.refreshToken = OpaqueToken::generate();
+    issued.refreshToken = refreshToken.isEmpty() ? OpaqueToken::generate() : refreshToken;
     const QString family =
         familyId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : familyId;
-    db.exec(u"INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, access_jti)"
-            " VALUES (?, ?::uuid, ?, now() + make_interval(secs => ?), ?)"_s,
+    db.exec(u"INSERT INTO refresh_tokens"
+            " (user_id, family_id, token_hash, expires_at, access_jti, access_issued_at)"
+            " VALUES (?, ?::uuid, ?, now() + make_interval(secs => ?), ?, ?)"_s,
             {record.user.id, family, OpaqueToken::hash(issued.refreshToken),
-             double(context.config.refreshTokenSeconds), claims.jti});
+             double(context.config.refreshTokenSeconds), claims.jti, claims.issuedAt});
     return issued;
+}
+
+QString successorOf(const ServerContext& context, const QString& usedToken) {
+    // Its own key, so a successor says nothing about the JWT signing key.
+    const QByteArray key = QMessageAuthenticationCode::hash(
+        "bizy refresh token successor", context.config.jwtSecret, QCryptographicHash::Sha256);
+    return QString::fromLatin1(
+        QMessageAuthenticationCode::hash(usedToken.toUtf8(), key, QCryptographicHash::Sha256)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<Issued> reissue(DbSession& db, const ServerContext& context, const UserRecord& record,
+                              const QString& familyId, const QString& refreshToken) {
+    QSqlQuery row = db.exec(u"SELECT access_jti, access_issued_at FROM refresh_tokens"
+                            " WHERE token_hash = ? AND family_id = ?::uuid AND user_id = ?"
+                            " AND used_at IS NULL AND revoked_at IS NULL"
+                            " AND access_issued_at IS NOT NULL"_s,
+                            {OpaqueToken::hash(refreshToken), familyId, record.user.id});
+    if (!row.next())
+        return std::nullopt;
+    const qint64 lifetime = context.config.accessTokenSeconds;
+    JwtClaims claims = claimsOf(record, row.value(1).toLongLong(), lifetime);
+    claims.jti = row.value(0).toString();
+    return Issued{context.jwt.sign(claims), refreshToken, lifetime};
 }
 
 QJsonObject loginBody(const QString& message, const Issued& issued, const bizy::User& user) {

@@ -1,6 +1,7 @@
 #include "ServerFixture.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -13,7 +14,10 @@ class TestAuth : public QObject {
 private slots:
     void initTestCase() {
         QString error;
-        QVERIFY2(m_fixture.start({}, &error), qPrintable(error));
+        // A short grace period, so the reuse after it is seen without a long wait.
+        QVERIFY2(m_fixture.start(
+                     {{u"BIZY_REFRESH_GRACE_SECONDS"_s, QString::number(kGraceSeconds)}}, &error),
+                 qPrintable(error));
     }
 
     void register_answers201WithTheProfile() {
@@ -190,11 +194,14 @@ private slots:
         QVERIFY(!rotated.isEmpty() && rotated != session.refreshToken);
         QCOMPARE(http().get(u"/api/auth/profile"_s, first.object()[u"token"_s].toString()).status,
                  200);
-        // when the old refresh token is used again
+        // when the old refresh token is used again after the grace period
+        QTest::qWait(kGraceSeconds * 1000 + 500);
         const HttpResponse reuse =
             http().post(u"/api/auth/refresh"_s, {{u"refresh_token"_s, session.refreshToken}});
         // then 401, and the rotated one is revoked as well
         QCOMPARE(reuse.status, 401);
+        QCOMPARE(reuse.detail(),
+                 u"Invalid refresh token: it was already used, so the session was revoked"_s);
         QCOMPARE(http().post(u"/api/auth/refresh"_s, {{u"refresh_token"_s, rotated}}).status, 401);
     }
 
@@ -362,26 +369,96 @@ private slots:
         QCOMPARE(created, 1);
     }
 
-    void refresh_sameTokenInParallel_onlyOneSucceeds() {
+    void refresh_sameTokenInParallel_allGetTheSameSuccessor() {
         // given a refresh token used by four requests at once
         const HttpClient::Session session = http().registerAndLogin(u"race_refresh"_s);
         QVERIFY(session.ok());
         const QList<QJsonObject> bodies(4, {{u"refresh_token"_s, session.refreshToken}});
         const QList<HttpResponse> answers = http().postAll(u"/api/auth/refresh"_s, bodies);
-        // then at most one gets new tokens (parallel use is reuse), none fails otherwise
-        int refreshed = 0;
+        // then every one gets the same successor: one rotation, the others in its grace
+        QSet<QString> successors;
         for (const HttpResponse& answer : answers) {
-            QVERIFY2(answer.status == 200 || answer.status == 401, answer.describe().constData());
-            refreshed += answer.status == 200;
+            QVERIFY2(answer.status == 200, answer.describe().constData());
+            successors.insert(answer.object()[u"refresh_token"_s].toString());
         }
-        QVERIFY(refreshed <= 1);
-        QCOMPARE(http()
-                     .post(u"/api/auth/refresh"_s, {{u"refresh_token"_s, session.refreshToken}})
-                     .status,
-                 401);
+        QCOMPARE(successors.size(), 1);
+        QVERIFY(!successors.contains(session.refreshToken));
+        // and that successor rotates on
+        QCOMPARE(
+            http().post(u"/api/auth/refresh"_s, {{u"refresh_token"_s, *successors.begin()}}).status,
+            200);
+    }
+
+    void refresh_retryWithinGrace_answersTheSamePair() {
+        // given a refresh whose answer the client never saw
+        const HttpClient::Session session = http().registerAndLogin(u"grace_retry"_s);
+        QVERIFY(session.ok());
+        const HttpResponse first = refreshWith(session.refreshToken);
+        QVERIFY2(first.status == 200, first.describe().constData());
+        // when it sends the same refresh token again within the grace period
+        const HttpResponse retry = refreshWith(session.refreshToken);
+        // then the same pair comes back, and its access token works
+        QVERIFY2(retry.status == 200, retry.describe().constData());
+        const QString successor = first.object()[u"refresh_token"_s].toString();
+        QCOMPARE(retry.object()[u"refresh_token"_s].toString(), successor);
+        QCOMPARE(retry.object()[u"token"_s].toString(), first.object()[u"token"_s].toString());
+        QCOMPARE(http().get(u"/api/auth/profile"_s, retry.object()[u"token"_s].toString()).status,
+                 200);
+        // and the successor still rotates, and rotation continues from there
+        const HttpResponse next = refreshWith(successor);
+        QVERIFY2(next.status == 200, next.describe().constData());
+        const QString third = next.object()[u"refresh_token"_s].toString();
+        QVERIFY(third != successor && third != session.refreshToken);
+        QCOMPARE(refreshWith(third).status, 200);
+    }
+
+    void refresh_tokenTwoRotationsBack_revokesTheFamily() {
+        // given a token rotated twice within the grace period
+        const HttpClient::Session session = http().registerAndLogin(u"grace_two_back"_s);
+        QVERIFY(session.ok());
+        const HttpResponse first = refreshWith(session.refreshToken);
+        QVERIFY2(first.status == 200, first.describe().constData());
+        const HttpResponse second = refreshWith(first.object()[u"refresh_token"_s].toString());
+        QVERIFY2(second.status == 200, second.describe().constData());
+        // when the first token comes back, then that is reuse: the family is revoked
+        const HttpResponse reuse = refreshWith(session.refreshToken);
+        QCOMPARE(reuse.status, 401);
+        QCOMPARE(reuse.detail(),
+                 u"Invalid refresh token: it was already used, so the session was revoked"_s);
+        QCOMPARE(refreshWith(second.object()[u"refresh_token"_s].toString()).status, 401);
+    }
+
+    void refresh_logoutOrDisabling_endsTheGrace() {
+        for (const bool disable : {false, true}) {
+            // given a rotated token, within its grace period
+            const HttpClient::Session session =
+                http().registerAndLogin(disable ? u"grace_disabled"_s : u"grace_logout"_s);
+            QVERIFY(session.ok());
+            const HttpResponse first = refreshWith(session.refreshToken);
+            QVERIFY2(first.status == 200, first.describe().constData());
+            // when the session is logged out, or the user disabled
+            if (disable)
+                QVERIFY(m_fixture.database().exec(
+                    u"UPDATE users SET is_active = false WHERE id = ?"_s, {session.userId}));
+            else
+                QCOMPARE(http()
+                             .post(u"/api/auth/logout"_s, {}, first.object()[u"token"_s].toString())
+                             .status,
+                         200);
+            // then the old token gets no pair any more
+            const HttpResponse retry = refreshWith(session.refreshToken);
+            QCOMPARE(retry.status, 401);
+            QCOMPARE(retry.detail(), disable ? u"Invalid refresh token: the account is not active"_s
+                                             : u"Invalid refresh token: it has been revoked"_s);
+        }
     }
 
 private:
+    static constexpr int kGraceSeconds = 2;
+
+    HttpResponse refreshWith(const QString& refreshToken) {
+        return http().post(u"/api/auth/refresh"_s, {{u"refresh_token"_s, refreshToken}});
+    }
     HttpClient& http() { return m_fixture.http(); }
     ServerFixture m_fixture;
 };

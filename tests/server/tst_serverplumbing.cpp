@@ -65,6 +65,13 @@ private slots:
         QCOMPARE(config->legacyLoginTokenSeconds, 12 * 3600);
     }
 
+    void config_refreshGrace() {
+        auto variables = baseVariables();
+        QCOMPARE(ServerConfig::fromVariables(variables)->refreshGraceSeconds, 30);
+        variables.insert(u"BIZY_REFRESH_GRACE_SECONDS"_s, u"0"_s);
+        QCOMPARE(ServerConfig::fromVariables(variables)->refreshGraceSeconds, 0);
+    }
+
     void config_mailServer() {
         auto variables = baseVariables();
         variables.insert(u"BIZY_SMTP_URL"_s, u"smtp://mail.example:2525"_s);
@@ -120,6 +127,10 @@ private slots:
         QTest::newRow("port twice") << u"BIZY_PORT"_s << u"8000,8000"_s << u"BIZY_PORT"_s;
         QTest::newRow("legacy hours zero")
             << u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s << u"0"_s << u"BIZY_LEGACY_LOGIN_TOKEN_HOURS"_s;
+        QTest::newRow("refresh grace too long")
+            << u"BIZY_REFRESH_GRACE_SECONDS"_s << u"301"_s << u"BIZY_REFRESH_GRACE_SECONDS"_s;
+        QTest::newRow("refresh grace negative")
+            << u"BIZY_REFRESH_GRACE_SECONDS"_s << u"-1"_s << u"BIZY_REFRESH_GRACE_SECONDS"_s;
         QTest::newRow("smtps") << u"BIZY_SMTP_URL"_s << u"smtps://mail.example"_s
                                << u"BIZY_SMTP_URL"_s;
         QTest::newRow("smtp with password")

@@ -1,11 +1,13 @@
 // Proof 1 (issue 4): a push whose answer is lost, then retried - by the client
 // at once, in a later round, after a restart, or as any prefix of the batch -
 // leaves the server as one push would have: no duplicate rows, the same
-// versions, and an empty outbox on the device afterwards.
+// versions, and an empty outbox on the device afterwards. A lost answer to a
+// token refresh leaves the device logged in and syncing.
 
 #include "SyncWorld.h"
 
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -58,6 +60,34 @@ private slots:
         const QString diff = m_world.differences(*device, user);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         QCOMPARE(device->store().task(uuids.first())->notes, u"edited offline"_s);
+    }
+
+    void lostRefreshAnswer_retriedWithinTheGrace_syncGoesOn() {
+        // given a device that synced once
+        const SyncWorld::User user = m_world.registerUser(u"retry_refresh"_s);
+        QVERIFY(user.ok());
+        QString error;
+        auto device = m_world.makeDevice(user, u"laptop"_s, &error);
+        QVERIFY2(device, qPrintable(error));
+        QVERIFY(device->store().createTask(taskFields(u"before the refresh"_s)));
+        QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
+        // when the answer to its token refresh is lost once
+        device->proxy().resetCounters();
+        device->proxy().dropAnswers(1);
+        QSignalSpy refreshed(&device->session(), &bizy::Session::tokensRefreshed);
+        device->session().refreshNow();
+        // then its retry gets the same pair (the server's grace period), so it stays
+        // logged in ...
+        QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, 30000);
+        QCOMPARE(device->proxy().droppedAnswerCount(), 1);
+        QCOMPARE(device->session().state(), bizy::Session::State::LoggedIn);
+        // ... and sync goes on with the new tokens
+        QVERIFY(device->store().createTask(taskFields(u"after the refresh"_s)));
+        QVERIFY2(device->sync(), qPrintable(device->lastSyncMessage()));
+        QCOMPARE(m_world.serverTaskCount(user), 2);
+        QCOMPARE(device->store().pendingCount().value(), 0);
+        const QString diff = m_world.differences(*device, user);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
     void lostAnswer_retriedInTheNextRound_andEveryPrefixReplayed_changesNothing_data() {
