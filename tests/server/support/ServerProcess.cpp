@@ -100,12 +100,17 @@ int ServerProcess::terminate(int timeoutMs) {
 
 int ServerProcess::createAdmin(const QString& username, const QString& email,
                                const QString& password, QString* output) const {
+    return runCommand({u"create-admin"_s, u"--username"_s, username, u"--email"_s, email}, output,
+                      password.toUtf8() + '\n');
+}
+
+int ServerProcess::runCommand(const QStringList& arguments, QString* output,
+                              const QByteArray& input) const {
     QHash<QString, QString> env;
     const QProcessEnvironment base = environment();
     for (const QString& key : base.keys())
         env.insert(key, base.value(key));
-    return runBinary({u"create-admin"_s, u"--username"_s, username, u"--email"_s, email}, env,
-                     output, password.toUtf8() + '\n');
+    return runBinary(arguments, env, output, input);
 }
 
 int ServerProcess::runBinary(const QStringList& arguments,
