@@ -151,6 +151,8 @@ Result<int> SyncApplier::applyTombstone(VisibleRows::Pass& pass, EntityKind kind
                                         bool visible) {
     if (Status s = m_copies.remove(kind, uuid); !s)
         return s.error();
+    if (Status s = m_copies.rememberDeleted(kind, uuid); !s)
+        return s.error();
     const Reconcile::TombstoneOutcome outcome = Reconcile::tombstone(pending);
     QJsonObject snapshot;
     if (outcome.journal && visible) {
@@ -223,6 +225,8 @@ Result<int> SyncApplier::applyPushResults(const QList<OutboxMutation>& sent,
             break;
         case Reconcile::PushDecision::CopyAction::Remove:
             if (Status s = m_copies.remove(m.entity, m.uuid); !s)
+                return s.error();
+            if (Status s = m_copies.rememberDeleted(m.entity, m.uuid); !s)
                 return s.error();
             break;
         case Reconcile::PushDecision::CopyAction::Acknowledge: {

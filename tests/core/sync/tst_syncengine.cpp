@@ -1,6 +1,6 @@
 // SyncEngine's rounds (docs/api.md section 6) against FakeSyncServer, over a
 // real store on a temporary SQLite file: pushes in batches, replays, resets
-// and reloads, mid gaps, failed calls, a failing store, answers of an
+// and reloads, mid gaps, a new epoch after a restore, failed calls, a failing store, answers of an
 // earlier round, and pulled pages applied in order. No server, no HTTP: each
 // test runs in milliseconds.
 
@@ -324,6 +324,82 @@ private slots:
         QCOMPARE(store().pullCursor().value(), server().counter());
     }
 
+    void aNewEpoch_afterARestore_sendsAgainWhatTheBackupLacks_onceEach() {
+        // given a device in step with the server: three tasks, one of them
+        // deleted, when the backup is taken
+        const QString kept = rig().createTask(u"Kept"_s);
+        const QString renamed = rig().createTask(u"Renamed"_s);
+        const QString doomed = rig().createTask(u"Deleted after the backup"_s);
+        const QString goneBefore = rig().createTask(u"Deleted before the backup"_s);
+        QVERIFY(store().deleteTask(goneBefore).ok());
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        const FakeSyncServer::Data backup = server().backup();
+        // and changes acknowledged after it: a create, an edit, a delete
+        const QString created = rig().createTask(u"Created after the backup"_s);
+        QVERIFY(store().updateTask(renamed, {{u"title"_s, u"Renamed after the backup"_s}}).ok());
+        QVERIFY(store().deleteTask(doomed).ok());
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        const qsizetype pushesBefore = server().requests(Call::Push).size();
+
+        // when the server is restored from the backup and new-epoch runs,
+        // while the device has an unsent change
+        server().restore(backup);
+        server().newEpoch();
+        const QString unsent = rig().createTask(u"Unsent"_s);
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+
+        // then the server holds every change acknowledged before the restore
+        // and the unsent one, each once, and the device shows the same
+        const QStringList expected{u"Created after the backup"_s, u"Kept"_s,
+                                   u"Renamed after the backup"_s, u"Unsent"_s};
+        QCOMPARE(server().liveTitles(), expected);
+        QCOMPARE(rig().localTitles(), expected);
+        for (const QString& uuid : {kept, renamed, created, unsent})
+            QCOMPARE(server().row(uuid)->deleted, false);
+        QVERIFY(server().row(doomed)->deleted);
+        QVERIFY(server().row(goneBefore)->deleted);
+        QVERIFY(!store().task(doomed).ok());
+        QCOMPARE(rig().pending(), 0);
+        QCOMPARE(store().pullCursor().value(), server().counter());
+        // and the restore cost no gap: mids went on from the restored last_mid
+        const QList<FakeSyncServer::Request> pushes = server().requests(Call::Push);
+        for (qsizetype i = pushesBefore; i < pushes.size(); ++i)
+            QCOMPARE(pushes.at(i).status, 200);
+        QCOMPARE(pushes.at(pushesBefore).mids, QList<qint64>{}); // asks for last_mid
+        QCOMPARE(pushes.last().mids.first(), backup.lastMids.value(store().deviceId()) + 1);
+        // and the device reloaded from 0 after the new epoch
+        bool reloaded = false;
+        for (const FakeSyncServer::Request& pull : server().requests(Call::Pull))
+            reloaded |= pull.cursor == 0 && pull.reload;
+        QVERIFY(reloaded);
+
+        // when it syncs again, nothing is sent
+        const qsizetype pushesAfter = server().requests(Call::Push).size();
+        const qint64 counter = server().counter();
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        QCOMPARE(server().requests(Call::Push).size(), pushesAfter);
+        QCOMPARE(server().counter(), counter);
+        QCOMPARE(rig().localTitles(), expected);
+    }
+
+    void aNewEpoch_onAServerThatLostNothing_sendsNothingAgain() {
+        // given a device in step with the server (its first round stored the epoch)
+        rig().createTask(u"One"_s);
+        server().write(u"task"_s, newUuid(), {{u"title"_s, u"Two"_s}});
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        const qint64 counter = server().counter();
+
+        // when new-epoch runs without a restore
+        server().newEpoch();
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+
+        // then the device reloaded and wrote nothing: the server had everything
+        QCOMPARE(server().counter(), counter);
+        QCOMPARE(rig().localTitles(), (QStringList{u"One"_s, u"Two"_s}));
+        QCOMPARE(server().requests(Call::Pull).last().cursor, counter);
+        QCOMPARE(rig().pending(), 0);
+    }
+
     void aGapThatPersists_failsTheRoundInsteadOfLooping() {
         // given a task to send and a server that answers two pushes with a gap
         rig().createTask(u"Stuck"_s);
@@ -561,7 +637,9 @@ private slots:
         QCOMPARE(rig().rounds(), (QList<bool>{true, true}));
         QVERIFY(!engine().isRunning());
         QCOMPARE(pushedMids(server()), (QList<QList<qint64>>{{1}, {2}}));
-        QCOMPARE(server().requests(Call::Pull).size(), 2);
+        // the second round read the epoch (a pull of one row) before it pushed
+        QCOMPARE(server().requests(Call::Pull).size(), 3);
+        QCOMPARE(server().requests(Call::Pull).at(1).limit, 1);
         QCOMPARE(server().liveTitles(), (QStringList{u"First"_s, u"Second"_s}));
         QCOMPARE(rig().pending(), 0);
     }
