@@ -51,7 +51,10 @@ QString ServerProcess::output() {
 }
 
 bool ServerProcess::start(QString* error) {
-    m_port = PgCluster::freePort();
+    // Started again after terminate(), it keeps its port, as a restarted
+    // server keeps its address: clients and proxies need not know.
+    if (m_port == 0)
+        m_port = PgCluster::freePort();
     m_process.setProcessEnvironment(environment());
     m_process.start(binaryPath(), {});
     if (!m_process.waitForStarted(10000)) {
