@@ -9,7 +9,9 @@
 #include "StoreLog.h"
 #include "sync/Reconcile.h"
 
+#include <QJsonObject>
 #include <QSqlQuery>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +31,37 @@ Status EpochRestore::begin(qint64 nextMid, ChangeSet& changes) {
                              u"SELECT entity, uuid, json FROM server_rows"_s,
                              {}, u"keep the server's copies"_s);
         !s)
+        return s;
+    // Changes acknowledged since the last round that ended in the old epoch
+    // may have reached the restored server already: they are known too, or
+    // the restore would send the older values over them.
+    bool ok = false;
+    QSqlQuery& acknowledged =
+        m_db.query(u"SELECT entity, uuid, fields FROM acknowledged_pushes ORDER BY seq"_s, {}, &ok);
+    if (!ok)
+        return m_db.storageError(acknowledged, u"keep the server's copies"_s);
+    QList<std::tuple<QString, QString, QJsonObject>> edits;
+    while (acknowledged.next())
+        edits.append({acknowledged.value(0).toString(), acknowledged.value(1).toString(),
+                      SqlValue::jsonObject(acknowledged.value(2))});
+    acknowledged.finish();
+    for (const auto& [entity, uuid, fields] : std::as_const(edits)) {
+        const Result<QVariant> base =
+            m_db.scalar(u"SELECT json FROM restore_base WHERE entity = ? AND uuid = ?"_s,
+                        {entity, uuid}, u"keep the server's copies"_s);
+        if (!base)
+            return base.error();
+        QJsonObject known = SqlValue::jsonObject(*base);
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+            known.insert(it.key(), it.value());
+        if (Status s =
+                m_db.exec(u"INSERT OR REPLACE INTO restore_base (entity, uuid, json) "
+                          u"VALUES (?, ?, ?)"_s,
+                          {entity, uuid, SqlValue::jsonText(known)}, u"keep the server's copies"_s);
+            !s)
+            return s;
+    }
+    if (Status s = m_copies.forgetAcknowledged(); !s)
         return s;
     if (Status s = m_outbox.restartMids(nextMid, changes); !s)
         return s;

@@ -522,7 +522,12 @@ Result<std::optional<QDateTime>> LocalStore::lastSyncedAt() const {
 }
 
 Status LocalStore::setLastSyncedAt(const QDateTime& when) {
-    return m_db->write([&] { return m_parts->copies.setLastSyncedAt(when); });
+    return m_db->write([&] {
+        // A round ended in the stored epoch: what it pushed is in the copies.
+        if (Status s = m_parts->copies.forgetAcknowledged(); !s)
+            return s;
+        return m_parts->copies.setLastSyncedAt(when);
+    });
 }
 
 // --- reminders ---

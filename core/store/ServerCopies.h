@@ -41,6 +41,11 @@ public:
     // This device saw the row deleted (its own delete acknowledged, or a
     // pulled tombstone): a restored server that has it again gets the delete again.
     Status rememberDeleted(EntityKind kind, const QString& uuid);
+    // The fields of an acknowledged upsert, kept until a round ends in the
+    // stored epoch: a restored server may have acknowledged them before its
+    // new epoch was seen, and then they are known (core/store/EpochRestore).
+    Status rememberAcknowledged(EntityKind kind, const QString& uuid, const QJsonObject& fields);
+    Status forgetAcknowledged();
     Result<std::optional<QDateTime>> lastSyncedAt();
     Status setLastSyncedAt(const QDateTime& when);
 

@@ -246,6 +246,10 @@ Result<int> SyncApplier::applyPushResults(const QList<OutboxMutation>& sent,
             break;
         }
         }
+        if (m.op == OutboxMutation::Op::Upsert && outcome.status != PushOutcome::Status::Rejected) {
+            if (Status s = m_copies.rememberAcknowledged(m.entity, m.uuid, m.fields); !s)
+                return s.error();
+        }
         // The row as it is now: with the acknowledged version, before a dropped row goes.
         QJsonObject snapshot;
         if (decision.journal) {

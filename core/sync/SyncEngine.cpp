@@ -127,32 +127,9 @@ void SyncEngine::pushNext() {
             }
             if (sealed->isEmpty())
                 pullNext();
-            else if (m_round->epochChecked || m_round->storedEpoch.isEmpty())
-                sendBatch(*sealed);
             else
-                checkEpochThenSend(*sealed);
+                sendBatch(*sealed);
         });
-}
-
-void SyncEngine::checkEpochThenSend(const QList<OutboxMutation>& sealed) {
-    // One row is enough to read the epoch; the pull that follows the push
-    // brings the rows.
-    m_transport->pull(m_round->cursor, 1, m_round->reloading, this,
-                      [this, sealed, round = m_round->id](const ApiReply& reply) {
-                          if (!isCurrent(round))
-                              return;
-                          if (!reply.ok()) {
-                              failRound(*reply.error);
-                              return;
-                          }
-                          const QString epoch = reply.object().value(u"epoch"_s).toString();
-                          if (!epoch.isEmpty() && epoch != m_round->storedEpoch) {
-                              beginEpochRestore(epoch);
-                              return;
-                          }
-                          m_round->epochChecked = true;
-                          sendBatch(sealed);
-                      });
 }
 
 void SyncEngine::sendBatch(const QList<OutboxMutation>& sealed) {
@@ -245,13 +222,7 @@ void SyncEngine::resequence(qint64 expected, qint64 firstSent) {
 }
 
 void SyncEngine::reloadThen(void (SyncEngine::*next)()) {
-    m_store->beginReload().then(this, [this, next, round = m_round->id](const Status& begun) {
-        if (!isCurrent(round))
-            return;
-        if (!begun) {
-            failRound(State::Error, begun.error().message);
-            return;
-        }
+    afterStore(m_store->beginReload(), [this, next] {
         m_round->cursor = 0;
         m_round->reloading = true;
         (this->*next)();
@@ -385,7 +356,6 @@ void SyncEngine::finishPull() {
             m_round->restoring = false;
             m_round->reloading = false;
             m_round->storedEpoch = m_round->epoch;
-            m_round->epochChecked = true;
             pushNext();
         });
         return;

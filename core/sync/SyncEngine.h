@@ -20,8 +20,8 @@ struct OutboxMutation;
 // a round pushes the outbox in batches, then pulls until `has_more` is false,
 // and lets the store replay unsent changes on top of what arrived. A pull that
 // answers a new epoch (a server restored from a backup) turns the round into
-// a restore: a reload after which what the server lacks is pushed again. One round
-// runs at a time; a request during a round makes another one follow it. The
+// a restore: a reload after which what the server lacks is pushed again. One
+// round runs at a time; a request during a round makes another one follow it. The
 // engine runs on its caller's thread and waits on nothing: the store's work
 // runs on its worker (SyncStore futures) and the server's answers arrive as
 // callbacks. When rounds start is SyncScheduler's business.
@@ -82,16 +82,11 @@ private:
         QString storedEpoch;    // the epoch the store holds
         QString epoch;          // the epoch the server answers
         bool restoring = false; // reloading after a new epoch (a restored server)
-        // Nothing is pushed before the epoch is known to be the stored one:
-        // changes a restored server acknowledged before the client knew would
-        // be taken for what the backup lacks, and sent again over themselves.
-        bool epochChecked = false;
     };
 
     bool isCurrent(quint64 round) const { return m_round && m_round->id == round; }
     void beginRound();
     void pushNext();
-    void checkEpochThenSend(const QList<OutboxMutation>& sealed);
     void sendBatch(const QList<OutboxMutation>& sealed);
     void handlePushReply(const QList<OutboxMutation>& sent, const ApiReply& reply);
     void resequence(qint64 expected, qint64 firstSent);
