@@ -3,6 +3,7 @@
 #include "ServerLog.h"
 #include "SignalWatcher.h"
 #include "admin/CreateAdminCommand.h"
+#include "admin/NewEpochCommand.h"
 #include "db/MigrationRunner.h"
 
 #include <QCommandLineParser>
@@ -63,7 +64,9 @@ int main(int argc, char* argv[]) {
         "server; BIZY_AI_TIMEOUT_SECONDS (60), BIZY_AI_RATE_LIMIT (10 per user per minute).\n\n"
         "Commands:\n"
         "  (none)         run the server\n"
-        "  create-admin   create or promote an admin; the password is read from stdin"_s);
+        "  create-admin   create or promote an admin; the password is read from stdin\n"
+        "  new-epoch      after restoring the database from a backup: every user gets a new\n"
+        "                 sync epoch, so devices reload and send again what it lacks"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption envFile(
@@ -74,7 +77,7 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption username(u"username"_s, u"create-admin: the user name."_s, u"name"_s);
     const QCommandLineOption email(u"email"_s, u"create-admin: the email address."_s, u"address"_s);
     parser.addOptions({envFile, host, port, username, email});
-    parser.addPositionalArgument(u"command"_s, u"create-admin, or nothing to serve."_s,
+    parser.addPositionalArgument(u"command"_s, u"create-admin, new-epoch, or nothing to serve."_s,
                                  u"[command]"_s);
     parser.process(app);
     // From here on SIGTERM is handled: a supervisor or test may stop the server
@@ -103,9 +106,14 @@ int main(int argc, char* argv[]) {
 
     const QStringList commands = parser.positionalArguments();
     if (!commands.isEmpty()) {
-        if (commands.first() != u"create-admin"_s || commands.size() > 1) {
+        const QString command = commands.first();
+        if ((command != u"create-admin"_s && command != u"new-epoch"_s) || commands.size() > 1) {
             err << "bizy-server: unknown command \"" << commands.join(u' ') << "\" (see --help)\n";
             return 2;
+        }
+        if (command == u"new-epoch"_s) {
+            signalWatcher.reset(); // a one-shot command: the default SIGTERM is right
+            return NewEpochCommand::run(config.value());
         }
         if (!parser.isSet(username) || !parser.isSet(email)) {
             err << "bizy-server: create-admin needs --username and --email\n";

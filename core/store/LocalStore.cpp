@@ -3,6 +3,7 @@
 #include "ChangeSet.h"
 #include "ConflictJournal.h"
 #include "DashboardQuery.h"
+#include "EpochRestore.h"
 #include "GoalTable.h"
 #include "GoalTree.h"
 #include "Outbox.h"
@@ -41,6 +42,7 @@ struct LocalStore::Parts {
         , dashboard(db, queries)
         , journal(db, tasks, goals)
         , applier(db, taskTable, goalTable, outbox, copies, journal)
+        , restore(db, taskTable, goalTable, outbox, copies)
         , reminders(db, taskTable)
         , importer(db, tasks, goals) {}
 
@@ -54,6 +56,7 @@ struct LocalStore::Parts {
     DashboardQuery dashboard;
     ConflictJournal journal;
     SyncApplier applier;
+    EpochRestore restore;
     ReminderLog reminders;
     StoreImport importer;
 };
@@ -483,6 +486,33 @@ Status LocalStore::finishReload() {
     return write([&](ChangeSet& changes) { return m_parts->applier.finishReload(changes); });
 }
 
+Status LocalStore::beginEpochRestore(qint64 nextMid) {
+    if (nextMid < 1)
+        return Error::make(Error::Code::Validation,
+                           u"Mutation ids start at 1, not %1."_s.arg(nextMid));
+    const Status result =
+        write([&](ChangeSet& changes) { return m_parts->restore.begin(nextMid, changes); });
+    if (result)
+        qCInfo(lcStore) << "new sync epoch: reload started, mids from" << nextMid;
+    return result;
+}
+
+Status LocalStore::finishEpochRestore(const QString& epoch) {
+    return write([&](ChangeSet& changes) -> Status {
+        if (Status s = m_parts->restore.finish(epoch, changes); !s)
+            return s;
+        return m_parts->applier.finishReload(changes);
+    });
+}
+
+Result<QString> LocalStore::syncEpoch() const {
+    return m_parts->copies.syncEpoch();
+}
+
+Status LocalStore::setSyncEpoch(const QString& epoch) {
+    return m_db->write([&] { return m_parts->copies.setSyncEpoch(epoch); });
+}
+
 Result<bool> LocalStore::reloadInProgress() const {
     return m_parts->copies.reloadInProgress();
 }
@@ -492,7 +522,12 @@ Result<std::optional<QDateTime>> LocalStore::lastSyncedAt() const {
 }
 
 Status LocalStore::setLastSyncedAt(const QDateTime& when) {
-    return m_db->write([&] { return m_parts->copies.setLastSyncedAt(when); });
+    return m_db->write([&] {
+        // A round ended in the stored epoch: what it pushed is in the copies.
+        if (Status s = m_parts->copies.forgetAcknowledged(); !s)
+            return s;
+        return m_parts->copies.setLastSyncedAt(when);
+    });
 }
 
 // --- reminders ---

@@ -184,6 +184,18 @@ public:
     Status beginReload();
     Status finishReload();
     Result<bool> reloadInProgress() const;
+    // A pull answered another epoch than the stored one: the server was
+    // restored from a backup (docs/api.md section 6.12). beginEpochRestore()
+    // keeps the server copies held now as the restore's base, unseals the
+    // outbox so the next mid sealed is `nextMid`, and starts a reload.
+    // finishEpochRestore() (after its last page) replaces the outbox with
+    // what the restored server lacks (core/sync/Reconcile::restoreMutation),
+    // finishes the reload and stores `epoch`.
+    Status beginEpochRestore(qint64 nextMid);
+    Status finishEpochRestore(const QString& epoch);
+    // The server's sync epoch as last stored; empty before the first pull.
+    Result<QString> syncEpoch() const;
+    Status setSyncEpoch(const QString& epoch);
     // When a sync last completed (push and pull), kept across restarts.
     Result<std::optional<QDateTime>> lastSyncedAt() const;
     Status setLastSyncedAt(const QDateTime& when);

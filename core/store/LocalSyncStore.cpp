@@ -60,7 +60,10 @@ QFuture<Result<SyncPosition>> LocalSyncStore::position() {
         const Result<std::optional<QDateTime>> synced = store.lastSyncedAt();
         if (!synced)
             return synced.error();
-        return SyncPosition{*cursor, *reloading, *pending, *synced};
+        const Result<QString> epoch = store.syncEpoch();
+        if (!epoch)
+            return epoch.error();
+        return SyncPosition{*cursor, *reloading, *pending, *synced, *epoch};
     });
 }
 
@@ -114,6 +117,18 @@ QFuture<Status> LocalSyncStore::finishReload() {
 
 QFuture<Status> LocalSyncStore::setLastSyncedAt(const QDateTime& when) {
     return m_client->run([when](LocalStore& store) { return store.setLastSyncedAt(when); });
+}
+
+QFuture<Status> LocalSyncStore::beginEpochRestore(qint64 nextMid) {
+    return m_client->run([nextMid](LocalStore& store) { return store.beginEpochRestore(nextMid); });
+}
+
+QFuture<Status> LocalSyncStore::finishEpochRestore(const QString& epoch) {
+    return m_client->run([epoch](LocalStore& store) { return store.finishEpochRestore(epoch); });
+}
+
+QFuture<Status> LocalSyncStore::setEpoch(const QString& epoch) {
+    return m_client->run([epoch](LocalStore& store) { return store.setSyncEpoch(epoch); });
 }
 
 } // namespace bizy

@@ -28,6 +28,9 @@ public:
     QFuture<Status> beginReload() override;
     QFuture<Status> finishReload() override;
     QFuture<Status> setLastSyncedAt(const QDateTime& when) override;
+    QFuture<Status> beginEpochRestore(qint64 nextMid) override;
+    QFuture<Status> finishEpochRestore(const QString& epoch) override;
+    QFuture<Status> setEpoch(const QString& epoch) override;
 
 private:
     QPointer<StoreClient> m_client;

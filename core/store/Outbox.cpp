@@ -288,4 +288,30 @@ Status Outbox::dropUnsealed(EntityKind kind, const QString& uuid, ChangeSet& cha
                      {entityName(kind), uuid}, u"update the outbox"_s);
 }
 
+Status Outbox::restartMids(qint64 nextMid, ChangeSet& changes) {
+    changes.outbox = true;
+    if (Status s = m_db.exec(u"UPDATE outbox SET mid = NULL WHERE mid IS NOT NULL"_s, {},
+                             u"unseal the outbox"_s);
+        !s)
+        return s;
+    return m_db.setMeta(u"next_mid"_s, QString::number(nextMid));
+}
+
+Status Outbox::replaceAll(const QList<OutboxMutation>& mutations, ChangeSet& changes) {
+    changes.outbox = true;
+    if (Status s = m_db.exec(u"DELETE FROM outbox"_s, {}, u"write the outbox"_s); !s)
+        return s;
+    for (const OutboxMutation& m : mutations) {
+        if (Status s = m_db.exec(u"INSERT INTO outbox (entity, uuid, op, base_version, fields) "
+                                 u"VALUES (?, ?, ?, ?, ?)"_s,
+                                 {entityName(m.entity), m.uuid,
+                                  m.op == OutboxMutation::Op::Delete ? u"delete"_s : u"upsert"_s,
+                                  m.baseVersion, SqlValue::jsonText(m.fields)},
+                                 u"write the outbox"_s);
+            !s)
+            return s;
+    }
+    return Done{};
+}
+
 } // namespace bizy

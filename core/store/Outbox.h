@@ -66,6 +66,12 @@ public:
     // Drops the unsealed mutations of one row (their changes will not be sent).
     Status dropUnsealed(EntityKind kind, const QString& uuid, ChangeSet& changes);
 
+    // A new epoch (core/store/EpochRestore): the server's mids went back, so
+    // every sealed mutation is unsealed and the next one sealed gets `nextMid`.
+    Status restartMids(qint64 nextMid, ChangeSet& changes);
+    // Replaces the whole queue with `mutations`, unsealed, in this order.
+    Status replaceAll(const QList<OutboxMutation>& mutations, ChangeSet& changes);
+
 private:
     Result<QList<OutboxMutation>> load(const QString& where, const QVariantList& values);
     // Whether the rows `fields` point at were queued no later than `seq`.

@@ -85,6 +85,33 @@ Status ServerCopies::setPullCursor(qint64 cursor) {
     return m_db.setMeta(u"pull_cursor"_s, QString::number(cursor));
 }
 
+Result<QString> ServerCopies::syncEpoch() {
+    const Result<QVariant> value = m_db.meta(u"sync_epoch"_s);
+    if (!value)
+        return value.error();
+    return value->toString();
+}
+
+Status ServerCopies::setSyncEpoch(const QString& epoch) {
+    return m_db.setMeta(u"sync_epoch"_s, epoch);
+}
+
+Status ServerCopies::rememberDeleted(EntityKind kind, const QString& uuid) {
+    return m_db.exec(u"INSERT OR IGNORE INTO known_deletes (entity, uuid) VALUES (?, ?)"_s,
+                     {entityName(kind), uuid}, u"remember a deleted row"_s);
+}
+
+Status ServerCopies::rememberAcknowledged(EntityKind kind, const QString& uuid,
+                                          const QJsonObject& fields) {
+    return m_db.exec(u"INSERT INTO acknowledged_pushes (entity, uuid, fields) VALUES (?, ?, ?)"_s,
+                     {entityName(kind), uuid, SqlValue::jsonText(fields)},
+                     u"remember an acknowledged change"_s);
+}
+
+Status ServerCopies::forgetAcknowledged() {
+    return m_db.exec(u"DELETE FROM acknowledged_pushes"_s, {}, u"save the sync state"_s);
+}
+
 Result<std::optional<QDateTime>> ServerCopies::lastSyncedAt() {
     const Result<QVariant> value = m_db.meta(u"last_synced_at"_s);
     if (!value)

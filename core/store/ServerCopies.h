@@ -17,7 +17,8 @@ class StoreDatabase;
 
 // What this device knows of the server: the server's copy of each row
 // (`server_rows`), rows pulled before their parent goal (`orphans`), the pull
-// cursor, the reload generation and the last sync time. Every method runs
+// cursor, the reload generation, the sync epoch, the rows seen deleted and the
+// last sync time. Every method runs
 // inside the caller's transaction.
 class ServerCopies {
 public:
@@ -34,6 +35,17 @@ public:
 
     Result<qint64> pullCursor();
     Status setPullCursor(qint64 cursor);
+    // The server's sync epoch as last pulled; empty before the first.
+    Result<QString> syncEpoch();
+    Status setSyncEpoch(const QString& epoch);
+    // This device saw the row deleted (its own delete acknowledged, or a
+    // pulled tombstone): a restored server that has it again gets the delete again.
+    Status rememberDeleted(EntityKind kind, const QString& uuid);
+    // The fields of an acknowledged upsert, kept until a round ends in the
+    // stored epoch: a restored server may have acknowledged them before its
+    // new epoch was seen, and then they are known (core/store/EpochRestore).
+    Status rememberAcknowledged(EntityKind kind, const QString& uuid, const QJsonObject& fields);
+    Status forgetAcknowledged();
     Result<std::optional<QDateTime>> lastSyncedAt();
     Status setLastSyncedAt(const QDateTime& when);
 

@@ -211,8 +211,34 @@ const QStringList step6{
         END)"_s,
 };
 
+// Step 7: what a new sync epoch needs (a server restored from a backup,
+// core/store/EpochRestore). `sync_epoch` is the server's epoch as last pulled
+// ('' before any); `known_deletes` the rows this device saw deleted, so a
+// restored server that has them again gets the delete again;
+// `acknowledged_pushes` the fields of upserts acknowledged since the last
+// round that ended in the stored epoch (a restored server may have
+// acknowledged them before the new epoch was seen); `restore_base` the server
+// copies held when a new epoch was seen, until the reload ends.
+const QStringList step7{
+    u"INSERT INTO meta(key, value) VALUES ('sync_epoch', '')"_s,
+    uR"(CREATE TABLE known_deletes (
+        entity TEXT NOT NULL CHECK (entity IN ('task', 'goal')),
+        uuid TEXT NOT NULL,
+        PRIMARY KEY (entity, uuid)) WITHOUT ROWID)"_s,
+    uR"(CREATE TABLE acknowledged_pushes (
+        seq INTEGER PRIMARY KEY,
+        entity TEXT NOT NULL CHECK (entity IN ('task', 'goal')),
+        uuid TEXT NOT NULL,
+        fields TEXT NOT NULL))"_s,
+    uR"(CREATE TABLE restore_base (
+        entity TEXT NOT NULL CHECK (entity IN ('task', 'goal')),
+        uuid TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (entity, uuid)) WITHOUT ROWID)"_s,
+};
+
 const QList<QStringList>& steps() {
-    static const QList<QStringList> all{step1, step2, step3, step4, step5, step6};
+    static const QList<QStringList> all{step1, step2, step3, step4, step5, step6, step7};
     return all;
 }
 

@@ -151,6 +151,8 @@ Result<int> SyncApplier::applyTombstone(VisibleRows::Pass& pass, EntityKind kind
                                         bool visible) {
     if (Status s = m_copies.remove(kind, uuid); !s)
         return s.error();
+    if (Status s = m_copies.rememberDeleted(kind, uuid); !s)
+        return s.error();
     const Reconcile::TombstoneOutcome outcome = Reconcile::tombstone(pending);
     QJsonObject snapshot;
     if (outcome.journal && visible) {
@@ -224,6 +226,8 @@ Result<int> SyncApplier::applyPushResults(const QList<OutboxMutation>& sent,
         case Reconcile::PushDecision::CopyAction::Remove:
             if (Status s = m_copies.remove(m.entity, m.uuid); !s)
                 return s.error();
+            if (Status s = m_copies.rememberDeleted(m.entity, m.uuid); !s)
+                return s.error();
             break;
         case Reconcile::PushDecision::CopyAction::Acknowledge: {
             if (Status s = m_copies.save(
@@ -241,6 +245,10 @@ Result<int> SyncApplier::applyPushResults(const QList<OutboxMutation>& sent,
             q.finish();
             break;
         }
+        }
+        if (m.op == OutboxMutation::Op::Upsert && outcome.status != PushOutcome::Status::Rejected) {
+            if (Status s = m_copies.rememberAcknowledged(m.entity, m.uuid, m.fields); !s)
+                return s.error();
         }
         // The row as it is now: with the acknowledged version, before a dropped row goes.
         QJsonObject snapshot;

@@ -2,6 +2,11 @@
 
 #include "model/IsoDateTime.h"
 
+#include <QHash>
+#include <QJsonArray>
+#include <algorithm>
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace bizy::Reconcile {
@@ -169,6 +174,116 @@ ServerCopy acknowledgedCopy(const std::optional<ServerCopy>& copy, const OutboxM
     next.json.insert(u"id"_s, id);
     next.version = version;
     return next;
+}
+
+namespace {
+
+// The fields a push may carry (docs/api.md section 6.3).
+const QStringList& pushedFields(EntityKind kind) {
+    static const QStringList task{u"title"_s,
+                                  u"description"_s,
+                                  u"priority"_s,
+                                  u"status"_s,
+                                  u"category"_s,
+                                  u"estimated_hours"_s,
+                                  u"actual_hours"_s,
+                                  u"due_date"_s,
+                                  u"parent_goal_uuid"_s,
+                                  u"dependency_uuids"_s,
+                                  u"notes"_s,
+                                  u"tags"_s,
+                                  u"created_at"_s,
+                                  u"completed_at"_s};
+    static const QStringList goal{u"title"_s,
+                                  u"description"_s,
+                                  u"horizon"_s,
+                                  u"target_date"_s,
+                                  u"status"_s,
+                                  u"progress_percentage"_s,
+                                  u"success_criteria"_s,
+                                  u"metrics"_s,
+                                  u"parent_goal_uuid"_s,
+                                  u"created_at"_s,
+                                  u"completed_at"_s};
+    return kind == EntityKind::Goal ? goal : task;
+}
+
+} // namespace
+
+std::optional<OutboxMutation> restoreMutation(const RestoreRow& row) {
+    OutboxMutation next;
+    next.entity = row.entity;
+    next.uuid = row.uuid;
+    next.baseVersion = row.restored ? row.restored->version : 0;
+    const bool queuedDelete =
+        std::any_of(row.pending.begin(), row.pending.end(),
+                    [](const auto& m) { return m.op == OutboxMutation::Op::Delete; });
+    // A delete this device made or saw beats whatever the backup held (6.8).
+    if (queuedDelete || (row.knownDeleted && row.restored)) {
+        next.op = OutboxMutation::Op::Delete;
+        return next;
+    }
+    // Gone here: a tombstone the reload brought, nothing to send.
+    if (!row.visible)
+        return std::nullopt;
+    if (row.known) {
+        for (const QString& field : pushedFields(row.entity)) {
+            const auto value = row.known->constFind(field);
+            if (value == row.known->constEnd())
+                continue;
+            // What the restored server holds already is not sent again.
+            if (row.restored && row.restored->json.value(field) == *value)
+                continue;
+            next.fields.insert(field, *value);
+        }
+    }
+    for (const OutboxMutation& m : row.pending) {
+        for (auto it = m.fields.constBegin(); it != m.fields.constEnd(); ++it)
+            next.fields.insert(it.key(), it.value());
+    }
+    if (next.fields.isEmpty())
+        return std::nullopt;
+    return next;
+}
+
+QList<OutboxMutation> restoreOrder(const QList<OutboxMutation>& mutations) {
+    QHash<QString, qsizetype> byUuid;
+    for (qsizetype i = 0; i < mutations.size(); ++i)
+        byUuid.insert(mutations.at(i).uuid, i);
+    QList<OutboxMutation> ordered;
+    QList<bool> placed(mutations.size(), false);
+    // Depth first: what a mutation points at goes before it; a cycle is cut
+    // where it closes (the server rejects one of its mutations).
+    std::function<void(qsizetype)> place = [&](qsizetype i) {
+        if (placed[i])
+            return;
+        placed[i] = true;
+        const OutboxMutation& m = mutations.at(i);
+        QStringList references;
+        if (const QJsonValue parent = m.fields.value(u"parent_goal_uuid"_s); parent.isString())
+            references << parent.toString();
+        if (m.entity == EntityKind::Task) {
+            for (const QJsonValue& dependency : m.fields.value(u"dependency_uuids"_s).toArray())
+                references << dependency.toString();
+        }
+        for (const QString& uuid : std::as_const(references)) {
+            const auto found = byUuid.constFind(uuid);
+            if (found != byUuid.constEnd() && mutations.at(*found).op == OutboxMutation::Op::Upsert)
+                place(*found);
+        }
+        ordered.append(m);
+    };
+    const auto pass = [&](EntityKind kind, OutboxMutation::Op op) {
+        for (qsizetype i = 0; i < mutations.size(); ++i) {
+            if (mutations.at(i).entity == kind && mutations.at(i).op == op)
+                place(i);
+        }
+    };
+    pass(EntityKind::Goal, OutboxMutation::Op::Upsert);
+    pass(EntityKind::Task, OutboxMutation::Op::Upsert);
+    pass(EntityKind::Task, OutboxMutation::Op::Delete);
+    pass(EntityKind::Goal, OutboxMutation::Op::Delete);
+    return ordered;
 }
 
 } // namespace bizy::Reconcile

@@ -94,6 +94,38 @@ Result<PushDecision> decidePushOutcome(const OutboxMutation& mutation, const Pus
 ServerCopy acknowledgedCopy(const std::optional<ServerCopy>& copy, const OutboxMutation& mutation,
                             qint64 version, qint64 id);
 
+// --- a new epoch (the server was restored from a backup; docs/api.md 6.12) ---
+
+// One row as this device stands after reloading from a restored server.
+struct RestoreRow {
+    EntityKind entity = EntityKind::Task;
+    QString uuid;
+    // The server's copy this device held before the new epoch: everything
+    // acknowledged to it or pulled by it, in the sync shape.
+    std::optional<QJsonObject> known;
+    // The restored server's row, as the reload brought it (none: the server
+    // lacks the row, or sent its tombstone).
+    std::optional<ServerCopy> restored;
+    bool visible = false;      // the row is here now
+    bool knownDeleted = false; // this device saw it deleted (its own delete or a tombstone)
+    // Every mutation queued for the row, oldest first; none is sealed.
+    QList<OutboxMutation> pending;
+};
+
+// The one mutation that replaces the row's queue, so that the server holds
+// again what this device knew and then what it has not sent yet; nullopt
+// when nothing needs sending. A queued delete, or a delete this device saw
+// of a row the restored server has, is a delete. A row here that the
+// restored server lacks is created again with every field known. Otherwise
+// the fields whose known value differs from the restored one are sent again,
+// with the queued edits on top, at the restored row's version.
+std::optional<OutboxMutation> restoreMutation(const RestoreRow& row);
+
+// The mutations in an order the server accepts: goals before tasks, a goal
+// after its parent and a task after the tasks it depends on (when those are
+// sent too), deletes last.
+QList<OutboxMutation> restoreOrder(const QList<OutboxMutation>& mutations);
+
 } // namespace Reconcile
 
 } // namespace bizy

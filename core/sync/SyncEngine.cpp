@@ -108,6 +108,7 @@ void SyncEngine::beginRound() {
         }
         m_round->cursor = at->cursor;
         m_round->reloading = at->reloading;
+        m_round->storedEpoch = at->epoch;
         qCDebug(lcSync) << "round starts with" << at->pending << "pending changes, cursor"
                         << at->cursor << (at->reloading ? "(reloading)" : "");
         pushNext();
@@ -221,13 +222,7 @@ void SyncEngine::resequence(qint64 expected, qint64 firstSent) {
 }
 
 void SyncEngine::reloadThen(void (SyncEngine::*next)()) {
-    m_store->beginReload().then(this, [this, next, round = m_round->id](const Status& begun) {
-        if (!isCurrent(round))
-            return;
-        if (!begun) {
-            failRound(State::Error, begun.error().message);
-            return;
-        }
+    afterStore(m_store->beginReload(), [this, next] {
         m_round->cursor = 0;
         m_round->reloading = true;
         (this->*next)();
@@ -249,6 +244,23 @@ void SyncEngine::handlePullReply(qint64 requestedCursor, const ApiReply& reply) 
         return;
     }
     const QJsonObject answer = reply.object();
+    // An epoch unlike the one this round goes by: the server was restored
+    // from a backup (its versions and mids went back). The first epoch ever
+    // seen is only stored.
+    const QString epoch = answer.value(u"epoch"_s).toString();
+    const QString expected = m_round->restoring ? m_round->epoch : m_round->storedEpoch;
+    if (!epoch.isEmpty() && epoch != expected) {
+        if (!expected.isEmpty()) {
+            if (++m_round->resets > kMaxResetsPerRound) {
+                failRound(State::Error,
+                          tr("The server keeps changing its sync epoch; sync stopped."));
+                return;
+            }
+            beginEpochRestore(epoch);
+            return;
+        }
+        m_round->epoch = epoch;
+    }
     if (answer.value(u"reset"_s).toBool()) {
         if (++m_round->resets > kMaxResetsPerRound) {
             failRound(State::Error, tr("The server keeps asking for a full reload; sync stopped."));
@@ -293,21 +305,76 @@ void SyncEngine::handlePullReply(qint64 requestedCursor, const ApiReply& reply) 
         });
 }
 
-void SyncEngine::finishPull() {
-    if (!m_round->reloading) {
-        finishRound();
-        return;
-    }
-    m_store->finishReload().then(this, [this, round = m_round->id](const Status& finished) {
+void SyncEngine::beginEpochRestore(const QString& epoch) {
+    qCWarning(lcSync) << "the server's sync epoch changed (restored from a backup):"
+                      << "reloading, then sending again what it lacks";
+    // Answers still on their way belong to the history before the restore.
+    m_round->id = ++m_lastRoundId;
+    m_round->epoch = epoch;
+    m_round->restoring = true;
+    // The restored server's last_mid for this device: an empty push answers
+    // it, and mids go on from there (docs/api.md section 6.12).
+    const QJsonObject body{{u"device_id"_s, m_store->deviceId()}, {u"mutations"_s, QJsonArray()}};
+    m_transport->push(body, this, [this, round = m_round->id](const ApiReply& reply) {
         if (!isCurrent(round))
             return;
-        if (!finished) {
-            failRound(State::Error, finished.error().message);
+        if (!reply.ok()) {
+            failRound(*reply.error);
             return;
         }
-        m_round->reloading = false;
-        finishRound();
+        const qint64 lastMid = reply.object().value(u"last_mid"_s).toInteger(-1);
+        if (lastMid < 0) {
+            failRound(
+                ApiError::invalidAnswer(reply.httpStatus, u"the push answer has no last_mid"_s));
+            return;
+        }
+        afterStore(m_store->beginEpochRestore(lastMid + 1), [this] {
+            m_round->cursor = 0;
+            m_round->reloading = true;
+            pullNext();
+        });
     });
+}
+
+void SyncEngine::afterStore(const QFuture<Status>& work, std::function<void()> next) {
+    QFuture<Status>(work).then(
+        this, [this, next = std::move(next), round = m_round->id](const Status& done) {
+            if (!isCurrent(round))
+                return;
+            if (!done) {
+                failRound(State::Error, done.error().message);
+                return;
+            }
+            next();
+        });
+}
+
+void SyncEngine::finishPull() {
+    if (m_round->restoring) {
+        // What the restored server lacks is queued now: push it in this round.
+        afterStore(m_store->finishEpochRestore(m_round->epoch), [this] {
+            m_round->restoring = false;
+            m_round->reloading = false;
+            m_round->storedEpoch = m_round->epoch;
+            pushNext();
+        });
+        return;
+    }
+    if (m_round->reloading) {
+        afterStore(m_store->finishReload(), [this] {
+            m_round->reloading = false;
+            finishPull();
+        });
+        return;
+    }
+    if (!m_round->epoch.isEmpty() && m_round->epoch != m_round->storedEpoch) {
+        afterStore(m_store->setEpoch(m_round->epoch), [this] {
+            m_round->storedEpoch = m_round->epoch;
+            finishRound();
+        });
+        return;
+    }
+    finishRound();
 }
 
 void SyncEngine::finishRound() {

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <optional>
 
 namespace bizy {
@@ -17,8 +18,10 @@ struct OutboxMutation;
 
 // Keeps one account's store in step with the server (docs/api.md section 6):
 // a round pushes the outbox in batches, then pulls until `has_more` is false,
-// and lets the store replay unsent changes on top of what arrived. One round
-// runs at a time; a request during a round makes another one follow it. The
+// and lets the store replay unsent changes on top of what arrived. A pull that
+// answers a new epoch (a server restored from a backup) turns the round into
+// a restore: a reload after which what the server lacks is pushed again. One
+// round runs at a time; a request during a round makes another one follow it. The
 // engine runs on its caller's thread and waits on nothing: the store's work
 // runs on its worker (SyncStore futures) and the server's answers arrive as
 // callbacks. When rounds start is SyncScheduler's business.
@@ -76,6 +79,9 @@ private:
         qint64 pulledRows = 0;
         int resets = 0;
         bool resequenced = false;
+        QString storedEpoch;    // the epoch the store holds
+        QString epoch;          // the epoch the server answers
+        bool restoring = false; // reloading after a new epoch (a restored server)
     };
 
     bool isCurrent(quint64 round) const { return m_round && m_round->id == round; }
@@ -88,6 +94,10 @@ private:
     void reloadThen(void (SyncEngine::*next)());
     void pullNext();
     void handlePullReply(qint64 requestedCursor, const ApiReply& reply);
+    // The server answered another epoch: it was restored from a backup.
+    void beginEpochRestore(const QString& epoch);
+    // Runs `next` once the store's work is done, unless it failed (then the round does).
+    void afterStore(const QFuture<Status>& work, std::function<void()> next);
     void finishPull();
     void finishRound();
     void failRound(const ApiError& error);

@@ -15,12 +15,14 @@
 namespace bizy {
 
 // Where a device stands in the sync: its pull cursor, whether a full reload
-// is under way, what waits to be sent and when it last synced.
+// is under way, what waits to be sent, when it last synced and the server's
+// epoch it synced with.
 struct SyncPosition {
     qint64 cursor = 0;
     bool reloading = false;
     qsizetype pending = 0;
     std::optional<QDateTime> lastSyncedAt;
+    QString epoch; // the server's sync epoch as last stored; empty before the first
 };
 
 // What the sync engine needs of a local store, asynchronously: every call
@@ -54,6 +56,14 @@ public:
     virtual QFuture<Status> beginReload() = 0;
     virtual QFuture<Status> finishReload() = 0;
     virtual QFuture<Status> setLastSyncedAt(const QDateTime& when) = 0;
+    // A new epoch (docs/api.md section 6.12): beginEpochRestore() starts a
+    // reload that keeps what this device knew and numbers mids from
+    // `nextMid`; finishEpochRestore() after its last page queues what the
+    // restored server lacks, finishes the reload and stores `epoch`.
+    virtual QFuture<Status> beginEpochRestore(qint64 nextMid) = 0;
+    virtual QFuture<Status> finishEpochRestore(const QString& epoch) = 0;
+    // The first epoch seen, or the same one again: nothing to restore.
+    virtual QFuture<Status> setEpoch(const QString& epoch) = 0;
 
 signals:
     void pendingCountChanged(qsizetype pending);

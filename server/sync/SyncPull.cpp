@@ -39,14 +39,15 @@ QHttpServerResponse SyncPull::run(const HttpRequest& request) {
         const bool known = state.next();
         const qint64 counter = known ? state.value(0).toLongLong() : 0;
         const qint64 purgedVersion = known ? state.value(1).toLongLong() : 0;
+        // Changed only by `new-epoch` after a restore: then the client's
+        // cursor and mids may name versions this database never had.
+        const QString epoch =
+            m_db.scalar(u"SELECT sync_epoch FROM users WHERE id = ?"_s, {m_userId}).toString();
         // A cursor from a restored server, or one older than the kept
         // tombstones, may hide deletes: the client reloads from 0.
         if (cursor > counter || (!reloading && cursor > 0 && cursor < purgedVersion)) {
-            answer = {{u"tasks"_s, QJsonArray()},
-                      {u"goals"_s, QJsonArray()},
-                      {u"cursor"_s, cursor},
-                      {u"has_more"_s, false},
-                      {u"reset"_s, true}};
+            answer = {{u"tasks"_s, QJsonArray()}, {u"goals"_s, QJsonArray()}, {u"cursor"_s, cursor},
+                      {u"has_more"_s, false},     {u"reset"_s, true},         {u"epoch"_s, epoch}};
             return;
         }
 
@@ -109,7 +110,8 @@ QHttpServerResponse SyncPull::run(const HttpRequest& request) {
                   {u"goals"_s, goalJson},
                   {u"cursor"_s, changes.isEmpty() ? cursor : changes.last().version},
                   {u"has_more"_s, hasMore},
-                  {u"reset"_s, false}};
+                  {u"reset"_s, false},
+                  {u"epoch"_s, epoch}};
     });
     return Reply::json(200, answer);
 }

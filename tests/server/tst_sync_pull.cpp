@@ -148,7 +148,9 @@ private slots:
                                              {u"goals"_s, QJsonArray()},
                                              {u"cursor"_s, cursor},
                                              {u"has_more"_s, false},
-                                             {u"reset"_s, false}}));
+                                             {u"reset"_s, false},
+                                             {u"epoch"_s, idle.object().value(u"epoch"_s)}}));
+        QVERIFY(!idle.object().value(u"epoch"_s).toString().isEmpty());
     }
 
     void pull_rowsCarryEveryFieldAndTombstonesTheirShape() {
@@ -208,6 +210,60 @@ private slots:
         const User ghost = makeUser(db(), u"ghost"_s);
         QCOMPARE(pull(http(), ghost, 0).object().value(u"reset"_s).toBool(), false);
         QCOMPARE(pull(http(), ghost, 1).object().value(u"reset"_s).toBool(), true);
+    }
+
+    void pull_epoch_changesOnlyWithNewEpoch() {
+        // given two users, one with a change
+        const User hana = makeUser(db(), u"hana"_s);
+        const User ivan = makeUser(db(), u"ivan"_s);
+        QCOMPARE(http().post(u"/api/tasks/"_s, {{u"title"_s, u"a"_s}}, hana.token).status, 201);
+        auto epochOf = [&](const User& user, qint64 cursor) {
+            return pull(http(), user, cursor).object().value(u"epoch"_s).toString();
+        };
+        // then every pull answer carries the user's epoch, the same each time,
+        // a reset answer too, and each user has an epoch of its own
+        const QString hanaBefore = epochOf(hana, 0);
+        const QString ivanBefore = epochOf(ivan, 0);
+        QVERIFY(!hanaBefore.isEmpty());
+        QVERIFY(!ivanBefore.isEmpty());
+        QVERIFY(hanaBefore != ivanBefore);
+        QCOMPARE(http().post(u"/api/tasks/"_s, {{u"title"_s, u"b"_s}}, hana.token).status, 201);
+        QCOMPARE(epochOf(hana, 1), hanaBefore);
+        QCOMPARE(pull(http(), hana, 1000).object().value(u"reset"_s).toBool(), true);
+        QCOMPARE(epochOf(hana, 1000), hanaBefore);
+
+        // when an operator runs new-epoch
+        QString output;
+        QCOMPARE(m_fixture.server().runCommand({u"new-epoch"_s}, &output), 0);
+        // then it says what it did, and every user has a new epoch
+        const qint64 users = db().scalar(u"SELECT count(*) FROM users"_s).toLongLong();
+        QVERIFY2(output.contains(u"new-epoch: gave %1 users a new sync epoch"_s.arg(users)),
+                 qPrintable(output));
+        const QString hanaAfter = epochOf(hana, 0);
+        const QString ivanAfter = epochOf(ivan, 0);
+        QVERIFY(!hanaAfter.isEmpty() && hanaAfter != hanaBefore);
+        QVERIFY(!ivanAfter.isEmpty() && ivanAfter != ivanBefore && ivanAfter != hanaAfter);
+        // and the rows and versions are as they were
+        QCOMPARE(pull(http(), hana, 0).object().value(u"tasks"_s).toArray().size(), 2);
+    }
+
+    void newEpoch_databaseUnreachable_failsWithAMessage() {
+        // given a database address where nothing listens
+        QString output;
+        const QString nowhere =
+            u"postgresql://postgres@127.0.0.1:%1/bizy"_s.arg(PgCluster::freePort());
+        // when new-epoch runs against it
+        const int code = ServerProcess::runBinary(
+            {u"new-epoch"_s},
+            {{u"JWT_SECRET"_s, QString::fromLatin1(ServerProcess::kJwtSecret)},
+             {u"DATABASE_URL"_s, nowhere}},
+            &output);
+        // then it fails and says so
+        QCOMPARE(code, 1);
+        QVERIFY2(output.contains(u"new-epoch: "_s), qPrintable(output));
+        // and a command with extra words is refused as before
+        QCOMPARE(m_fixture.server().runCommand({u"new-epoch"_s, u"now"_s}, &output), 2);
+        QVERIFY2(output.contains(u"unknown command"_s), qPrintable(output));
     }
 
     void pull_cursorOlderThanPurgedTombstones_resets() {

@@ -105,6 +105,10 @@ bizy::Result<std::optional<QDateTime>> BlockingStore::lastSyncedAt() const {
     return call([](LocalStore& store) { return store.lastSyncedAt(); });
 }
 
+bizy::Result<QString> BlockingStore::syncEpoch() const {
+    return call([](LocalStore& store) { return store.syncEpoch(); });
+}
+
 bizy::Result<QList<bizy::ConflictEntry>> BlockingStore::conflicts() const {
     return call([](LocalStore& store) { return store.conflicts(); });
 }

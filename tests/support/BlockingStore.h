@@ -63,6 +63,7 @@ public:
     bizy::Result<qint64> pullCursor() const;
     bizy::Result<bool> reloadInProgress() const;
     bizy::Result<std::optional<QDateTime>> lastSyncedAt() const;
+    bizy::Result<QString> syncEpoch() const;
 
     bizy::Result<QList<bizy::ConflictEntry>> conflicts() const;
     bizy::Result<qsizetype> conflictCount() const;

@@ -1,8 +1,11 @@
 #include "FakeSyncServer.h"
 
+#include "model/IsoDateTime.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
+#include <QUuid>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -62,6 +65,10 @@ QJsonObject rejected(qint64 mid, const QString& code, const QString& message) {
 
 FakeSyncServer::FakeSyncServer(QObject* parent)
     : SyncTransport(parent) {}
+
+QString FakeSyncServer::newEpochText() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 ApiError FakeSyncServer::httpError(int status, const QString& detail) {
     const QByteArray body = detail.isEmpty() ? QByteArray() : compact({{u"detail"_s, detail}});
@@ -269,6 +276,11 @@ FakeSyncServer::Row FakeSyncServer::write(const QString& entity, const QString& 
     }
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
         row.fields.insert(it.key(), it.value());
+    // Set by the server on every write, as bizy-server does.
+    const QString now = bizy::IsoDateTime::format(QDateTime::currentDateTimeUtc());
+    if (!row.fields.contains(u"created_at"_s))
+        row.fields.insert(u"created_at"_s, now);
+    row.fields.insert(u"updated_at"_s, now);
     row.version = ++m_data.counter;
     return row;
 }
@@ -333,7 +345,8 @@ ApiReply FakeSyncServer::answerPull(Request& request) {
                         {u"goals"_s, QJsonArray()},
                         {u"cursor"_s, request.cursor},
                         {u"has_more"_s, false},
-                        {u"reset"_s, true}});
+                        {u"reset"_s, true},
+                        {u"epoch"_s, m_data.epoch}});
     }
     QList<Row> newer;
     for (const Row& row : std::as_const(m_data.rows)) {
@@ -352,7 +365,8 @@ ApiReply FakeSyncServer::answerPull(Request& request) {
                     {u"goals"_s, goals},
                     {u"cursor"_s, newer.isEmpty() ? request.cursor : newer.last().version},
                     {u"has_more"_s, hasMore},
-                    {u"reset"_s, false}});
+                    {u"reset"_s, false},
+                    {u"epoch"_s, m_data.epoch}});
 }
 
 QJsonObject FakeSyncServer::pulledJson(const Row& row) {

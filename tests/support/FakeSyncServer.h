@@ -25,7 +25,8 @@
 //
 // Answers arrive later on the event loop, as over a network, and the knobs
 // script what the engine must survive: resets, a restored backup, failed or
-// lost calls, answers held back and released, a delay. Every call is logged.
+// lost calls, answers held back and released, a delay, a new epoch. Every
+// call is logged.
 class FakeSyncServer : public bizy::SyncTransport {
     Q_OBJECT
 public:
@@ -65,6 +66,7 @@ public:
         qint64 nextId = 1;
         QHash<QString, qint64> lastMids;                   // by device id
         QHash<QString, QMap<qint64, QJsonObject>> results; // by device id, by mid: first answers
+        QString epoch = newEpochText();                    // every pull answer carries it
     };
 
     explicit FakeSyncServer(QObject* parent = nullptr);
@@ -95,6 +97,10 @@ public:
     // answer `reset`, pushes beyond its last_mid a gap).
     Data backup() const { return m_data; }
     void restore(const Data& data) { m_data = data; }
+    // `bizy-server new-epoch`, run after a restore: pulls answer another epoch.
+    void newEpoch() { m_data.epoch = newEpochText(); }
+    QString epoch() const { return m_data.epoch; }
+    static QString newEpochText();
 
     // Scripts. Each applies to the calls that arrive after it is set.
     // The next `count` pulls answer `reset`.

@@ -165,11 +165,13 @@ private slots:
     }
 
     void aNewerFileIsRefusedAndLeftUntouched() {
-        // given a file a newer Bizy wrote (schema 7), in rollback-journal mode
+        // given a file a newer Bizy wrote (the next schema), in rollback-journal mode
         const QString path = m_dir.filePath(u"newer.sqlite"_s);
+        const int newer = LocalStore::latestSchemaVersion() + 1;
         QVERIFY(LocalStore::createAtVersion(path, LocalStore::latestSchemaVersion()).ok());
-        QVERIFY(runRaw(path, {u"PRAGMA journal_mode = DELETE"_s, u"PRAGMA user_version = 7"_s,
-                              u"CREATE TABLE from_the_future (x)"_s}));
+        QVERIFY(runRaw(path,
+                       {u"PRAGMA journal_mode = DELETE"_s, u"PRAGMA user_version = %1"_s.arg(newer),
+                        u"CREATE TABLE from_the_future (x)"_s}));
         QVERIFY(!QFile::exists(path + u"-wal"_s));
         const QByteArray before = fileHash(path);
         const QDateTime modified = QFileInfo(path).lastModified();
@@ -181,8 +183,9 @@ private slots:
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, Error::Code::Incompatible);
         QVERIFY2(opened.error().message.contains(
-                     u"written by a newer version of Bizy (schema 7; this version reads up to %1). "
-                     u"Update Bizy to open it."_s.arg(LocalStore::latestSchemaVersion())),
+                     u"written by a newer version of Bizy (schema %1; this version reads up to "
+                     u"%2). Update Bizy to open it."_s.arg(newer)
+                         .arg(LocalStore::latestSchemaVersion())),
                  qPrintable(opened.error().message));
 
         // and the file is byte for byte the same, with no WAL switched on

@@ -324,6 +324,125 @@ private slots:
         QVERIFY(!decision);
         QCOMPARE(decision.error().code, Error::Code::Server);
     }
+
+    // --- a new epoch ---
+
+    void restore_rowTheServerLacks_isCreatedAgainWithTheQueuedEditsOnTop() {
+        // given a task acknowledged after the backup, edited since, that the
+        // restored server does not have
+        Reconcile::RestoreRow row;
+        row.uuid = kUuid;
+        row.known = serverTask(57, {{u"notes"_s, u"acknowledged"_s}});
+        row.visible = true;
+        row.pending = {edit({{u"title"_s, u"Edited later"_s}}, std::nullopt)};
+        // when the restore is planned
+        const std::optional<OutboxMutation> m = Reconcile::restoreMutation(row);
+        // then it is a create (base 0) with every pushable field known, the
+        // queued edit winning, and nothing only the server sets
+        QVERIFY(m);
+        QCOMPARE(m->op, OutboxMutation::Op::Upsert);
+        QCOMPARE(m->baseVersion, 0);
+        QCOMPARE(m->fields.value(u"title"_s).toString(), u"Edited later"_s);
+        QCOMPARE(m->fields.value(u"notes"_s).toString(), u"acknowledged"_s);
+        QCOMPARE(m->fields.value(u"tags"_s).toArray(), QJsonArray{u"a"_s});
+        QCOMPARE(m->fields.value(u"created_at"_s).toString(), u"2026-11-01T08:00:00"_s);
+        QVERIFY(m->fields.contains(u"completed_at"_s));
+        for (const QString& serverOnly :
+             {u"id"_s, u"user_id"_s, u"version"_s, u"updated_at"_s, u"uuid"_s})
+            QVERIFY2(!m->fields.contains(serverOnly), qPrintable(serverOnly));
+        QVERIFY(!m->mid);
+    }
+
+    void restore_rowTheServerHas_sendsOnlyWhatDiffers_atTheRestoredVersion() {
+        // given a row the backup holds in an older state
+        Reconcile::RestoreRow row;
+        row.uuid = kUuid;
+        row.known =
+            serverTask(57, {{u"title"_s, u"Renamed after the backup"_s}, {u"priority"_s, 1}});
+        row.restored = ServerCopy{12, serverTask(12), true};
+        row.visible = true;
+        // when the restore is planned
+        std::optional<OutboxMutation> m = Reconcile::restoreMutation(row);
+        // then the two changed fields go again, on the restored version
+        QVERIFY(m);
+        QCOMPARE(m->baseVersion, 12);
+        QCOMPARE(m->fields,
+                 (QJsonObject{{u"title"_s, u"Renamed after the backup"_s}, {u"priority"_s, 1}}));
+        // and with a queued edit of one of them, the queued value goes
+        row.pending = {edit({{u"priority"_s, 4}}, std::nullopt)};
+        m = Reconcile::restoreMutation(row);
+        QCOMPARE(m->fields.value(u"priority"_s).toInt(), 4);
+        QCOMPARE(m->fields.size(), 2);
+        // and a row the backup holds as this device knew it sends nothing
+        row.known = serverTask(12);
+        row.pending.clear();
+        QVERIFY(!Reconcile::restoreMutation(row));
+        // nor does a row this device never knew (another device's, after the restore)
+        row.known.reset();
+        QVERIFY(!Reconcile::restoreMutation(row));
+    }
+
+    void restore_deletesWinAndTombstonesStay() {
+        Reconcile::RestoreRow row;
+        row.uuid = kUuid;
+        row.known = serverTask(57);
+        row.restored = ServerCopy{12, serverTask(12), true};
+        row.visible = true;
+        // a queued delete stays one delete, whatever was queued before it
+        row.pending = {edit({{u"title"_s, u"x"_s}}), removal()};
+        std::optional<OutboxMutation> m = Reconcile::restoreMutation(row);
+        QCOMPARE(m->op, OutboxMutation::Op::Delete);
+        QCOMPARE(m->baseVersion, 12);
+        QVERIFY(m->fields.isEmpty());
+        // a delete this device saw after the backup is sent again
+        row.pending.clear();
+        row.known.reset();
+        row.knownDeleted = true;
+        m = Reconcile::restoreMutation(row);
+        QCOMPARE(m->op, OutboxMutation::Op::Delete);
+        // but not when the restored server lacks the row too
+        row.restored.reset();
+        row.visible = false;
+        QVERIFY(!Reconcile::restoreMutation(row));
+        // and a row the reload removed (its tombstone came) is not created again
+        row.knownDeleted = false;
+        row.known = serverTask(57);
+        QVERIFY(!Reconcile::restoreMutation(row));
+    }
+
+    void restoreOrder_parentsAndDependenciesFirst_deletesLast() {
+        auto upsert = [](EntityKind kind, const QString& uuid, QJsonObject fields) {
+            OutboxMutation m;
+            m.entity = kind;
+            m.uuid = uuid;
+            m.fields = std::move(fields);
+            return m;
+        };
+        OutboxMutation goneGoal = upsert(EntityKind::Goal, u"g-gone"_s, {});
+        goneGoal.op = OutboxMutation::Op::Delete;
+        OutboxMutation goneTask = upsert(EntityKind::Task, u"t-gone"_s, {});
+        goneTask.op = OutboxMutation::Op::Delete;
+        const QList<OutboxMutation> planned{
+            goneGoal,
+            upsert(EntityKind::Task, u"t-late"_s,
+                   {{u"parent_goal_uuid"_s, u"g-child"_s},
+                    {u"dependency_uuids"_s, QJsonArray{u"t-early"_s}}}),
+            goneTask,
+            upsert(EntityKind::Goal, u"g-child"_s, {{u"parent_goal_uuid"_s, u"g-root"_s}}),
+            upsert(EntityKind::Task, u"t-early"_s, {}),
+            upsert(EntityKind::Goal, u"g-root"_s, {}),
+        };
+        QStringList order;
+        for (const OutboxMutation& m : Reconcile::restoreOrder(planned))
+            order << m.uuid;
+        QCOMPARE(order, (QStringList{u"g-root"_s, u"g-child"_s, u"t-early"_s, u"t-late"_s,
+                                     u"t-gone"_s, u"g-gone"_s}));
+        // a cycle still places every mutation once
+        const QList<OutboxMutation> cycle{
+            upsert(EntityKind::Task, u"a"_s, {{u"dependency_uuids"_s, QJsonArray{u"b"_s}}}),
+            upsert(EntityKind::Task, u"b"_s, {{u"dependency_uuids"_s, QJsonArray{u"a"_s}}})};
+        QCOMPARE(Reconcile::restoreOrder(cycle).size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReconcile)

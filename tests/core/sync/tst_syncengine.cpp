@@ -1,6 +1,6 @@
 // SyncEngine's rounds (docs/api.md section 6) against FakeSyncServer, over a
 // real store on a temporary SQLite file: pushes in batches, replays, resets
-// and reloads, mid gaps, failed calls, a failing store, answers of an
+// and reloads, mid gaps, a new epoch after a restore, failed calls, a failing store, answers of an
 // earlier round, and pulled pages applied in order. No server, no HTTP: each
 // test runs in milliseconds.
 
@@ -322,6 +322,154 @@ private slots:
         QCOMPARE(rig().localTitles(), server().liveTitles());
         QCOMPARE(rig().pending(), 0);
         QCOMPARE(store().pullCursor().value(), server().counter());
+    }
+
+    void aNewEpoch_afterARestore_sendsAgainWhatTheBackupLacks_onceEach() {
+        // given a device in step with the server: three tasks, one of them
+        // deleted, when the backup is taken
+        const QString kept = rig().createTask(u"Kept"_s);
+        const QString renamed = rig().createTask(u"Renamed"_s);
+        const QString doomed = rig().createTask(u"Deleted after the backup"_s);
+        const QString goneBefore = rig().createTask(u"Deleted before the backup"_s);
+        QVERIFY(store().deleteTask(goneBefore).ok());
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        const FakeSyncServer::Data backup = server().backup();
+        // and changes acknowledged after it: a create, an edit, a delete
+        const QString created = rig().createTask(u"Created after the backup"_s);
+        QVERIFY(store().updateTask(renamed, {{u"title"_s, u"Renamed after the backup"_s}}).ok());
+        QVERIFY(store().deleteTask(doomed).ok());
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        const qsizetype pushesBefore = server().requests(Call::Push).size();
+
+        // when the server is restored from the backup and new-epoch runs,
+        // while the device has an unsent change
+        server().restore(backup);
+        server().newEpoch();
+        const QString unsent = rig().createTask(u"Unsent"_s);
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+
+        // then the server holds every change acknowledged before the restore
+        // and the unsent one, each once, and the device shows the same
+        const QStringList expected{u"Created after the backup"_s, u"Kept"_s,
+                                   u"Renamed after the backup"_s, u"Unsent"_s};
+        QCOMPARE(server().liveTitles(), expected);
+        QCOMPARE(rig().localTitles(), expected);
+        for (const QString& uuid : {kept, renamed, created, unsent})
+            QCOMPARE(server().row(uuid)->deleted, false);
+        QVERIFY(server().row(doomed)->deleted);
+        QVERIFY(server().row(goneBefore)->deleted);
+        QVERIFY(!store().task(doomed).ok());
+        QCOMPARE(rig().pending(), 0);
+        QCOMPARE(store().pullCursor().value(), server().counter());
+        // and once the new epoch was seen, the device asked for its last_mid
+        // (an empty push) and went on from there without a gap
+        const QList<FakeSyncServer::Request> pushes = server().requests(Call::Push);
+        qsizetype asked = -1;
+        for (qsizetype i = pushesBefore; i < pushes.size(); ++i) {
+            if (pushes.at(i).mids.isEmpty())
+                asked = i;
+        }
+        QVERIFY(asked > 0);
+        for (qsizetype i = asked; i < pushes.size(); ++i)
+            QCOMPARE(pushes.at(i).status, 200);
+        QCOMPARE(server().lastMid(store().deviceId()), pushes.last().mids.last());
+        // and the device reloaded from 0 after the new epoch
+        bool reloaded = false;
+        for (const FakeSyncServer::Request& pull : server().requests(Call::Pull))
+            reloaded |= pull.cursor == 0 && pull.reload;
+        QVERIFY(reloaded);
+
+        // when it syncs again, nothing is sent
+        const qsizetype pushesAfter = server().requests(Call::Push).size();
+        const qint64 counter = server().counter();
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        QCOMPARE(server().requests(Call::Push).size(), pushesAfter);
+        QCOMPARE(server().counter(), counter);
+        QCOMPARE(rig().localTitles(), expected);
+    }
+
+    void anEditTheRestoredServerTookBeforeTheNewEpochWasSeen_isNotUndone() {
+        // given a task renamed after the backup (after another task was
+        // created, so its version is above what the restored server hands out
+        // next), and a restored server with a new epoch
+        const QString uuid = rig().createTask(u"Original"_s, {{u"priority"_s, 3}});
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        const FakeSyncServer::Data backup = server().backup();
+        rig().createTask(u"Another"_s);
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        QVERIFY(store().updateTask(uuid, {{u"title"_s, u"Renamed after the backup"_s}}).ok());
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        server().restore(backup);
+        server().newEpoch();
+
+        // when the device changes the priority and syncs: a round pushes
+        // before its pull sees the new epoch, so the restored server takes
+        // the edit first
+        QVERIFY(store().updateTask(uuid, {{u"priority"_s, 1}}).ok());
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+
+        // then the server has the rename (and the other task) back and keeps
+        // the new priority
+        QCOMPARE(server().row(uuid)->fields.value(u"title"_s).toString(),
+                 u"Renamed after the backup"_s);
+        QCOMPARE(server().row(uuid)->fields.value(u"priority"_s).toInt(), 1);
+        QCOMPARE(store().task(uuid)->priority, 1);
+        QCOMPARE(store().task(uuid)->title, u"Renamed after the backup"_s);
+        QCOMPARE(server().liveTitles(), (QStringList{u"Another"_s, u"Renamed after the backup"_s}));
+        QCOMPARE(rig().pending(), 0);
+    }
+
+    void aRestoreCutShort_isDoneAgainByTheNextRound_andLosesNothing() {
+        // given a task acknowledged after the backup, and a restored server
+        // with a new epoch
+        rig().createTask(u"Before the backup"_s);
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        const FakeSyncServer::Data backup = server().backup();
+        const QString after = rig().createTask(u"After the backup"_s);
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        const QString storedEpoch = store().syncEpoch().value();
+        server().restore(backup);
+        server().newEpoch();
+
+        // when the store cannot finish the restore (after the reload)
+        const QString refused = refuseWrites(rig().storePath(), u"restore_base"_s, u"DELETE"_s);
+        QVERIFY2(refused.isEmpty(), qPrintable(refused));
+        auto allow = qScopeGuard([&] { allowWrites(rig().storePath()); });
+        QVERIFY(!rig().sync());
+
+        // then the round failed, the old epoch is still the stored one and
+        // the task is still shown
+        QCOMPARE(engine().state(), State::Error);
+        QCOMPARE(store().syncEpoch().value(), storedEpoch);
+        QVERIFY(store().task(after).ok());
+
+        // and the next round restores again and sends the task once
+        const QString allowed = allowWrites(rig().storePath());
+        QVERIFY2(allowed.isEmpty(), qPrintable(allowed));
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        QCOMPARE(store().syncEpoch().value(), server().epoch());
+        const QStringList both{u"After the backup"_s, u"Before the backup"_s};
+        QCOMPARE(server().liveTitles(), both);
+        QCOMPARE(rig().localTitles(), both);
+        QCOMPARE(rig().pending(), 0);
+    }
+
+    void aNewEpoch_onAServerThatLostNothing_sendsNothingAgain() {
+        // given a device in step with the server (its first round stored the epoch)
+        rig().createTask(u"One"_s);
+        server().write(u"task"_s, newUuid(), {{u"title"_s, u"Two"_s}});
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+        const qint64 counter = server().counter();
+
+        // when new-epoch runs without a restore
+        server().newEpoch();
+        QVERIFY2(rig().sync(), qPrintable(rig().describe()));
+
+        // then the device reloaded and wrote nothing: the server had everything
+        QCOMPARE(server().counter(), counter);
+        QCOMPARE(rig().localTitles(), (QStringList{u"One"_s, u"Two"_s}));
+        QCOMPARE(server().requests(Call::Pull).last().cursor, counter);
+        QCOMPARE(rig().pending(), 0);
     }
 
     void aGapThatPersists_failsTheRoundInsteadOfLooping() {

@@ -166,6 +166,41 @@ bool PgCluster::stop(QString* error) {
     return ok;
 }
 
+bool PgCluster::dump(const QString& name, QString* error) {
+    QString output;
+    if (run(binary(u"pg_dump"_s),
+            {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_port), u"-U"_s, u"postgres"_s,
+             u"-Fc"_s, u"-f"_s, m_dir.path() + u"/"_s + name, databaseName()},
+            &output, 120000))
+        return true;
+    if (error)
+        *error = u"pg_dump failed: "_s + output;
+    return false;
+}
+
+bool PgCluster::restoreDump(const QString& name, QString* error) {
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::database(m_connectionName, false).close();
+    const QStringList server{u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_port),
+                             u"-U"_s, u"postgres"_s};
+    QString output;
+    auto fail = [&](const QString& what) {
+        if (error)
+            *error = what + u" failed: "_s + output;
+        return false;
+    };
+    if (!run(binary(u"dropdb"_s), server + QStringList{u"--force"_s, databaseName()}, &output,
+             60000))
+        return fail(u"dropdb"_s);
+    if (!run(binary(u"createdb"_s), server + QStringList{databaseName()}, &output, 60000))
+        return fail(u"createdb"_s);
+    if (!run(binary(u"pg_restore"_s),
+             server + QStringList{u"-d"_s, databaseName(), m_dir.path() + u"/"_s + name}, &output,
+             120000))
+        return fail(u"pg_restore"_s);
+    return true;
+}
+
 void PgCluster::killPostmaster() {
     QFile pidFile(m_dataDir + u"/postmaster.pid"_s);
     if (!pidFile.open(QIODevice::ReadOnly))

@@ -38,6 +38,13 @@ public:
     // The first column of the first row.
     QVariant scalar(const QString& sql, const QVariantList& bindings = {});
 
+    // What an operator does to back up and restore the database: pg_dump in
+    // the custom format to `name` in the cluster's directory, and later the
+    // database dropped (connections and all), created anew and pg_restore'd
+    // from that dump. Error text on failure.
+    bool dump(const QString& name, QString* error = nullptr);
+    bool restoreDump(const QString& name, QString* error = nullptr);
+
     static quint16 freePort();
 
 private:

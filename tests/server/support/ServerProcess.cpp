@@ -51,7 +51,10 @@ QString ServerProcess::output() {
 }
 
 bool ServerProcess::start(QString* error) {
-    m_port = PgCluster::freePort();
+    // Started again after terminate(), it keeps its port, as a restarted
+    // server keeps its address: clients and proxies need not know.
+    if (m_port == 0)
+        m_port = PgCluster::freePort();
     m_process.setProcessEnvironment(environment());
     m_process.start(binaryPath(), {});
     if (!m_process.waitForStarted(10000)) {
@@ -100,12 +103,17 @@ int ServerProcess::terminate(int timeoutMs) {
 
 int ServerProcess::createAdmin(const QString& username, const QString& email,
                                const QString& password, QString* output) const {
+    return runCommand({u"create-admin"_s, u"--username"_s, username, u"--email"_s, email}, output,
+                      password.toUtf8() + '\n');
+}
+
+int ServerProcess::runCommand(const QStringList& arguments, QString* output,
+                              const QByteArray& input) const {
     QHash<QString, QString> env;
     const QProcessEnvironment base = environment();
     for (const QString& key : base.keys())
         env.insert(key, base.value(key));
-    return runBinary({u"create-admin"_s, u"--username"_s, username, u"--email"_s, email}, env,
-                     output, password.toUtf8() + '\n');
+    return runBinary(arguments, env, output, input);
 }
 
 int ServerProcess::runBinary(const QStringList& arguments,

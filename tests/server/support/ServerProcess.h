@@ -35,6 +35,9 @@ public:
     // stdin; returns the exit code and fills `output`.
     int createAdmin(const QString& username, const QString& email, const QString& password,
                     QString* output = nullptr) const;
+    // `bizy-server <arguments>` with this server's configuration (new-epoch).
+    int runCommand(const QStringList& arguments, QString* output = nullptr,
+                   const QByteArray& input = {}) const;
     // Runs the binary with arguments and extra environment (for --help, bad config).
     static int runBinary(const QStringList& arguments, const QHash<QString, QString>& environment,
                          QString* output, const QByteArray& input = {});
